@@ -1,0 +1,51 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Core.Storage;
+
+/// <summary>
+/// The durable graph. Every implementation passes the storage conformance suite.
+/// Commits are atomic per document and idempotent by the document's SHA-256.
+/// </summary>
+public interface IGraphStore : IDisposable
+{
+    /// <summary>
+    /// Commits one document in one transaction: its raw bytes (kept compressed), its nodes, its edges
+    /// (each stored once, recording this document as asserting it) and a change-sequence entry.
+    /// A document already present (same SHA-256) changes nothing and returns <see cref="CommitResult.AlreadyPresent"/>.
+    /// Any failure rolls the whole document back.
+    /// </summary>
+    CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes);
+
+    bool ContainsDocument(string sha256);
+
+    /// <summary>The highest committed change sequence (0 for an empty store).</summary>
+    long ChangeSequence { get; }
+
+    /// <summary>Streams the whole graph, nodes before edges, to build the in-memory index.</summary>
+    void Load(IGraphLoadSink sink);
+
+    /// <summary>The documents that assert an edge, oldest first.</summary>
+    IReadOnlyList<DocumentSummary> GetEdgeDocuments(EdgeKind kind, NodeRef from, NodeRef to);
+
+    IReadOnlyList<DocumentSummary> ListDocuments();
+
+    /// <summary>The document's original bytes (decompressed), or null when unknown.</summary>
+    byte[]? GetRawDocument(string sha256);
+
+    StoreStatistics GetStatistics();
+}
+
+/// <summary>Receives the graph from <see cref="IGraphStore.Load"/>. Node ids are the store's, stable for a load.</summary>
+public interface IGraphLoadSink
+{
+    void OnNode(long id, NodeKind kind, string key, string? name);
+
+    void OnEdge(long fromId, long toId, EdgeKind kind);
+}
+
+public sealed record CommitResult(bool AlreadyPresent, long Sequence, long DocumentId, int NodesAdded, int EdgesAdded);
+
+public sealed record DocumentSummary(long Id, string Sha256, string Format, string Name, DateTimeOffset IngestedAt, long Sequence, NodeRef? Subject);
+
+public sealed record StoreStatistics(long Documents, IReadOnlyDictionary<NodeKind, long> Nodes, IReadOnlyDictionary<EdgeKind, long> Edges);

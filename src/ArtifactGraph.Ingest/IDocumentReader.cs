@@ -1,0 +1,22 @@
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Ingest;
+
+/// <summary>
+/// Reads one document format into an <see cref="IngestBatch"/>. Readers are pure: no storage, no clock,
+/// no network. A document they cannot read is rejected with <see cref="DocumentRejectedException"/>
+/// naming the location (JSON pointer, line) and the reason.
+/// </summary>
+public interface IDocumentReader
+{
+    /// <summary>The format's name as recorded on Document nodes, e.g. <c>CycloneDX-JSON</c>.</summary>
+    string Format { get; }
+
+    /// <summary>Whether the content looks like this format. Looks at content, never at the file name.</summary>
+    bool CanRead(DocumentInput input);
+
+    IngestBatch Read(DocumentInput input);
+}
+
+/// <summary>A document's bytes (already decompressed), its display name and the SHA-256 of the bytes.</summary>
+public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, string Sha256);
