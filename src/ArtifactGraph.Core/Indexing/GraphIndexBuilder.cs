@@ -1,0 +1,110 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Storage;
+
+namespace ArtifactGraph.Core.Indexing;
+
+/// <summary>
+/// Accumulates nodes and edges (from a store load, or from a previous snapshot plus a committed batch)
+/// and freezes them into a <see cref="GraphIndex"/>. Store ids are mapped to dense ints here.
+/// </summary>
+public sealed class GraphIndexBuilder : IGraphLoadSink
+{
+    private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
+
+    private readonly List<NodeKind> _kinds = [];
+    private readonly List<string> _keys = [];
+    private readonly List<string?> _names = [];
+    private readonly Dictionary<string, int>[] _byKey;
+    private readonly Dictionary<long, int> _storeIds = [];
+    private readonly List<int> _sources = [];
+    private readonly List<int> _targets = [];
+    private readonly List<EdgeKind> _edgeKinds = [];
+    // Only needed when edges may repeat (a batch applied over a snapshot); a store load is already unique.
+    private HashSet<(int, int, EdgeKind)>? _edgeSet;
+
+    public GraphIndexBuilder()
+    {
+        _byKey = new Dictionary<string, int>[KindCount];
+        for (var i = 0; i < KindCount; i++)
+        {
+            _byKey[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Starts from an existing snapshot, so a committed batch can be applied on top of it.</summary>
+    public static GraphIndexBuilder From(GraphIndex snapshot)
+    {
+        var builder = new GraphIndexBuilder { _edgeSet = [] };
+        for (var n = 0; n < snapshot.NodeCount; n++)
+        {
+            builder.AddNode(snapshot.KindOf(n), snapshot.KeyOf(n), snapshot.NameOf(n));
+        }
+
+        for (var n = 0; n < snapshot.NodeCount; n++)
+        {
+            var edges = snapshot.Outgoing(n);
+            for (var i = 0; i < edges.Count; i++)
+            {
+                builder.AddEdge(n, edges.Target(i), edges.Kind(i));
+            }
+        }
+
+        return builder;
+    }
+
+    public int AddNode(NodeKind kind, string key, string? name)
+    {
+        var map = _byKey[(int)kind];
+        if (map.TryGetValue(key, out var existing))
+        {
+            if (_names[existing] is null && name is not null)
+            {
+                _names[existing] = name;
+            }
+
+            return existing;
+        }
+
+        var id = _kinds.Count;
+        _kinds.Add(kind);
+        _keys.Add(key);
+        _names.Add(name);
+        map.Add(key, id);
+        return id;
+    }
+
+    public bool TryFind(NodeRef node, out int id) => _byKey[(int)node.Kind].TryGetValue(node.Key, out id);
+
+    /// <summary>Adds an edge; when built <see cref="From"/> a snapshot, a repeated (from, to, kind) is ignored.</summary>
+    public void AddEdge(int from, int to, EdgeKind kind)
+    {
+        if (_edgeSet is null || _edgeSet.Add((from, to, kind)))
+        {
+            _sources.Add(from);
+            _targets.Add(to);
+            _edgeKinds.Add(kind);
+        }
+    }
+
+    void IGraphLoadSink.OnNode(long id, NodeKind kind, string key, string? name) => _storeIds[id] = AddNode(kind, key, name);
+
+    void IGraphLoadSink.OnEdge(long fromId, long toId, EdgeKind kind)
+    {
+        if (_storeIds.TryGetValue(fromId, out var from) && _storeIds.TryGetValue(toId, out var to))
+        {
+            AddEdge(from, to, kind);
+        }
+    }
+
+    public GraphIndex Build(long sequence)
+    {
+        var n = _kinds.Count;
+        var sources = _sources.ToArray();
+        var targets = _targets.ToArray();
+        var kinds = _edgeKinds.ToArray();
+        var forward = Adjacency.Build(n, sources, targets, kinds);
+        var reverse = Adjacency.Build(n, targets, sources, kinds);
+        var byKey = _byKey.Select(d => new Dictionary<string, int>(d, StringComparer.Ordinal)).ToArray();
+        return new GraphIndex(_kinds.ToArray(), _keys.ToArray(), _names.ToArray(), byKey, forward, reverse, sequence);
+    }
+}

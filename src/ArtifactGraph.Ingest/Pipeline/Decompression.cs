@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using ICSharpCode.SharpZipLib.BZip2;
+using ZstdSharp;
+
+namespace ArtifactGraph.Ingest.Pipeline;
+
+/// <summary>
+/// Recognises gzip, bzip2 and zstd by their magic bytes (never by file name) and expands them with a
+/// hard bound on the expanded size.
+/// </summary>
+internal static class Decompression
+{
+    public static string? Detect(ReadOnlySpan<byte> head) => head switch
+    {
+        [0x1f, 0x8b, ..] => "gzip",
+        [(byte)'B', (byte)'Z', (byte)'h', ..] => "bzip2",
+        [0x28, 0xb5, 0x2f, 0xfd, ..] => "zstd",
+        _ => null,
+    };
+
+    /// <summary>Returns the content expanded, or as is when it is not compressed.</summary>
+    public static byte[] Expand(byte[] content, long maxBytes, out string? encoding)
+    {
+        encoding = Detect(content);
+        if (encoding is null)
+        {
+            return content;
+        }
+
+        using var input = new MemoryStream(content, writable: false);
+        using Stream decoder = encoding switch
+        {
+            "gzip" => new GZipStream(input, CompressionMode.Decompress),
+            "bzip2" => new BZip2InputStream(input),
+            _ => new DecompressionStream(input),
+        };
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = decoder.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                {
+                    throw new DocumentRejectedException("byte 0", $"{encoding} content expands beyond the limit of {maxBytes:N0} bytes");
+                }
+
+                output.Write(buffer, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ZstdException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        {
+            throw new DocumentRejectedException($"{encoding} stream, after {output.Length:N0} expanded bytes", $"corrupt or truncated {encoding} data: {ex.Message}");
+        }
+
+        return output.ToArray();
+    }
+}

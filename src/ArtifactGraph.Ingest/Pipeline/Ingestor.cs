@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Ingestion;
+using ArtifactGraph.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactGraph.Ingest.Pipeline;
+
+/// <summary>
+/// Runs one document through the pipeline: size limit → decompress → SHA-256 → already known? →
+/// sniff → read → commit → publish to the index. A document that fails any step is rejected alone;
+/// its bytes never reach the store.
+/// </summary>
+public sealed partial class Ingestor
+{
+    private readonly FormatSniffer _sniffer;
+    private readonly IGraphStore _store;
+    private readonly IngestOptions _options;
+    private readonly GraphIndexHolder? _index;
+    private readonly ILogger<Ingestor> _logger;
+
+    public Ingestor(IReadOnlyList<IDocumentReader> readers, IGraphStore store, IngestOptions options, ILogger<Ingestor> logger, GraphIndexHolder? index = null)
+    {
+        options.Validate();
+        _sniffer = new FormatSniffer(readers);
+        _store = store;
+        _options = options;
+        _index = index;
+        _logger = logger;
+    }
+
+    public IngestReport IngestFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > _options.MaxDocumentBytes)
+            {
+                return Rejected(path, "file", $"{length:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Rejected(path, "file", $"cannot be read: {ex.Message}");
+        }
+
+        return IngestBytes(path, bytes);
+    }
+
+    public IngestReport IngestBytes(string source, byte[] content)
+    {
+        string sha256 = string.Empty;
+        try
+        {
+            var expanded = Decompression.Expand(content, _options.MaxDecompressedBytes, out _);
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(expanded));
+            if (_store.ContainsDocument(sha256))
+            {
+                LogUnchanged(source, sha256);
+                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = expanded.Length };
+            }
+
+            var input = new DocumentInput(Path.GetFileName(source), expanded, sha256);
+            var reader = _sniffer.Detect(input);
+            var batch = reader.Read(input);
+            var result = _store.Commit(batch, expanded);
+            if (result.AlreadyPresent)
+            {
+                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+            }
+
+            _index?.Apply(batch, result.Sequence);
+            var components = batch.Nodes.Count(n => n.Kind is NodeKind.PackageVersion or NodeKind.Image);
+            LogIngested(source, reader.Format, components, result.NodesAdded, result.EdgesAdded);
+            foreach (var warning in batch.Warnings)
+            {
+                LogWarning(source, warning.Location, warning.Message);
+            }
+
+            return new IngestReport
+            {
+                Source = source,
+                Outcome = IngestOutcome.Ingested,
+                Sha256 = sha256,
+                Format = reader.Format,
+                NodesAdded = result.NodesAdded,
+                EdgesAdded = result.EdgesAdded,
+                Components = components,
+                Bytes = expanded.Length,
+                Sequence = result.Sequence,
+                Warnings = batch.Warnings,
+            };
+        }
+        catch (DocumentRejectedException ex)
+        {
+            return Rejected(source, ex.Location, ex.Reason, sha256);
+        }
+    }
+
+    private IngestReport Rejected(string source, string location, string reason, string? sha256 = null)
+    {
+        LogRejected(source, location, reason);
+        return new IngestReport { Source = source, Outcome = IngestOutcome.Rejected, Location = location, Reason = reason, Sha256 = sha256 };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source} at {Location}: {Reason}")]
+    private partial void LogRejected(string source, string location, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unchanged {Source} (sha256 {Sha256} already ingested)")]
+    private partial void LogUnchanged(string source, string sha256);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ingested {Source} as {Format}: {Components} components, {NodesAdded} new nodes, {EdgesAdded} new edges")]
+    private partial void LogIngested(string source, string format, int components, int nodesAdded, int edgesAdded);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} at {Location}: {Message}")]
+    private partial void LogWarning(string source, string location, string message);
+}

@@ -1,0 +1,117 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Queries;
+
+namespace ArtifactGraph.Core.Tests.Queries;
+
+public class ClosureQueryTests
+{
+    private const string Lodash = "pkg:npm/lodash@4.17.21";
+    private const string Express = "pkg:npm/express@4.18.2";
+    private const string App = "pkg:npm/app@1.0.0";
+    private const string ImageKey = "sha256:" + "aa";
+
+    private static GraphIndex Chain() => new TestGraph()
+        .Version(Lodash, "pkg:npm/lodash")
+        .Version(Express, "pkg:npm/express")
+        .Version(App, "pkg:npm/app")
+        .Node(NodeKind.Image, ImageKey, "registry/app:1")
+        .Node(NodeKind.Artifact, "sha256:bb")
+        .Edge(NodeKind.PackageVersion, Express, EdgeKind.DependsOn, NodeKind.PackageVersion, Lodash)
+        .Edge(NodeKind.PackageVersion, App, EdgeKind.DependsOn, NodeKind.PackageVersion, Express)
+        .Edge(NodeKind.Image, ImageKey, EdgeKind.Contains, NodeKind.PackageVersion, App)
+        .Edge(NodeKind.PackageVersion, Lodash, EdgeKind.OccursAs, NodeKind.Artifact, "sha256:bb")
+        .Build();
+
+    private static int Id(GraphIndex index, NodeKind kind, string key) =>
+        index.TryFind(kind, key, out var id) ? id : throw new InvalidOperationException(key);
+
+    [Fact]
+    public void Run_Dependents_ReachesEveryUserWithShortestDepth()
+    {
+        var index = Chain();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+
+        var depths = result.Hits.ToDictionary(h => index.KeyOf(h.Node), h => h.Depth);
+        Assert.Equal(1, depths[Express]);
+        Assert.Equal(2, depths[App]);
+        Assert.Equal(3, depths[ImageKey]);
+        Assert.Equal(1, depths["sha256:bb"]);
+        Assert.DoesNotContain("pkg:npm/lodash", depths.Keys);
+    }
+
+    [Fact]
+    public void Run_Dependents_PathReadsFromHitDownToTarget()
+    {
+        var index = Chain();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+
+        var image = result.Hits.Single(h => index.KindOf(h.Node) == NodeKind.Image);
+        Assert.Equal([ImageKey, App, Express, Lodash], image.Path.Select(s => index.KeyOf(s.Node)));
+        Assert.Equal([null, EdgeKind.Contains, EdgeKind.DependsOn, EdgeKind.DependsOn], image.Path.Select(s => s.Edge));
+        Assert.All(image.Path.Skip(1), s => Assert.True(s.Forward));
+    }
+
+    [Fact]
+    public void Run_DependentsOfArtifact_CrossesOccursAsBackwards()
+    {
+        var index = Chain();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.Artifact, "sha256:bb")], Direction.Dependents);
+
+        var lodash = result.Hits.Single(h => index.KeyOf(h.Node) == Lodash);
+        Assert.Equal(EdgeKind.OccursAs, lodash.Path[1].Edge);
+        Assert.True(lodash.Path[1].Forward); // lodash -OCCURS_AS-> artifact, read from lodash to the artifact
+        Assert.Contains(result.Hits, h => index.KeyOf(h.Node) == ImageKey);
+    }
+
+    [Fact]
+    public void Run_Dependencies_WithDepthBound_StopsAtBound()
+    {
+        var index = Chain();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.Image, ImageKey)], Direction.Dependencies, new ClosureOptions { MaxDepth = 2 });
+
+        Assert.Equal([App, Express], result.Hits.Select(h => index.KeyOf(h.Node)));
+        var express = result.Hits[1];
+        Assert.Equal([ImageKey, App, Express], express.Path.Select(s => index.KeyOf(s.Node)));
+    }
+
+    [Fact]
+    public void Run_Cycle_TerminatesAndVisitsEachNodeOnce()
+    {
+        var index = new TestGraph()
+            .Version("pkg:npm/a@1", "pkg:npm/a")
+            .Version("pkg:npm/b@1", "pkg:npm/b")
+            .Edge(NodeKind.PackageVersion, "pkg:npm/a@1", EdgeKind.DependsOn, NodeKind.PackageVersion, "pkg:npm/b@1")
+            .Edge(NodeKind.PackageVersion, "pkg:npm/b@1", EdgeKind.DependsOn, NodeKind.PackageVersion, "pkg:npm/a@1")
+            .Build();
+
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, "pkg:npm/a@1")], Direction.Dependents);
+
+        Assert.Equal(["pkg:npm/b@1"], result.Hits.Select(h => index.KeyOf(h.Node)));
+    }
+
+    [Fact]
+    public void Run_EdgeKindOutsideAllowlist_IsNotWalked()
+    {
+        var index = new TestGraph()
+            .Version(Lodash, "pkg:npm/lodash")
+            .Node(NodeKind.Document, "sha256:doc")
+            .Edge(NodeKind.Document, "sha256:doc", EdgeKind.Describes, NodeKind.PackageVersion, Lodash)
+            .Build();
+
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+
+        Assert.Empty(result.Hits);
+    }
+
+    [Fact]
+    public void Run_RepeatedOnSameThread_DoesNotLeakVisitedState()
+    {
+        var index = Chain();
+        var start = Id(index, NodeKind.PackageVersion, Lodash);
+        var first = ClosureQuery.Run(index, [start], Direction.Dependents);
+        var second = ClosureQuery.Run(index, [start], Direction.Dependents);
+
+        Assert.Equal(first.Hits.Select(h => h.Node), second.Hits.Select(h => h.Node));
+    }
+}
