@@ -1,0 +1,49 @@
+using System.Text.Json;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// <c>licenses[]</c> → License nodes and HAS_LICENSE edges. The key is the SPDX id, the license name
+/// verbatim, or the expression text; <c>license:kind</c> says which, so a name is never mistaken for an id.
+/// </summary>
+internal static class CdxLicenses
+{
+    public static void Map(JsonElement owner, string pointer, NodeRef from, IngestBatchBuilder builder)
+    {
+        foreach (var (choice, choicePointer) in CdxJson.ObjectArray(owner, "licenses", pointer))
+        {
+            if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
+            {
+                Add(builder, from, expression.Trim(), "expression");
+                continue;
+            }
+
+            if (CdxJson.OptionalObject(choice, "license", choicePointer) is not { } license)
+            {
+                continue;
+            }
+
+            var licensePointer = choicePointer + "/license";
+            if (CdxJson.OptionalString(license, "id", licensePointer) is { Length: > 0 } id)
+            {
+                Add(builder, from, id.Trim(), "id");
+            }
+            else if (CdxJson.OptionalString(license, "name", licensePointer) is { Length: > 0 } name)
+            {
+                Add(builder, from, name.Trim(), "name");
+            }
+            else
+            {
+                builder.Warn(licensePointer, "license has neither 'id' nor 'name'; skipped");
+            }
+        }
+    }
+
+    private static void Add(IngestBatchBuilder builder, NodeRef from, string key, string kind)
+    {
+        var node = builder.AddNode(new NodeRef(NodeKind.License, key), key, [new("license:kind", kind)]);
+        builder.AddEdge(EdgeKind.HasLicense, from, node);
+    }
+}

@@ -1,0 +1,9 @@
+using ArtifactGraph.Ingest.Formats.CycloneDx;
+
+namespace ArtifactGraph.Ingest;
+
+/// <summary>Every document reader, in sniffing order (more specific formats first).</summary>
+public static class Readers
+{
+    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader()];
+}
