@@ -32,6 +32,13 @@ internal static partial class PurlNormalizer
             return false;
         }
 
+        // '.' and '..' are relative-path steps (Go's "./api" replace targets), not package coordinates.
+        if (name is "." or ".." || (ns ?? string.Empty).Split('/').Any(s => s is "." or ".."))
+        {
+            error = "a namespace segment or name cannot be '.' or '..'";
+            return false;
+        }
+
         var lowerType = type.ToLowerInvariant();
         var rule = PurlTypeRules.For(lowerType);
         var segments = (ns ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -80,6 +80,8 @@ public sealed class PurlTests
     [InlineData("pkg:maven/a%2Fb/c@1")]
     [InlineData("npm/foo@1")]
     [InlineData("pkg:npm")]
+    [InlineData("pkg:golang/./api@(devel)")]
+    [InlineData("pkg:generic/a/../b")]
     public void TryParse_Malformed_FailsWithError(string text)
     {
         Assert.False(Purl.TryParse(text, out var purl, out var error));
