@@ -1,1 +1,4 @@
-return 0;
+using ArtifactGraph.Cli;
+
+var interactive = !Console.IsOutputRedirected;
+return CliApp.Run(args, Console.Out, Console.Error, interactive, TimeProvider.System);

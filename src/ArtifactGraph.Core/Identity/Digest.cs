@@ -6,8 +6,11 @@ namespace ArtifactGraph.Core.Identity;
 /// A content digest in canonical form <c>algorithm:lowerhex</c>. Algorithm names are normalized
 /// (<c>SHA-256</c>, <c>SHA256</c>, <c>sha-256</c> → <c>sha256</c>; <c>SHA3-256</c> → <c>sha3-256</c>;
 /// <c>BLAKE2b-256</c> → <c>blake2b-256</c>) and the hex length is checked where the algorithm fixes it.
-/// PLACEHOLDER: a minimal implementation until the full one lands.
 /// </summary>
+/// <remarks>
+/// An algorithm outside the known list is kept, lower-cased, without a length check, so a reader
+/// does not drop a document over a hash this code has not heard of.
+/// </remarks>
 public readonly record struct Digest
 {
     private Digest(string algorithm, string hex)
@@ -23,14 +26,14 @@ public readonly record struct Digest
     public static Digest Parse(string text) =>
         TryParse(text, out var digest, out var error) ? digest : throw new FormatException(error);
 
-    /// <summary>Parses <c>algorithm:hex</c> (also <c>algorithm-hex</c> is not accepted: ambiguous).</summary>
+    /// <summary>Parses <c>algorithm:hex</c>; <c>algorithm-hex</c> is not accepted because '-' also appears in algorithm names.</summary>
     public static bool TryParse(string? text, out Digest digest, [NotNullWhen(false)] out string? error)
     {
         digest = default;
-        var colon = text?.IndexOf(':') ?? -1;
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         if (text is null || colon <= 0)
         {
-            error = "a digest is written algorithm:hex";
+            error = $"digest '{text}' is not written algorithm:hex";
             return false;
         }
 
@@ -40,11 +43,28 @@ public readonly record struct Digest
     public static bool TryCreate(string algorithm, string hex, out Digest digest, [NotNullWhen(false)] out string? error)
     {
         digest = default;
-        var alg = algorithm.Trim().ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal);
-        var value = hex.Trim().ToLowerInvariant();
-        if (value.Length == 0 || !value.All(char.IsAsciiHexDigit))
+        if (!DigestAlgorithms.TryNormalize(algorithm, out var alg, out var length))
         {
-            error = $"digest value '{hex}' is not hexadecimal";
+            error = $"digest algorithm '{algorithm}' is not a name such as sha256";
+            return false;
+        }
+
+        var value = (hex ?? string.Empty).Trim().ToLowerInvariant();
+        if (value.Length == 0)
+        {
+            error = $"{alg} digest value is empty";
+            return false;
+        }
+
+        if (!value.All(char.IsAsciiHexDigit))
+        {
+            error = $"{alg} digest value '{hex}' is not hexadecimal";
+            return false;
+        }
+
+        if (length is { } expected && value.Length != expected)
+        {
+            error = $"{alg} digest value has {value.Length} hex characters, expected {expected}";
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace ArtifactGraph.Core.Identity;
 
@@ -6,13 +7,17 @@ namespace ArtifactGraph.Core.Identity;
 /// A package URL (https://github.com/package-url/purl-spec), parsed, validated and normalized.
 /// <see cref="ToString"/> is the canonical form and the PackageVersion identity;
 /// <see cref="PackageKey"/> (no version, qualifiers or subpath) is the Package identity.
-/// PLACEHOLDER: a naive implementation until the spec-conformant one lands.
 /// </summary>
+/// <remarks>
+/// Parsing and <see cref="Create"/> share one normalizer, so both yield the same canonical form.
+/// Qualifier keys are accepted in any case and lower-cased, because the spec calls them
+/// case-insensitive and real SBOMs write <c>Arch=</c>.
+/// </remarks>
 public sealed class Purl : IEquatable<Purl>
 {
     private readonly string _canonical;
 
-    private Purl(string type, string? ns, string name, string? version, IReadOnlyList<KeyValuePair<string, string>> qualifiers, string? subpath)
+    internal Purl(string type, string? ns, string name, string? version, IReadOnlyList<KeyValuePair<string, string>> qualifiers, string? subpath)
     {
         Type = type;
         Namespace = ns;
@@ -25,6 +30,7 @@ public sealed class Purl : IEquatable<Purl>
 
     public string Type { get; }
 
+    /// <summary>Decoded namespace; segments are separated by '/'.</summary>
     public string? Namespace { get; }
 
     public string Name { get; }
@@ -34,59 +40,28 @@ public sealed class Purl : IEquatable<Purl>
     /// <summary>Qualifiers sorted by key, keys lower-case, empty values dropped.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Qualifiers { get; }
 
+    /// <summary>Decoded subpath; segments are separated by '/', with '.' and '..' removed.</summary>
     public string? Subpath { get; }
 
     /// <summary>The canonical purl without version, qualifiers and subpath: the Package identity.</summary>
     public string PackageKey => Format(false);
 
     public static Purl Parse(string text) =>
-        TryParse(text, out var purl, out var error) ? purl : throw new FormatException(error);
+        TryParse(text, out var purl, out var error) ? purl : throw new FormatException($"Invalid purl '{text}': {error}");
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out Purl? purl, [NotNullWhen(false)] out string? error)
-    {
-        purl = null;
-        error = null;
-        if (string.IsNullOrWhiteSpace(text) || !text.StartsWith("pkg:", StringComparison.OrdinalIgnoreCase))
-        {
-            error = "a purl starts with 'pkg:'";
-            return false;
-        }
+    public static bool TryParse(string? text, [NotNullWhen(true)] out Purl? purl, [NotNullWhen(false)] out string? error) =>
+        PurlParser.TryParse(text, out purl, out error);
 
-        var rest = text[4..].TrimStart('/');
-        string? subpath = null;
-        var hash = rest.IndexOf('#');
-        if (hash >= 0) { subpath = rest[(hash + 1)..]; rest = rest[..hash]; }
-        var qualifiers = new List<KeyValuePair<string, string>>();
-        var q = rest.IndexOf('?');
-        if (q >= 0)
-        {
-            foreach (var pair in rest[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=');
-                if (eq > 0 && eq < pair.Length - 1) { qualifiers.Add(new(pair[..eq].ToLowerInvariant(), Uri.UnescapeDataString(pair[(eq + 1)..]))); }
-            }
-
-            rest = rest[..q];
-        }
-
-        string? version = null;
-        var at = rest.LastIndexOf('@');
-        if (at >= 0) { version = Uri.UnescapeDataString(rest[(at + 1)..]); rest = rest[..at]; }
-        var parts = rest.Split('/');
-        if (parts.Length < 2 || parts[0].Length == 0 || parts[^1].Length == 0)
-        {
-            error = "a purl needs a type and a name";
-            return false;
-        }
-
-        var ns = parts.Length > 2 ? string.Join('/', parts[1..^1]) : null;
-        purl = new Purl(parts[0].ToLowerInvariant(), ns, Uri.UnescapeDataString(parts[^1]), version, qualifiers.OrderBy(k => k.Key, StringComparer.Ordinal).ToList(), subpath);
-        return true;
-    }
-
+    /// <summary>
+    /// Builds a purl from decoded components (not percent-encoded), validating and normalizing them
+    /// as parsing would. Throws <see cref="ArgumentException"/> with the reason when they are invalid.
+    /// </summary>
     public static Purl Create(string type, string? ns, string name, string? version = null, IEnumerable<KeyValuePair<string, string>>? qualifiers = null, string? subpath = null) =>
-        new(type.ToLowerInvariant(), ns, name, version, (qualifiers ?? []).OrderBy(k => k.Key, StringComparer.Ordinal).ToList(), subpath);
+        PurlNormalizer.TryNormalize(type, ns, name, version, qualifiers, subpath, out var purl, out var error)
+            ? purl
+            : throw new ArgumentException($"Invalid purl components: {error}");
 
+    /// <summary>The Package identity as a purl. Types whose required qualifiers are dropped here (julia, swid) will not re-parse it.</summary>
     public Purl WithoutVersion() => new(Type, Namespace, Name, null, [], null);
 
     public override string ToString() => _canonical;
@@ -99,11 +74,35 @@ public sealed class Purl : IEquatable<Purl>
 
     private string Format(bool full)
     {
-        var s = "pkg:" + Type + "/" + (Namespace is null ? string.Empty : Namespace + "/") + Uri.EscapeDataString(Name);
-        if (!full) { return s; }
-        if (Version is not null) { s += "@" + Uri.EscapeDataString(Version); }
-        if (Qualifiers.Count > 0) { s += "?" + string.Join('&', Qualifiers.Select(k => k.Key + "=" + Uri.EscapeDataString(k.Value))); }
-        if (Subpath is not null) { s += "#" + Subpath; }
-        return s;
+        var s = new StringBuilder("pkg:").Append(Type).Append('/');
+        if (Namespace is not null)
+        {
+            s.Append(EncodePath(Namespace)).Append('/');
+        }
+
+        s.Append(PurlTypeRules.For(Type).NameIsPath ? EncodePath(Name) : PurlEncoding.Encode(Name));
+        if (!full)
+        {
+            return s.ToString();
+        }
+
+        if (Version is not null)
+        {
+            s.Append('@').Append(PurlEncoding.Encode(Version));
+        }
+
+        if (Qualifiers.Count > 0)
+        {
+            s.Append('?').AppendJoin('&', Qualifiers.Select(q => q.Key + "=" + PurlEncoding.Encode(q.Value)));
+        }
+
+        if (Subpath is not null)
+        {
+            s.Append('#').Append(EncodePath(Subpath));
+        }
+
+        return s.ToString();
     }
+
+    private static string EncodePath(string path) => string.Join('/', path.Split('/').Select(PurlEncoding.Encode));
 }

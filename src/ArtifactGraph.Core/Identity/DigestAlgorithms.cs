@@ -1,0 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace ArtifactGraph.Core.Identity;
+
+/// <summary>
+/// Canonical digest algorithm names and their hex lengths. Names are matched with '-', '_' and
+/// spaces removed, so SPDX (SHA256, BLAKE2b-256), CycloneDX (SHA-256, SHA3-256) and in-toto
+/// (sha256) spellings meet in one form.
+/// </summary>
+internal static partial class DigestAlgorithms
+{
+    private static readonly Dictionary<string, (string Name, int? HexLength)> Known = new(StringComparer.Ordinal)
+    {
+        ["md5"] = ("md5", 32),
+        ["sha1"] = ("sha1", 40),
+        ["sha224"] = ("sha224", 56),
+        ["sha256"] = ("sha256", 64),
+        ["sha384"] = ("sha384", 96),
+        ["sha512"] = ("sha512", 128),
+        ["sha3224"] = ("sha3-224", 56),
+        ["sha3256"] = ("sha3-256", 64),
+        ["sha3384"] = ("sha3-384", 96),
+        ["sha3512"] = ("sha3-512", 128),
+        ["blake2b256"] = ("blake2b-256", 64),
+        ["blake2b384"] = ("blake2b-384", 96),
+        ["blake2b512"] = ("blake2b-512", 128),
+
+        // BLAKE3 is an extendable-output function: no fixed length to check.
+        ["blake3"] = ("blake3", null),
+    };
+
+    public static bool TryNormalize(string? algorithm, [NotNullWhen(true)] out string? name, out int? hexLength)
+    {
+        var lower = (algorithm ?? string.Empty).Trim().ToLowerInvariant();
+        var squashed = lower.Replace("-", string.Empty, StringComparison.Ordinal)
+            .Replace("_", string.Empty, StringComparison.Ordinal)
+            .Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (Known.TryGetValue(squashed, out var known))
+        {
+            (name, hexLength) = known;
+            return true;
+        }
+
+        hexLength = null;
+        name = TokenPattern().IsMatch(lower) ? lower : null;
+        return name is not null;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9._+-]*$")]
+    private static partial Regex TokenPattern();
+}

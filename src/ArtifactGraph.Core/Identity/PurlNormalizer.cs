@@ -1,0 +1,148 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace ArtifactGraph.Core.Identity;
+
+/// <summary>
+/// Validates and normalizes decoded purl components. Parsing and building both end here, so a
+/// parsed purl and one built from the same components are always identical.
+/// </summary>
+internal static partial class PurlNormalizer
+{
+    public static bool TryNormalize(
+        string? type,
+        string? ns,
+        string? name,
+        string? version,
+        IEnumerable<KeyValuePair<string, string>>? qualifiers,
+        string? subpath,
+        [NotNullWhen(true)] out Purl? purl,
+        [NotNullWhen(false)] out string? error)
+    {
+        purl = null;
+        if (string.IsNullOrEmpty(type) || !TypePattern().IsMatch(type))
+        {
+            error = type is null or "" ? "a purl needs a type" : $"type '{type}' must start with a letter and hold only letters, digits, '.', '+' and '-'";
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            error = "a purl needs a name";
+            return false;
+        }
+
+        // '.' and '..' are relative-path steps (Go's "./api" replace targets), not package coordinates.
+        if (name is "." or ".." || (ns ?? string.Empty).Split('/').Any(s => s is "." or ".."))
+        {
+            error = "a namespace segment or name cannot be '.' or '..'";
+            return false;
+        }
+
+        var lowerType = type.ToLowerInvariant();
+        var rule = PurlTypeRules.For(lowerType);
+        var segments = (ns ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (!TryNormalizeQualifiers(qualifiers, out var sortedQualifiers, out error))
+        {
+            return false;
+        }
+
+        if (rule.NameIsPath && segments.Length > 1)
+        {
+            name = string.Join('/', segments[1..]) + "/" + name;
+            segments = segments[..1];
+        }
+
+        var nsValue = segments.Length == 0 ? null : string.Join('/', segments);
+        var versionValue = string.IsNullOrEmpty(version) ? null : version;
+        var subpathValue = NormalizeSubpath(subpath);
+        if (rule.LowerNamespace) { nsValue = nsValue?.ToLowerInvariant(); }
+        if (rule.LowerName) { name = name.ToLowerInvariant(); }
+        if (rule.LowerVersion) { versionValue = versionValue?.ToLowerInvariant(); }
+
+        if (!PurlTypeSpecifics.TryApply(lowerType, ref nsValue, ref name, versionValue, sortedQualifiers, out error))
+        {
+            return false;
+        }
+
+        error = CheckRequirements(rule, nsValue, sortedQualifiers);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        purl = new Purl(lowerType, nsValue, name, versionValue, sortedQualifiers, subpathValue);
+        return true;
+    }
+
+    private static string? CheckRequirements(PurlTypeRule rule, string? ns, IReadOnlyList<KeyValuePair<string, string>> qualifiers)
+    {
+        if (rule.Namespace == PurlRequirement.Required && ns is null)
+        {
+            return $"a {rule.Type} purl needs a namespace";
+        }
+
+        if (rule.Namespace == PurlRequirement.Prohibited && ns is not null)
+        {
+            return $"a {rule.Type} purl has no namespace, got '{ns}'";
+        }
+
+        if (rule.RequiredQualifier is { } key && !qualifiers.Any(q => q.Key == key))
+        {
+            return $"a {rule.Type} purl needs the '{key}' qualifier";
+        }
+
+        return null;
+    }
+
+    private static bool TryNormalizeQualifiers(
+        IEnumerable<KeyValuePair<string, string>>? qualifiers,
+        out IReadOnlyList<KeyValuePair<string, string>> sorted,
+        [NotNullWhen(false)] out string? error)
+    {
+        var byKey = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (rawKey, value) in qualifiers ?? [])
+        {
+            // Keys are case-insensitive in the spec; upper-case keys are common in real SBOMs.
+            var key = (rawKey ?? string.Empty).ToLowerInvariant();
+            if (!KeyPattern().IsMatch(key))
+            {
+                sorted = [];
+                error = $"qualifier key '{rawKey}' must start with a letter and hold only letters, digits, '.', '-' and '_'";
+                return false;
+            }
+
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            if (!byKey.TryAdd(key, value))
+            {
+                sorted = [];
+                error = $"qualifier '{key}' appears more than once";
+                return false;
+            }
+        }
+
+        sorted = byKey.ToList();
+        error = null;
+        return true;
+    }
+
+    /// <summary>'.' and '..' segments are dropped rather than resolved: a subpath must not escape the package.</summary>
+    private static string? NormalizeSubpath(string? subpath)
+    {
+        var kept = (subpath ?? string.Empty)
+            .Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Where(s => s is not "." and not "..")
+            .ToArray();
+        return kept.Length == 0 ? null : string.Join('/', kept);
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9.+-]*$")]
+    private static partial Regex TypePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9._-]*$")]
+    private static partial Regex KeyPattern();
+}
