@@ -54,6 +54,26 @@ internal static class Decompression
             throw new DocumentRejectedException($"{encoding} stream, after {output.Length:N0} expanded bytes", $"corrupt or truncated {encoding} data: {ex.Message}");
         }
 
+        if (encoding == "gzip" && !TrailerMatches(content, output.Length))
+        {
+            throw new DocumentRejectedException($"gzip stream, after {output.Length:N0} expanded bytes", "truncated gzip data: the expanded size does not match the gzip trailer");
+        }
+
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// .NET's GZipStream ends quietly at a truncated stream; the trailer's ISIZE (expanded length mod 2^32)
+    /// catches it. A multi-member gzip only records its last member, so it is checked leniently.
+    /// </summary>
+    private static bool TrailerMatches(byte[] content, long expandedLength)
+    {
+        if (content.Length < 18)
+        {
+            return false;
+        }
+
+        var isize = BitConverter.ToUInt32(content, content.Length - 4);
+        return isize == (uint)expandedLength || isize < (uint)expandedLength;
     }
 }

@@ -71,7 +71,7 @@ public static class InputExpander
 
         var regex = new Regex("^" + PatternToRegex(segments[firstWild..]) + "$", RegexOptions.CultureInvariant);
         return Directory.EnumerateFiles(baseDir, "*", SearchOption.AllDirectories)
-            .Where(f => regex.IsMatch(Path.GetRelativePath(baseDir, f).Replace('\\', '/')))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && regex.IsMatch(Path.GetRelativePath(baseDir, f).Replace('\\', '/')))
             .Select(f => root.Length == 0 && !normalized.StartsWith('/') ? Path.GetRelativePath(".", f) : f)
             .Order(StringComparer.Ordinal);
     }
