@@ -28,7 +28,8 @@ internal sealed class SqliteConnections
             connection.Open();
             // foreign_keys and busy_timeout are per connection; journal_mode=WAL persists in the file
             // but is repeated here so a database created elsewhere is switched on first open.
-            Execute(connection, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            // A 32 MB page cache keeps a large document's transaction from spilling pages mid-commit.
+            Execute(connection, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
             return connection;
         }
         catch

@@ -10,7 +10,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
     private readonly TempDatabase _database = new();
 
     [Fact]
-    public void Open_NewFile_UsesWalAndForeignKeys()
+    public void Open_NewFile_CreatesFileInWalMode()
     {
         var path = _database.NewPath();
 

@@ -49,14 +49,15 @@ CREATE TABLE edges (
 -- Reverse lookups: impact walks edges backwards (who points at this node).
 CREATE INDEX edges_to ON edges (to_id, kind);
 
--- Provenance: which documents assert an edge / a node.
+-- Provenance: which documents assert an edge / a node. There is deliberately no (document_id, ...)
+-- index yet: it would cost every commit an extra B-tree insert per row, and nothing looks rows up by
+-- document until supersession/deletion exists (add it in that migration).
 CREATE TABLE edge_documents (
     edge_id      INTEGER NOT NULL REFERENCES edges (id),
     document_id  INTEGER NOT NULL REFERENCES documents (id),
     PRIMARY KEY (edge_id, document_id)
 ) WITHOUT ROWID;
 
-CREATE INDEX edge_documents_document ON edge_documents (document_id);
 
 CREATE TABLE node_documents (
     node_id      INTEGER NOT NULL REFERENCES nodes (id),
@@ -64,7 +65,6 @@ CREATE TABLE node_documents (
     PRIMARY KEY (node_id, document_id)
 ) WITHOUT ROWID;
 
-CREATE INDEX node_documents_document ON node_documents (document_id);
 
 -- The monotonic change sequence: AUTOINCREMENT so a sequence number is never reused.
 CREATE TABLE changes (

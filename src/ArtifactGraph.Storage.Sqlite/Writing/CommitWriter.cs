@@ -17,7 +17,6 @@ internal sealed class CommitWriter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly DocumentStatements _documents;
     private readonly GraphStatements _graph;
-    private readonly Statement[] _all;
     private readonly PropertyJson _json = new();
 
     public CommitWriter(SqliteConnection connection, TimeProvider timeProvider)
@@ -26,11 +25,6 @@ internal sealed class CommitWriter : IDisposable
         _timeProvider = timeProvider;
         _documents = new DocumentStatements(connection);
         _graph = new GraphStatements(connection);
-        _all = [.. _documents.All, .. _graph.All];
-        foreach (var statement in _all)
-        {
-            statement.Prepare();
-        }
     }
 
     /// <summary>Test hook: called at each <see cref="CommitStage"/> inside the transaction; throwing rolls back.</summary>
@@ -42,7 +36,6 @@ internal sealed class CommitWriter : IDisposable
         var (encoded, encoding) = RawCompression.Encode(rawBytes.Span);
 
         using var transaction = _connection.BeginTransaction(deferred: false);
-        Enlist(transaction);
         try
         {
             var result = CommitInTransaction(batch, rawBytes.Length, encoded, encoding);
@@ -54,21 +47,14 @@ internal sealed class CommitWriter : IDisposable
             transaction.Rollback();
             throw;
         }
-        finally
-        {
-            Enlist(null);
-        }
     }
 
     private CommitResult CommitInTransaction(IngestBatch batch, int byteSize, byte[] encoded, string encoding)
     {
         var document = batch.Document;
-        using (var reader = _documents.Find.Bind(0, document.Sha256).ExecuteReader())
+        if (_documents.Find.Bind(0, document.Sha256).TryExecutePair(out var existingId, out var existingSequence))
         {
-            if (reader.Read())
-            {
-                return new CommitResult(true, reader.GetInt64(1), reader.GetInt64(0), 0, 0);
-            }
+            return new CommitResult(true, existingSequence, existingId, 0, 0);
         }
 
         var at = SqliteTimestamps.Format(_timeProvider.GetUtcNow());
@@ -95,11 +81,11 @@ internal sealed class CommitWriter : IDisposable
             .Bind(1, document.Format)
             .Bind(2, document.SpecVersion)
             .Bind(3, document.Name)
-            .Bind(4, subject is { } s ? (long)s.Kind : null)
+            .Bind(4, subject is { } s ? (long)s.Kind : (long?)null)
             .Bind(5, subject?.Key)
             .Bind(6, document.CreatedAt is { } created ? SqliteTimestamps.Format(created) : null)
             .Bind(7, ingestedAt)
-            .Bind(8, byteSize)
+            .Bind(8, (long)byteSize)
             .Bind(9, encoded)
             .Bind(10, encoding)
             .Bind(11, _json.Write(document.Properties))
@@ -113,7 +99,7 @@ internal sealed class CommitWriter : IDisposable
         {
             var kind = (long)node.Kind;
             var properties = _json.Write(node.Properties);
-            var id = _graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInt64();
+            var id = _graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInsert();
             if (id is null)
             {
                 id = _graph.FindNode.Bind(0, kind).Bind(1, node.Key).ExecuteInt64()
@@ -144,7 +130,7 @@ internal sealed class CommitWriter : IDisposable
             var from = nodeIds[edge.From];
             var to = nodeIds[edge.To];
             var properties = _json.Write(edge.Properties);
-            var id = _graph.InsertEdge.Bind(0, kind).Bind(1, from).Bind(2, to).Bind(3, properties).ExecuteInt64();
+            var id = _graph.InsertEdge.Bind(0, kind).Bind(1, from).Bind(2, to).Bind(3, properties).ExecuteInsert();
             if (id is null)
             {
                 id = _graph.FindEdge.Bind(0, kind).Bind(1, from).Bind(2, to).ExecuteInt64()
@@ -165,13 +151,6 @@ internal sealed class CommitWriter : IDisposable
         return added;
     }
 
-    private void Enlist(SqliteTransaction? transaction)
-    {
-        foreach (var statement in _all)
-        {
-            statement.Transaction = transaction;
-        }
-    }
 
     public void Dispose()
     {

@@ -7,7 +7,7 @@ internal sealed class DocumentStatements : IDisposable
 {
     public DocumentStatements(SqliteConnection connection)
     {
-        Find = new Statement(connection, "SELECT id, seq FROM documents WHERE sha256 = $sha256;", ("$sha256", SqliteType.Text));
+        Find = new Statement(connection, "SELECT id, seq FROM documents WHERE sha256 = $sha256;", "$sha256");
 
         // seq is filled in once the change row exists (changes references documents, so it comes second).
         Insert = new Statement(
@@ -19,31 +19,31 @@ internal sealed class DocumentStatements : IDisposable
                     $ingested_at, 0, $byte_size, $raw, $raw_encoding, $properties)
             RETURNING id;
             """,
-            ("$sha256", SqliteType.Text),
-            ("$format", SqliteType.Text),
-            ("$spec_version", SqliteType.Text),
-            ("$name", SqliteType.Text),
-            ("$subject_kind", SqliteType.Integer),
-            ("$subject_key", SqliteType.Text),
-            ("$created_at", SqliteType.Text),
-            ("$ingested_at", SqliteType.Text),
-            ("$byte_size", SqliteType.Integer),
-            ("$raw", SqliteType.Blob),
-            ("$raw_encoding", SqliteType.Text),
-            ("$properties", SqliteType.Text));
+            "$sha256",
+            "$format",
+            "$spec_version",
+            "$name",
+            "$subject_kind",
+            "$subject_key",
+            "$created_at",
+            "$ingested_at",
+            "$byte_size",
+            "$raw",
+            "$raw_encoding",
+            "$properties");
 
         InsertChange = new Statement(
             connection,
             "INSERT INTO changes (document_id, operation, at) VALUES ($document_id, $operation, $at) RETURNING seq;",
-            ("$document_id", SqliteType.Integer),
-            ("$operation", SqliteType.Text),
-            ("$at", SqliteType.Text));
+            "$document_id",
+            "$operation",
+            "$at");
 
         SetSequence = new Statement(
             connection,
             "UPDATE documents SET seq = $seq WHERE id = $id;",
-            ("$seq", SqliteType.Integer),
-            ("$id", SqliteType.Integer));
+            "$seq",
+            "$id");
     }
 
     public Statement Find { get; }

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
-/// The per-row statements of a commit. Inserts use ON CONFLICT DO NOTHING ... RETURNING so a new row
-/// costs one statement and an existing row returns nothing (then it is looked up and merged). Only the
+/// The per-row statements of a commit. Inserts use ON CONFLICT DO NOTHING so a new row costs one
+/// statement and an existing row changes nothing (then it is looked up and merged). Only the
 /// uniqueness conflict is ignored: NOT NULL and foreign-key violations still fail the commit.
 /// </summary>
 internal sealed class GraphStatements : IDisposable
@@ -13,16 +13,16 @@ internal sealed class GraphStatements : IDisposable
     {
         InsertNode = new Statement(
             connection,
-            "INSERT INTO nodes (kind, key, name, properties) VALUES ($kind, $key, $name, $properties) ON CONFLICT (kind, key) DO NOTHING RETURNING id;",
-            ("$kind", SqliteType.Integer),
-            ("$key", SqliteType.Text),
-            ("$name", SqliteType.Text),
-            ("$properties", SqliteType.Text));
+            "INSERT INTO nodes (kind, key, name, properties) VALUES ($kind, $key, $name, $properties) ON CONFLICT (kind, key) DO NOTHING;",
+            "$kind",
+            "$key",
+            "$name",
+            "$properties");
         FindNode = new Statement(
             connection,
             "SELECT id FROM nodes WHERE kind = $kind AND key = $key;",
-            ("$kind", SqliteType.Integer),
-            ("$key", SqliteType.Text));
+            "$kind",
+            "$key");
 
         // Existing keys keep their values (json_patch(new, existing) lets existing win); a name is only
         // filled in when missing. The WHERE clause skips the write when nothing would change.
@@ -32,38 +32,38 @@ internal sealed class GraphStatements : IDisposable
             UPDATE nodes SET name = coalesce(name, $name), properties = json_patch($properties, properties)
             WHERE id = $id AND ((name IS NULL AND $name IS NOT NULL) OR properties <> json_patch($properties, properties));
             """,
-            ("$id", SqliteType.Integer),
-            ("$name", SqliteType.Text),
-            ("$properties", SqliteType.Text));
+            "$id",
+            "$name",
+            "$properties");
         InsertNodeDocument = new Statement(
             connection,
             "INSERT INTO node_documents (node_id, document_id) VALUES ($node_id, $document_id) ON CONFLICT DO NOTHING;",
-            ("$node_id", SqliteType.Integer),
-            ("$document_id", SqliteType.Integer));
+            "$node_id",
+            "$document_id");
 
         InsertEdge = new Statement(
             connection,
-            "INSERT INTO edges (kind, from_id, to_id, properties) VALUES ($kind, $from_id, $to_id, $properties) ON CONFLICT (kind, from_id, to_id) DO NOTHING RETURNING id;",
-            ("$kind", SqliteType.Integer),
-            ("$from_id", SqliteType.Integer),
-            ("$to_id", SqliteType.Integer),
-            ("$properties", SqliteType.Text));
+            "INSERT INTO edges (kind, from_id, to_id, properties) VALUES ($kind, $from_id, $to_id, $properties) ON CONFLICT (kind, from_id, to_id) DO NOTHING;",
+            "$kind",
+            "$from_id",
+            "$to_id",
+            "$properties");
         FindEdge = new Statement(
             connection,
             "SELECT id FROM edges WHERE kind = $kind AND from_id = $from_id AND to_id = $to_id;",
-            ("$kind", SqliteType.Integer),
-            ("$from_id", SqliteType.Integer),
-            ("$to_id", SqliteType.Integer));
+            "$kind",
+            "$from_id",
+            "$to_id");
         MergeEdge = new Statement(
             connection,
             "UPDATE edges SET properties = json_patch($properties, properties) WHERE id = $id AND properties <> json_patch($properties, properties);",
-            ("$id", SqliteType.Integer),
-            ("$properties", SqliteType.Text));
+            "$id",
+            "$properties");
         InsertEdgeDocument = new Statement(
             connection,
             "INSERT INTO edge_documents (edge_id, document_id) VALUES ($edge_id, $document_id) ON CONFLICT DO NOTHING;",
-            ("$edge_id", SqliteType.Integer),
-            ("$document_id", SqliteType.Integer));
+            "$edge_id",
+            "$document_id");
     }
 
     public Statement InsertNode { get; }
