@@ -1,0 +1,91 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ArtifactGraph.Storage.Sqlite.Reading;
+
+/// <summary>Reads over the documents table: summaries, provenance of an edge, raw bytes.</summary>
+internal static class DocumentQueries
+{
+    private const string SummaryColumns = "d.id, d.sha256, d.format, d.name, d.ingested_at, d.seq, d.subject_kind, d.subject_key";
+
+    public static bool Contains(SqliteConnection connection, string sha256)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM documents WHERE sha256 = $sha256;";
+        command.Parameters.AddWithValue("$sha256", sha256);
+        return command.ExecuteScalar() is not null;
+    }
+
+    public static long ChangeSequence(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM changes;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public static IReadOnlyList<DocumentSummary> List(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SummaryColumns} FROM documents d ORDER BY d.seq;";
+        return ReadSummaries(command);
+    }
+
+    public static IReadOnlyList<DocumentSummary> ForEdge(SqliteConnection connection, EdgeKind kind, NodeRef from, NodeRef to)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            $"""
+            SELECT {SummaryColumns}
+            FROM nodes f
+            JOIN nodes t ON t.kind = $to_kind AND t.key = $to_key
+            JOIN edges e ON e.kind = $kind AND e.from_id = f.id AND e.to_id = t.id
+            JOIN edge_documents ed ON ed.edge_id = e.id
+            JOIN documents d ON d.id = ed.document_id
+            WHERE f.kind = $from_kind AND f.key = $from_key
+            ORDER BY d.seq;
+            """;
+        command.Parameters.AddWithValue("$kind", (long)kind);
+        command.Parameters.AddWithValue("$from_kind", (long)from.Kind);
+        command.Parameters.AddWithValue("$from_key", from.Key);
+        command.Parameters.AddWithValue("$to_kind", (long)to.Kind);
+        command.Parameters.AddWithValue("$to_key", to.Key);
+        return ReadSummaries(command);
+    }
+
+    public static byte[]? Raw(SqliteConnection connection, string sha256)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT raw, raw_encoding, byte_size FROM documents WHERE sha256 = $sha256;";
+        command.Parameters.AddWithValue("$sha256", sha256);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return RawCompression.Decode((byte[])reader.GetValue(0), reader.GetString(1), reader.GetInt64(2));
+    }
+
+    private static List<DocumentSummary> ReadSummaries(SqliteCommand command)
+    {
+        var summaries = new List<DocumentSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            NodeRef? subject = reader.IsDBNull(6) || reader.IsDBNull(7)
+                ? null
+                : new NodeRef((NodeKind)reader.GetInt64(6), reader.GetString(7));
+            summaries.Add(new DocumentSummary(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                SqliteTimestamps.Parse(reader.GetString(4)),
+                reader.GetInt64(5),
+                subject));
+        }
+
+        return summaries;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+
+namespace ArtifactGraph.Storage.Sqlite;
+
+/// <summary>Opens connections to one database file with the store's per-connection settings.</summary>
+internal sealed class SqliteConnections
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+
+    public SqliteConnections(SqliteStoreOptions options)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
+        }.ToString();
+        _busyTimeoutMs = options.BusyTimeoutMs;
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            // foreign_keys and busy_timeout are per connection; journal_mode=WAL persists in the file
+            // but is repeated here so a database created elsewhere is switched on first open.
+            // A 32 MB page cache keeps a large document's transaction from spilling pages mid-commit.
+            Execute(connection, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Switches the file to write-ahead logging; returns the journal mode now in force.</summary>
+    public static string EnableWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

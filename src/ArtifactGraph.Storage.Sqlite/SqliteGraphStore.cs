@@ -1,0 +1,141 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite.Migrations;
+using ArtifactGraph.Storage.Sqlite.Reading;
+using ArtifactGraph.Storage.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtifactGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode. Commits go through a single writer
+/// connection, one at a time; reads use their own pooled connections and see committed snapshots.
+/// </summary>
+public sealed class SqliteGraphStore : IGraphStore
+{
+    private readonly SqliteConnections _connections;
+    private readonly SqliteConnection _writerConnection;
+    private readonly CommitWriter _writer;
+    private readonly ILogger _logger;
+    private readonly Lock _writeLock = new();
+    private bool _disposed;
+
+    private SqliteGraphStore(SqliteConnections connections, SqliteConnection writerConnection, CommitWriter writer, ILogger logger)
+    {
+        _connections = connections;
+        _writerConnection = writerConnection;
+        _writer = writer;
+        _logger = logger;
+    }
+
+    /// <summary>Opens (creating if needed) the database, switches it to WAL and applies pending migrations.</summary>
+    public static SqliteGraphStore Open(SqliteStoreOptions options, TimeProvider timeProvider, ILogger<SqliteGraphStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options.Validate();
+        ILogger log = logger ?? NullLogger<SqliteGraphStore>.Instance;
+
+        var connections = new SqliteConnections(options);
+        var connection = connections.Open();
+        try
+        {
+            var journalMode = SqliteConnections.EnableWal(connection);
+            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                Log.NotWal(log, options.Path, journalMode);
+            }
+
+            new MigrationRunner(Migration.LoadEmbedded(), timeProvider, log).Apply(connection);
+            var writer = new CommitWriter(connection, timeProvider);
+            Log.Opened(log, options.Path);
+            return new SqliteGraphStore(connections, connection, writer, log);
+        }
+        catch
+        {
+            connection.Dispose();
+            connections.ClearPool();
+            throw;
+        }
+    }
+
+    /// <summary>Test hook: invoked inside each commit's transaction at every <see cref="CommitStage"/>.</summary>
+    internal Action<CommitStage>? FaultInjection
+    {
+        get => _writer.FaultInjection;
+        set => _writer.FaultInjection = value;
+    }
+
+    public long ChangeSequence => Read(DocumentQueries.ChangeSequence);
+
+    public CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        CommitResult result;
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            result = _writer.Commit(batch, rawBytes);
+        }
+
+        if (result.AlreadyPresent)
+        {
+            Log.AlreadyPresent(_logger, batch.Document.Sha256, result.DocumentId);
+        }
+        else
+        {
+            Log.Committed(_logger, batch.Document.Sha256, result.Sequence, result.NodesAdded, result.EdgesAdded);
+        }
+
+        return result;
+    }
+
+    public bool ContainsDocument(string sha256) => Read(c => DocumentQueries.Contains(c, sha256));
+
+    public void Load(IGraphLoadSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Read(c =>
+        {
+            GraphLoader.Load(c, sink);
+            return true;
+        });
+    }
+
+    public IReadOnlyList<DocumentSummary> GetEdgeDocuments(EdgeKind kind, NodeRef from, NodeRef to) =>
+        Read(c => DocumentQueries.ForEdge(c, kind, from, to));
+
+    public IReadOnlyList<DocumentSummary> ListDocuments() => Read(DocumentQueries.List);
+
+    public byte[]? GetRawDocument(string sha256) => Read(c => DocumentQueries.Raw(c, sha256));
+
+    public StoreStatistics GetStatistics() => Read(StatisticsQuery.Read);
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer.Dispose();
+            _writerConnection.Dispose();
+        }
+
+        // Pooled reader connections hold the file open; release them so the file can be moved or deleted.
+        _connections.ClearPool();
+    }
+
+    private T Read<T>(Func<SqliteConnection, T> query)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var connection = _connections.Open();
+        return query(connection);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+
+namespace ArtifactGraph.Storage.Sqlite.Writing;
+
+/// <summary>
+/// The per-row statements of a commit. Inserts use ON CONFLICT DO NOTHING so a new row costs one
+/// statement and an existing row changes nothing (then it is looked up and merged). Only the
+/// uniqueness conflict is ignored: NOT NULL and foreign-key violations still fail the commit.
+/// </summary>
+internal sealed class GraphStatements : IDisposable
+{
+    public GraphStatements(SqliteConnection connection)
+    {
+        InsertNode = new Statement(
+            connection,
+            "INSERT INTO nodes (kind, key, name, properties) VALUES ($kind, $key, $name, $properties) ON CONFLICT (kind, key) DO NOTHING;",
+            "$kind",
+            "$key",
+            "$name",
+            "$properties");
+        FindNode = new Statement(
+            connection,
+            "SELECT id FROM nodes WHERE kind = $kind AND key = $key;",
+            "$kind",
+            "$key");
+
+        // Existing keys keep their values (json_patch(new, existing) lets existing win); a name is only
+        // filled in when missing. The WHERE clause skips the write when nothing would change.
+        MergeNode = new Statement(
+            connection,
+            """
+            UPDATE nodes SET name = coalesce(name, $name), properties = json_patch($properties, properties)
+            WHERE id = $id AND ((name IS NULL AND $name IS NOT NULL) OR properties <> json_patch($properties, properties));
+            """,
+            "$id",
+            "$name",
+            "$properties");
+        InsertNodeDocument = new Statement(
+            connection,
+            "INSERT INTO node_documents (node_id, document_id) VALUES ($node_id, $document_id) ON CONFLICT DO NOTHING;",
+            "$node_id",
+            "$document_id");
+
+        InsertEdge = new Statement(
+            connection,
+            "INSERT INTO edges (kind, from_id, to_id, properties) VALUES ($kind, $from_id, $to_id, $properties) ON CONFLICT (kind, from_id, to_id) DO NOTHING;",
+            "$kind",
+            "$from_id",
+            "$to_id",
+            "$properties");
+        FindEdge = new Statement(
+            connection,
+            "SELECT id FROM edges WHERE kind = $kind AND from_id = $from_id AND to_id = $to_id;",
+            "$kind",
+            "$from_id",
+            "$to_id");
+        MergeEdge = new Statement(
+            connection,
+            "UPDATE edges SET properties = json_patch($properties, properties) WHERE id = $id AND properties <> json_patch($properties, properties);",
+            "$id",
+            "$properties");
+        InsertEdgeDocument = new Statement(
+            connection,
+            "INSERT INTO edge_documents (edge_id, document_id) VALUES ($edge_id, $document_id) ON CONFLICT DO NOTHING;",
+            "$edge_id",
+            "$document_id");
+    }
+
+    public Statement InsertNode { get; }
+
+    public Statement FindNode { get; }
+
+    public Statement MergeNode { get; }
+
+    public Statement InsertNodeDocument { get; }
+
+    public Statement InsertEdge { get; }
+
+    public Statement FindEdge { get; }
+
+    public Statement MergeEdge { get; }
+
+    public Statement InsertEdgeDocument { get; }
+
+    public IEnumerable<Statement> All =>
+        [InsertNode, FindNode, MergeNode, InsertNodeDocument, InsertEdge, FindEdge, MergeEdge, InsertEdgeDocument];
+
+    public void Dispose()
+    {
+        foreach (var statement in All)
+        {
+            statement.Dispose();
+        }
+    }
+}

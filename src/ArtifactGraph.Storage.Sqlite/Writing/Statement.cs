@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace ArtifactGraph.Storage.Sqlite.Writing;
+
+/// <summary>
+/// A statement prepared once on the writer connection's native handle and reused for every row.
+/// The commit hot path runs hundreds of thousands of these per document; going through SQLitePCL
+/// directly avoids the per-execution data-reader machinery of SqliteCommand (measured ~1.7× the CPU).
+/// Statements run inside the SqliteTransaction the writer opened on the same connection.
+/// Parameters are bound by their position in the constructor's list.
+/// </summary>
+internal sealed class Statement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly int[] _indexes;
+
+    public Statement(SqliteConnection connection, string sql, params string[] parameterNames)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _statement, out var tail));
+        if (!string.IsNullOrWhiteSpace(tail))
+        {
+            throw new ArgumentException($"Only one SQL statement is allowed; found trailing '{tail}'.", nameof(sql));
+        }
+
+        _indexes = new int[parameterNames.Length];
+        for (var i = 0; i < parameterNames.Length; i++)
+        {
+            _indexes[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
+            if (_indexes[i] == 0)
+            {
+                throw new ArgumentException($"Parameter {parameterNames[i]} does not occur in: {sql}", nameof(parameterNames));
+            }
+        }
+    }
+
+    public Statement Bind(int position, long value)
+    {
+        Check(raw.sqlite3_bind_int64(_statement, _indexes[position], value));
+        return this;
+    }
+
+    public Statement Bind(int position, long? value) =>
+        value is { } v ? Bind(position, v) : BindNull(position);
+
+    public Statement Bind(int position, string? value)
+    {
+        if (value is null)
+        {
+            return BindNull(position);
+        }
+
+        Check(raw.sqlite3_bind_text(_statement, _indexes[position], value));
+        return this;
+    }
+
+    public Statement BindNull(int position)
+    {
+        Check(raw.sqlite3_bind_null(_statement, _indexes[position]));
+        return this;
+    }
+
+    public Statement Bind(int position, byte[] value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, _indexes[position], value));
+        return this;
+    }
+
+    /// <summary>Runs the statement to completion; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        Run(out _, out _);
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>Runs an INSERT ... ON CONFLICT DO NOTHING; returns the new row's id, or null when it conflicted.</summary>
+    public long? ExecuteInsert() => Execute() == 0 ? null : raw.sqlite3_last_insert_rowid(_db);
+
+    /// <summary>The first column of the first row, or null when the statement returned no row.</summary>
+    public long? ExecuteInt64() => Run(out var first, out _) ? first : null;
+
+    /// <summary>The first two columns of the first row, when there is one.</summary>
+    public bool TryExecutePair(out long first, out long second) => Run(out first, out second);
+
+    public void Dispose() => _statement.Dispose();
+
+    private bool Run(out long first, out long second)
+    {
+        first = second = 0;
+        var hasRow = false;
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                if (!hasRow)
+                {
+                    hasRow = true;
+                    first = raw.sqlite3_column_int64(_statement, 0);
+                    second = raw.sqlite3_column_count(_statement) > 1 ? raw.sqlite3_column_int64(_statement, 1) : 0;
+                }
+            }
+
+            Check(rc);
+            return hasRow;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+}

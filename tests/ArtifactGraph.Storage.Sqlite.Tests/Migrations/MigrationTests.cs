@@ -1,0 +1,18 @@
+using ArtifactGraph.Storage.Sqlite.Migrations;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void LoadEmbedded_Always_ReturnsScriptsInVersionOrderStartingAtOne()
+    {
+        var migrations = Migration.LoadEmbedded();
+
+        Assert.NotEmpty(migrations);
+        Assert.Equal(1, migrations[0].Version);
+        Assert.Equal("001_initial.sql", migrations[0].Name);
+        Assert.Equal(migrations.Select(m => m.Version).Order(), migrations.Select(m => m.Version));
+        Assert.Contains("CREATE TABLE documents", migrations[0].Sql, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests;
+
+public sealed class RawCompressionTests
+{
+    [Fact]
+    public void Encode_RepetitiveText_UsesBrotliAndDecodes()
+    {
+        var raw = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"purl\":\"pkg:npm/left-pad@1.3.0\"},", 500)));
+
+        var (encoded, encoding) = RawCompression.Encode(raw);
+
+        Assert.Equal(RawCompression.Brotli, encoding);
+        Assert.True(encoded.Length < raw.Length / 10);
+        Assert.Equal(raw, RawCompression.Decode(encoded, encoding, raw.Length));
+    }
+
+    [Fact]
+    public void Encode_RandomBytes_KeepsIdentity()
+    {
+        var raw = new byte[1024];
+        new Random(7).NextBytes(raw);
+
+        var (encoded, encoding) = RawCompression.Encode(raw);
+
+        Assert.Equal(RawCompression.Identity, encoding);
+        Assert.Equal(raw, RawCompression.Decode(encoded, encoding, raw.Length));
+    }
+
+    [Fact]
+    public void Encode_Empty_RoundTrips()
+    {
+        var (encoded, encoding) = RawCompression.Encode([]);
+
+        Assert.Empty(RawCompression.Decode(encoded, encoding, 0));
+    }
+
+    [Fact]
+    public void Decode_WrongRecordedSize_Throws()
+    {
+        var (encoded, encoding) = RawCompression.Encode(Encoding.UTF8.GetBytes(new string('a', 1000)));
+
+        Assert.Throws<InvalidDataException>(() => RawCompression.Decode(encoded, encoding, 999));
+    }
+
+    [Fact]
+    public void Decode_UnknownEncoding_Throws()
+    {
+        Assert.Throws<InvalidDataException>(() => RawCompression.Decode([1, 2], "zstd", 2));
+    }
+}

@@ -1,0 +1,182 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Storage.Conformance;
+using ArtifactGraph.Storage.Sqlite.Writing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests;
+
+public sealed class SqliteGraphStoreTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void Open_NewFile_CreatesFileInWalMode()
+    {
+        var path = _database.NewPath();
+
+        using var store = TempDatabase.Open(path);
+
+        Assert.Equal("wal", TempDatabase.Scalar<string>(path, "PRAGMA journal_mode;"));
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public void Open_Twice_AppliesMigrationsOnce()
+    {
+        var path = _database.NewPath();
+        TempDatabase.Open(path).Dispose();
+
+        TempDatabase.Open(path).Dispose();
+
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM schema_migrations;"));
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, "SELECT max(version) FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public void Open_AppliedAt_ComesFromTimeProvider()
+    {
+        var path = _database.NewPath();
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+        TempDatabase.Open(path, time).Dispose();
+
+        Assert.Equal("2024-01-02T03:04:05.0000000+00:00", TempDatabase.Scalar<string>(path, "SELECT applied_at FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public void Open_SchemaNewerThanBuild_Throws()
+    {
+        var path = _database.NewPath();
+        TempDatabase.Open(path).Dispose();
+        TempDatabase.Scalar<long>(path, "INSERT INTO schema_migrations VALUES (999, '999_future.sql', 'x') RETURNING version;");
+
+        var error = Assert.Throws<InvalidOperationException>(() => TempDatabase.Open(path));
+
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_InvalidOptions_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => SqliteGraphStore.Open(new SqliteStoreOptions { Path = " " }, TimeProvider.System));
+    }
+
+    [Fact]
+    public void Open_ExistingFile_KeepsGraphAcrossReopen()
+    {
+        var path = _database.NewPath();
+        var doc = TestDocument.Sbom("persisted", "app", ("left-pad", "1.3.0"));
+        long sequence;
+        using (var store = TempDatabase.Open(path))
+        {
+            sequence = store.Commit(doc.Batch, doc.Raw).Sequence;
+        }
+
+        using var reopened = TempDatabase.Open(path);
+
+        Assert.True(reopened.ContainsDocument(doc.Sha256));
+        Assert.Equal(sequence, reopened.ChangeSequence);
+        Assert.Equal(doc.Raw, reopened.GetRawDocument(doc.Sha256));
+        var sink = new RecordingLoadSink();
+        reopened.Load(sink);
+        Assert.Equal(doc.Batch.Nodes.Count, sink.Nodes.Count);
+        Assert.True(reopened.Commit(doc.Batch, doc.Raw).AlreadyPresent);
+    }
+
+    [Theory]
+    [InlineData(nameof(CommitStage.DocumentWritten))]
+    [InlineData(nameof(CommitStage.NodesWritten))]
+    [InlineData(nameof(CommitStage.EdgesWritten))]
+    public void Commit_FaultAtStage_RollsBackEveryTable(string stageName)
+    {
+        var stage = Enum.Parse<CommitStage>(stageName);
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var kept = TestDocument.Sbom("kept", "app", ("left-pad", "1.3.0"));
+        store.Commit(kept.Batch, kept.Raw);
+        var before = CountRows(path);
+        var failing = TestDocument.Sbom("failing", "other", ("left-pad", "1.3.0"), ("lodash", "4.17.21"));
+        store.FaultInjection = s =>
+        {
+            if (s == stage)
+            {
+                throw new InvalidOperationException("injected");
+            }
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => store.Commit(failing.Batch, failing.Raw));
+
+        Assert.Equal("injected", error.Message);
+        Assert.Equal(before, CountRows(path));
+        store.FaultInjection = null;
+        var result = store.Commit(failing.Batch, failing.Raw);
+        Assert.False(result.AlreadyPresent);
+        Assert.Equal(3, result.NodesAdded);
+    }
+
+    [Fact]
+    public void Commit_EdgeWithProperties_MergesPropertiesOnSecondAssertion()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var app = TestDocument.Version("app", "1.0.0");
+        var dep = TestDocument.Version("dep", "1.0.0");
+        var first = TestDocument.Create("first", b => b.AddEdge(EdgeKind.DependsOn, b.AddNode(app), b.AddNode(dep), [new("scope", "runtime")]));
+        var second = TestDocument.Create("second", b => b.AddEdge(EdgeKind.DependsOn, b.AddNode(app), b.AddNode(dep), [new("scope", "dev"), new("cdx:ref", "r1")]));
+        store.Commit(first.Batch, first.Raw);
+
+        store.Commit(second.Batch, second.Raw);
+
+        Assert.Equal(
+            """{"cdx:ref":"r1","scope":"runtime"}""",
+            TempDatabase.Scalar<string>(path, $"SELECT properties FROM edges WHERE kind = {(int)EdgeKind.DependsOn};"));
+        Assert.Equal(2L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edge_documents ed JOIN edges e ON e.id = ed.edge_id WHERE e.kind = 0;"));
+    }
+
+    [Fact]
+    public void Commit_Document_StoresSubjectCreatedAtAndProperties()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var app = TestDocument.Version("app", "1.0.0");
+        var doc = TestDocument.Create("doc", b => b.AddNode(app, "app"), app, new DateTimeOffset(2023, 5, 6, 7, 8, 9, TimeSpan.FromHours(2)));
+
+        store.Commit(doc.Batch, doc.Raw);
+
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT subject_kind, subject_key, created_at, properties, spec_version, byte_size, raw_encoding FROM documents;";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal((long)NodeKind.PackageVersion, reader.GetInt64(0));
+        Assert.Equal(app.Key, reader.GetString(1));
+        Assert.Equal("2023-05-06T07:08:09.0000000+02:00", reader.GetString(2));
+        Assert.Equal("""{"test:origin":"conformance"}""", reader.GetString(3));
+        Assert.Equal("1.0", reader.GetString(4));
+        Assert.Equal(doc.Raw.Length, reader.GetInt64(5));
+    }
+
+    [Fact]
+    public void Dispose_AfterUse_ReleasesTheFile()
+    {
+        var path = _database.NewPath();
+        var store = TempDatabase.Open(path);
+        var doc = TestDocument.Sbom("a", "app");
+        store.Commit(doc.Batch, doc.Raw);
+        store.ListDocuments();
+
+        store.Dispose();
+
+        File.Delete(path);
+        Assert.False(File.Exists(path));
+        Assert.Throws<ObjectDisposedException>(() => store.ListDocuments());
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private static string CountRows(string path) =>
+        string.Join(
+            ",",
+            new[] { "documents", "nodes", "edges", "node_documents", "edge_documents", "changes" }
+                .Select(t => $"{t}={TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM {t};")}"));
+}

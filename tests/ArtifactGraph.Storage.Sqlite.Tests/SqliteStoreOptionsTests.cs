@@ -1,0 +1,30 @@
+namespace ArtifactGraph.Storage.Sqlite.Tests;
+
+public sealed class SqliteStoreOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_Passes()
+    {
+        var options = new SqliteStoreOptions();
+
+        options.Validate();
+
+        Assert.Equal("artifactgraph.db", options.Path);
+        Assert.True(options.BusyTimeoutMs > 0);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData(":memory:")]
+    public void Validate_UnusablePath_Throws(string path)
+    {
+        Assert.Throws<ArgumentException>(() => new SqliteStoreOptions { Path = path }.Validate());
+    }
+
+    [Fact]
+    public void Validate_NegativeBusyTimeout_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { BusyTimeoutMs = -1 }.Validate());
+    }
+}
