@@ -107,7 +107,7 @@ public sealed partial class Ingestor
         return new IngestReport { Source = source, Outcome = IngestOutcome.Rejected, Location = location, Reason = reason, Sha256 = sha256 };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source} at {Location}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Source} at {Location}: {Reason}")]
     private partial void LogRejected(string source, string location, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unchanged {Source} (sha256 {Sha256} already ingested)")]

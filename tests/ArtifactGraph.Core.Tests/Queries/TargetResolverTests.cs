@@ -5,12 +5,14 @@ namespace ArtifactGraph.Core.Tests.Queries;
 
 public class TargetResolverTests
 {
+    private const string Digest = "sha256:abababababababababababababababababababababababababababababababab";
+
     private static readonly ArtifactGraph.Core.Indexing.GraphIndex Index = new TestGraph()
         .Version("pkg:apk/alpine/musl@1.2.3-r0?arch=x86_64&distro=alpine-3.17", "pkg:apk/alpine/musl")
         .Version("pkg:apk/alpine/musl@1.2.4-r1?arch=x86_64&distro=alpine-3.18", "pkg:apk/alpine/musl")
         .Version("pkg:golang/./api@(devel)", "pkg:golang/./api")
-        .Node(NodeKind.Artifact, "sha256:abcd")
-        .Node(NodeKind.Image, "sha256:abcd", "app:1")
+        .Node(NodeKind.Artifact, Digest)
+        .Node(NodeKind.Image, Digest, "app:1")
         .Build();
 
     [Fact]
@@ -47,7 +49,7 @@ public class TargetResolverTests
     [Fact]
     public void Resolve_Digest_MatchesArtifactAndImage()
     {
-        var target = TargetResolver.Resolve(Index, "SHA256:ABCD");
+        var target = TargetResolver.Resolve(Index, Digest.ToUpperInvariant());
 
         Assert.Equal([NodeKind.Artifact, NodeKind.Image], target.Nodes.Select(Index.KindOf));
     }

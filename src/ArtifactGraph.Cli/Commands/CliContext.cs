@@ -1,0 +1,33 @@
+using ArtifactGraph.Cli.CommandLine;
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace ArtifactGraph.Cli.Commands;
+
+/// <summary>What a command runs with: its output streams, logging, clock and the store it opens.</summary>
+internal sealed class CliContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required IAnsiConsole Console { get; init; }
+
+    public required ILoggerFactory Logging { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Whether a person is watching (progress bars only then).</summary>
+    public bool Interactive { get; init; }
+
+    public IGraphStore OpenStore(CommandArgs args) =>
+        SqliteGraphStore.Open(new SqliteStoreOptions { Path = GlobalOptions.DatabasePath(args) }, Time, Logging.CreateLogger<SqliteGraphStore>());
+
+    /// <summary>Opens the store and loads the index snapshot the query will read.</summary>
+    public GraphIndex LoadIndex(CommandArgs args)
+    {
+        using var store = OpenStore(args);
+        return new GraphIndexHolder().LoadFrom(store);
+    }
+}
