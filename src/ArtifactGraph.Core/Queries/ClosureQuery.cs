@@ -55,7 +55,7 @@ public static class ClosureQuery
         {
             var node = queue[head++];
             var depth = scratch.Depth[node];
-            if (depth > 0 && IsReported(index.KindOf(node)))
+            if (depth > 0 && IsReported(index.KindOf(node)) && !IsDigestAlias(index, scratch, node))
             {
                 if (hits.Count >= options.MaxResults)
                 {
@@ -119,6 +119,13 @@ public static class ClosureQuery
     /// <summary>Kinds that are answers; Package, Document and License nodes are structure, not answers.</summary>
     private static bool IsReported(NodeKind kind) => kind is NodeKind.PackageVersion or NodeKind.Artifact or NodeKind.Image
         or NodeKind.Deployment or NodeKind.Source or NodeKind.Builder;
+
+    /// <summary>
+    /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
+    /// under another name, so it is walked (images may contain the file) but not reported as an answer.
+    /// </summary>
+    private static bool IsDigestAlias(GraphIndex index, TraversalScratch scratch, int node) =>
+        index.KindOf(node) == NodeKind.Artifact && scratch.ParentEdge[node] == EdgeKind.OccursAs;
 
     /// <summary>
     /// Dependents read from the hit down to the start (hit uses ... uses start); dependencies read from

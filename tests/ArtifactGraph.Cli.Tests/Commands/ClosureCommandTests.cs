@@ -72,26 +72,25 @@ public sealed class ClosureCommandTests : IDisposable
     [Fact]
     public void Dependents_Digest_FindsPackageAndImage()
     {
-        var deps = _cli.Json("deps", "pkg:pypi/shop-worker@2.0.0");
-        var artifact = deps.GetProperty("results").EnumerateArray().First(r => r.GetProperty("kind").GetString() == "Artifact").GetProperty("id").GetString()!;
+        var sbom = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.Samples, "sboms", "shop-worker-2.0.0.cdx.json")));
+        var hash = sbom.RootElement.GetProperty("components")[0].GetProperty("components")[0].GetProperty("hashes")[0].GetProperty("content").GetString();
 
-        var result = _cli.Json("dependents", artifact);
+        var result = _cli.Json("dependents", "SHA-256:" + hash);
 
-        Assert.NotEmpty(Names(result, "Image"));
+        Assert.Equal(["registry.example.com/shop/worker:2.0.0"], Names(result, "Image"));
+        Assert.Contains("pricing-rules.bin", Names(result, "PackageVersion"));
+        Assert.Contains("shop-worker", Names(result, "PackageVersion"));
     }
 
     [Fact]
-    public void Deps_Image_WithDepthBound_ListsOnlyNearComponents()
+    public void Deps_Package_WithDepthBound_ListsOnlyNearDependencies()
     {
-        var all = _cli.Json("dependents", "pkg:npm/shop-api@1.4.2");
-        var image = all.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Image").GetProperty("id").GetString()!;
+        var one = _cli.Json("deps", "pkg:npm/shop-api@1.4.2", "--depth", "1");
+        var every = _cli.Json("deps", "pkg:npm/shop-api@1.4.2");
 
-        var one = _cli.Json("deps", image, "--depth", "1");
-        var every = _cli.Json("deps", image);
-
+        Assert.Equal(["axios", "express", "lodash"], Names(one, "PackageVersion"));
         Assert.All(one.GetProperty("results").EnumerateArray(), r => Assert.Equal(1, r.GetProperty("depth").GetInt32()));
-        Assert.True(every.GetProperty("count").GetInt32() > one.GetProperty("count").GetInt32());
-        Assert.Contains("pkg:npm/ms@2.0.0", every.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["axios", "body-parser", "debug", "express", "follow-redirects", "lodash", "ms", "qs"], Names(every, "PackageVersion"));
     }
 
     [Fact]

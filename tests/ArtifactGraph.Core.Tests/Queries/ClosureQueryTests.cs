@@ -36,8 +36,7 @@ public class ClosureQueryTests
         Assert.Equal(1, depths[Express]);
         Assert.Equal(2, depths[App]);
         Assert.Equal(3, depths[ImageKey]);
-        Assert.Equal(1, depths["sha256:bb"]);
-        Assert.DoesNotContain("pkg:npm/lodash", depths.Keys);
+        Assert.DoesNotContain(Lodash, depths.Keys);
     }
 
     [Fact]
@@ -50,6 +49,34 @@ public class ClosureQueryTests
         Assert.Equal([ImageKey, App, Express, Lodash], image.Path.Select(s => index.KeyOf(s.Node)));
         Assert.Equal([null, EdgeKind.Contains, EdgeKind.DependsOn, EdgeKind.DependsOn], image.Path.Select(s => s.Edge));
         Assert.All(image.Path.Skip(1), s => Assert.True(s.Forward));
+    }
+
+    [Fact]
+    public void Run_PackageDigest_WalkedButNotReportedAsAnAnswer()
+    {
+        var index = new TestGraph()
+            .Version(Lodash, "pkg:npm/lodash")
+            .Node(NodeKind.Artifact, "sha256:bb")
+            .Node(NodeKind.Image, ImageKey, "img")
+            .Edge(NodeKind.PackageVersion, Lodash, EdgeKind.OccursAs, NodeKind.Artifact, "sha256:bb")
+            .Edge(NodeKind.Image, ImageKey, EdgeKind.Contains, NodeKind.Artifact, "sha256:bb")
+            .Build();
+
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+
+        var image = Assert.Single(result.Hits);
+        Assert.Equal([ImageKey, "sha256:bb", Lodash], image.Path.Select(s => index.KeyOf(s.Node)));
+    }
+
+    [Fact]
+    public void Run_DependenciesOfImage_ContainedFileIsReportedButPackageDigestIsNot()
+    {
+        var index = Chain();
+
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.Image, ImageKey)], Direction.Dependencies);
+
+        Assert.DoesNotContain(result.Hits, h => index.KindOf(h.Node) == NodeKind.Artifact);
+        Assert.Contains(result.Hits, h => index.KeyOf(h.Node) == Lodash);
     }
 
     [Fact]
