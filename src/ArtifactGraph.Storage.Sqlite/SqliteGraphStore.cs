@@ -95,12 +95,12 @@ public sealed class SqliteGraphStore : IGraphStore
 
     public bool ContainsDocument(string sha256) => Read(c => DocumentQueries.Contains(c, sha256));
 
-    public void Load(IGraphLoadSink sink)
+    public void Load(IGraphLoadSink sink, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Read(c =>
         {
-            GraphLoader.Load(c, sink);
+            GraphLoader.Load(c, sink, asOf);
             return true;
         });
     }

@@ -9,7 +9,7 @@ namespace ArtifactGraph.Storage.Conformance;
 /// The behaviour every <see cref="IGraphStore"/> must show. A store's test project derives from this
 /// class; a divergence is an overridden test skipped with a reason, never a silently missing test.
 /// </summary>
-public abstract class GraphStoreConformanceTests : IDisposable
+public abstract partial class GraphStoreConformanceTests : IDisposable
 {
     private readonly List<IGraphStore> _stores = [];
 
@@ -301,8 +301,8 @@ public abstract class GraphStoreConformanceTests : IDisposable
         var documents = store.ListDocuments();
 
         Assert.Equal(2, documents.Count);
-        Assert.Equal(new DocumentSummary(r1.DocumentId, first.Sha256, "Conformance-Test", first.Batch.Document.Name, Time.GetUtcNow(), r1.Sequence, Version("app", "1.0.0")), documents[0]);
-        Assert.Equal(new DocumentSummary(r2.DocumentId, second.Sha256, "Conformance-Test", second.Batch.Document.Name, Time.GetUtcNow(), r2.Sequence, null), documents[1]);
+        Assert.Equal(new DocumentSummary(r1.DocumentId, first.Sha256, "Conformance-Test", first.Batch.Document.Name, Time.GetUtcNow(), r1.Sequence, Version("app", "1.0.0"), Time.GetUtcNow(), null), documents[0]);
+        Assert.Equal(new DocumentSummary(r2.DocumentId, second.Sha256, "Conformance-Test", second.Batch.Document.Name, Time.GetUtcNow(), r2.Sequence, null, Time.GetUtcNow(), null), documents[1]);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class RecordingLoadSink : IGraphLoadSink
     public long IdOf(NodeRef node) => Nodes.Single(n => n.Value.Kind == node.Kind && n.Value.Key == node.Key).Key;
 
     /// <summary>The edges as (kind, from, to) node references.</summary>
-    public HashSet<(EdgeKind, NodeRef, NodeRef)> EdgeRefs() =>
+    public HashSet<(EdgeKind Kind, NodeRef From, NodeRef To)> EdgeRefs() =>
         Edges.Select(e => (e.Kind, Ref(e.From), Ref(e.To))).ToHashSet();
 
     private NodeRef Ref(long id) => new(Nodes[id].Kind, Nodes[id].Key);

@@ -22,8 +22,13 @@ public interface IGraphStore : IDisposable
     /// <summary>The highest committed change sequence (0 for an empty store).</summary>
     long ChangeSequence { get; }
 
-    /// <summary>Streams the whole graph, nodes before edges, to build the in-memory index.</summary>
-    void Load(IGraphLoadSink sink);
+    /// <summary>
+    /// Streams the graph, nodes before edges, to build the in-memory index. Only edges asserted by a
+    /// current document are sent: with <paramref name="asOf"/> null, documents not superseded; with a
+    /// time, the documents current at that time (effective at or before it, and the latest for their
+    /// subject among those). See graph-schema/ontology.md, "Supersession and history".
+    /// </summary>
+    void Load(IGraphLoadSink sink, DateTimeOffset? asOf = null);
 
     /// <summary>The documents that assert an edge, oldest first.</summary>
     IReadOnlyList<DocumentSummary> GetEdgeDocuments(EdgeKind kind, NodeRef from, NodeRef to);
@@ -44,8 +49,20 @@ public interface IGraphLoadSink
     void OnEdge(long fromId, long toId, EdgeKind kind);
 }
 
-public sealed record CommitResult(bool AlreadyPresent, long Sequence, long DocumentId, int NodesAdded, int EdgesAdded);
+/// <summary>
+/// The outcome of a commit. <see cref="SupersessionChanged"/> is true when the document's subject has
+/// other documents, so which of them is current was decided again (the index must then be reloaded,
+/// not merely extended: edges may have stopped being current).
+/// </summary>
+public sealed record CommitResult(bool AlreadyPresent, long Sequence, long DocumentId, int NodesAdded, int EdgesAdded, bool SupersessionChanged = false);
 
-public sealed record DocumentSummary(long Id, string Sha256, string Format, string Name, DateTimeOffset IngestedAt, long Sequence, NodeRef? Subject);
+/// <summary>
+/// A stored document. <see cref="EffectiveAt"/> orders documents about one subject (created time, else
+/// ingested time); <see cref="SupersededBy"/> is the id of the newer document that replaced it, if any.
+/// </summary>
+public sealed record DocumentSummary(long Id, string Sha256, string Format, string Name, DateTimeOffset IngestedAt, long Sequence, NodeRef? Subject, DateTimeOffset EffectiveAt, long? SupersededBy)
+{
+    public bool IsCurrent => SupersededBy is null;
+}
 
 public sealed record StoreStatistics(long Documents, IReadOnlyDictionary<NodeKind, long> Nodes, IReadOnlyDictionary<EdgeKind, long> Edges);

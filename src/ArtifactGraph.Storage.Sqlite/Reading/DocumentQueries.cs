@@ -7,7 +7,7 @@ namespace ArtifactGraph.Storage.Sqlite.Reading;
 /// <summary>Reads over the documents table: summaries, provenance of an edge, raw bytes.</summary>
 internal static class DocumentQueries
 {
-    private const string SummaryColumns = "d.id, d.sha256, d.format, d.name, d.ingested_at, d.seq, d.subject_kind, d.subject_key";
+    private const string SummaryColumns = "d.id, d.sha256, d.format, d.name, d.ingested_at, d.seq, d.subject_kind, d.subject_key, d.effective_at, d.superseded_by";
 
     public static bool Contains(SqliteConnection connection, string sha256)
     {
@@ -83,7 +83,9 @@ internal static class DocumentQueries
                 reader.GetString(3),
                 SqliteTimestamps.Parse(reader.GetString(4)),
                 reader.GetInt64(5),
-                subject));
+                subject,
+                SqliteTimestamps.Parse(reader.GetString(8)),
+                reader.IsDBNull(9) ? null : reader.GetInt64(9)));
         }
 
         return summaries;

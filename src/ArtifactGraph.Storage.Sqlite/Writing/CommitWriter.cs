@@ -57,8 +57,9 @@ internal sealed class CommitWriter : IDisposable
             return new CommitResult(true, existingSequence, existingId, 0, 0);
         }
 
-        var at = SqliteTimestamps.Format(_timeProvider.GetUtcNow());
-        var documentId = InsertDocument(document, byteSize, encoded, encoding, at);
+        var now = _timeProvider.GetUtcNow();
+        var at = SqliteTimestamps.Format(now);
+        var documentId = InsertDocument(document, byteSize, encoded, encoding, now);
         FaultInjection?.Invoke(CommitStage.DocumentWritten);
 
         var nodeIds = new Dictionary<NodeRef, long>(batch.Nodes.Count);
@@ -70,10 +71,24 @@ internal sealed class CommitWriter : IDisposable
 
         var sequence = _documents.InsertChange.Bind(0, documentId).Bind(1, IngestOperation).Bind(2, at).ExecuteInt64()!.Value;
         _documents.SetSequence.Bind(0, sequence).Bind(1, documentId).Execute();
-        return new CommitResult(false, sequence, documentId, nodesAdded, edgesAdded);
+        var supersession = document.Subject is { } subject && DecideCurrent(subject);
+        return new CommitResult(false, sequence, documentId, nodesAdded, edgesAdded, supersession);
     }
 
-    private long InsertDocument(DocumentInfo document, int byteSize, byte[] encoded, string encoding, string ingestedAt)
+    /// <summary>Marks the latest document about <paramref name="subject"/> current and the others superseded.</summary>
+    private bool DecideCurrent(NodeRef subject)
+    {
+        var kind = (long)subject.Kind;
+        if (_documents.SubjectCount.Bind(0, kind).Bind(1, subject.Key).ExecuteInt64() is not > 1)
+        {
+            return false;
+        }
+
+        _documents.Supersede.Bind(0, kind).Bind(1, subject.Key).Execute();
+        return true;
+    }
+
+    private long InsertDocument(DocumentInfo document, int byteSize, byte[] encoded, string encoding, DateTimeOffset ingestedAt)
     {
         var subject = document.Subject;
         return _documents.Insert
@@ -84,11 +99,12 @@ internal sealed class CommitWriter : IDisposable
             .Bind(4, subject is { } s ? (long)s.Kind : (long?)null)
             .Bind(5, subject?.Key)
             .Bind(6, document.CreatedAt is { } created ? SqliteTimestamps.Format(created) : null)
-            .Bind(7, ingestedAt)
+            .Bind(7, SqliteTimestamps.Format(ingestedAt))
             .Bind(8, (long)byteSize)
             .Bind(9, encoded)
             .Bind(10, encoding)
             .Bind(11, _json.Write(document.Properties))
+            .Bind(12, SqliteTimestamps.FormatSortable(document.CreatedAt ?? ingestedAt))
             .ExecuteInt64()!.Value;
     }
 

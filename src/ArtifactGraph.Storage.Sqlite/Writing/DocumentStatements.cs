@@ -14,9 +14,9 @@ internal sealed class DocumentStatements : IDisposable
             connection,
             """
             INSERT INTO documents (sha256, format, spec_version, name, subject_kind, subject_key, created_at,
-                                   ingested_at, seq, byte_size, raw, raw_encoding, properties)
+                                   ingested_at, seq, byte_size, raw, raw_encoding, properties, effective_at)
             VALUES ($sha256, $format, $spec_version, $name, $subject_kind, $subject_key, $created_at,
-                    $ingested_at, 0, $byte_size, $raw, $raw_encoding, $properties)
+                    $ingested_at, 0, $byte_size, $raw, $raw_encoding, $properties, $effective_at)
             RETURNING id;
             """,
             "$sha256",
@@ -30,7 +30,28 @@ internal sealed class DocumentStatements : IDisposable
             "$byte_size",
             "$raw",
             "$raw_encoding",
-            "$properties");
+            "$properties",
+            "$effective_at");
+
+        // The latest document about a subject is current; every other one is superseded by it.
+        // Re-deciding from scratch on each commit means an old document ingested late stays superseded.
+        SubjectCount = new Statement(
+            connection,
+            "SELECT count(*) FROM documents WHERE subject_kind = $kind AND subject_key = $key;",
+            "$kind",
+            "$key");
+        Supersede = new Statement(
+            connection,
+            """
+            UPDATE documents
+            SET superseded_by = nullif(
+                (SELECT w.id FROM documents w WHERE w.subject_kind = $kind AND w.subject_key = $key
+                 ORDER BY w.effective_at DESC, w.id DESC LIMIT 1),
+                documents.id)
+            WHERE subject_kind = $kind AND subject_key = $key;
+            """,
+            "$kind",
+            "$key");
 
         InsertChange = new Statement(
             connection,
@@ -52,9 +73,13 @@ internal sealed class DocumentStatements : IDisposable
 
     public Statement InsertChange { get; }
 
+    public Statement SubjectCount { get; }
+
+    public Statement Supersede { get; }
+
     public Statement SetSequence { get; }
 
-    public IEnumerable<Statement> All => [Find, Insert, InsertChange, SetSequence];
+    public IEnumerable<Statement> All => [Find, Insert, InsertChange, SetSequence, SubjectCount, Supersede];
 
     public void Dispose()
     {
