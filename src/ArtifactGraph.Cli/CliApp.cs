@@ -20,6 +20,7 @@ internal static class CliApp
         new IngestCommand(),
         new ClosureCommand("dependents", Direction.Dependents),
         new ClosureCommand("deps", Direction.Dependencies),
+        new WhyCommand(),
         new StatsCommand(),
     ];
 

@@ -24,10 +24,12 @@ internal sealed class CliContext
     public IGraphStore OpenStore(CommandArgs args) =>
         SqliteGraphStore.Open(new SqliteStoreOptions { Path = GlobalOptions.DatabasePath(args) }, Time, Logging.CreateLogger<SqliteGraphStore>());
 
-    /// <summary>Opens the store and loads the index snapshot the query will read.</summary>
+    /// <summary>Opens the store and loads the snapshot the query will read: now, or as of --as-of.</summary>
     public GraphIndex LoadIndex(CommandArgs args)
     {
         using var store = OpenStore(args);
-        return new GraphIndexHolder().LoadFrom(store);
+        return LoadIndex(store, args);
     }
+
+    public static GraphIndex LoadIndex(IGraphStore store, CommandArgs args) => GraphIndexHolder.Build(store, AsOf.Parse(args));
 }

@@ -16,10 +16,10 @@ internal sealed class ClosureCommand(string name, Direction direction) : IComman
     public string Name => name;
 
     public string Usage => direction == Direction.Dependents
-        ? "dependents PURL|DIGEST [--max-depth N] [--json]"
-        : "deps PURL|DIGEST [--depth N] [--json]";
+        ? "dependents PURL|DIGEST [--max-depth N] [--as-of DATE] [--json]"
+        : "deps PURL|DIGEST [--depth N] [--as-of DATE] [--json]";
 
-    public string[] ValueOptions => ["--depth", "--max-depth"];
+    public string[] ValueOptions => ["--depth", "--max-depth", AsOf.Option];
 
     public string[] FlagOptions => [];
 

@@ -34,26 +34,37 @@ internal static class ClosureJson
             json.WriteStartObject();
             WriteNodeFields(json, index, hit.Node);
             json.WriteNumber("depth", hit.Depth);
-            json.WriteStartArray("path");
-            foreach (var step in hit.Path)
-            {
-                json.WriteStartObject();
-                WriteNodeFields(json, index, step.Node);
-                if (step.Edge is { } edge)
-                {
-                    json.WriteString("edge", edge.ToWireName());
-                    json.WriteString("direction", step.Forward ? "forward" : "backward");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WritePath(json, index, hit.Path);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes <c>"path": [step]</c>. <paramref name="edgeExtras"/> may add fields to each step that has an
+    /// edge (the provenance of that edge, for <c>why</c>).
+    /// </summary>
+    public static void WritePath(Utf8JsonWriter json, GraphIndex index, IReadOnlyList<PathStep> path, Action<int, PathStep>? edgeExtras = null)
+    {
+        json.WriteStartArray("path");
+        for (var i = 0; i < path.Count; i++)
+        {
+            var step = path[i];
+            json.WriteStartObject();
+            WriteNodeFields(json, index, step.Node);
+            if (step.Edge is { } edge)
+            {
+                json.WriteString("edge", edge.ToWireName());
+                json.WriteString("direction", step.Forward ? "forward" : "backward");
+                edgeExtras?.Invoke(i, step);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     public static void WriteNode(Utf8JsonWriter json, GraphIndex index, int node)

@@ -14,18 +14,24 @@ public sealed class GraphIndexHolder
 
     public GraphIndex Current => Volatile.Read(ref _current);
 
-    /// <summary>Rebuilds the snapshot from the store (at start).</summary>
+    /// <summary>Rebuilds the current snapshot from the store (at start, and after a supersession).</summary>
     public GraphIndex LoadFrom(IGraphStore store)
     {
         lock (_writeLock)
         {
-            var builder = new GraphIndexBuilder();
-            var sequence = store.ChangeSequence;
-            store.Load(builder);
-            var snapshot = builder.Build(sequence);
+            var snapshot = Build(store, asOf: null);
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
+    }
+
+    /// <summary>A snapshot of the graph as it stood at <paramref name="asOf"/> (null: now). Not published.</summary>
+    public static GraphIndex Build(IGraphStore store, DateTimeOffset? asOf)
+    {
+        var builder = new GraphIndexBuilder();
+        var sequence = store.ChangeSequence;
+        store.Load(builder, asOf);
+        return builder.Build(sequence);
     }
 
     /// <summary>

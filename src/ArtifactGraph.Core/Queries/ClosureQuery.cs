@@ -34,78 +34,29 @@ public static class ClosureQuery
     {
         options ??= new ClosureOptions();
         var scratch = TraversalScratch.For(index.NodeCount);
-        var queue = scratch.Queue;
-        int head = 0, tail = 0;
-        foreach (var start in starts)
-        {
-            if (!scratch.IsVisited(start))
-            {
-                scratch.MarkVisited(start);
-                scratch.Depth[start] = 0;
-                scratch.Parent[start] = -1;
-                queue[tail++] = start;
-            }
-        }
-
         var hits = new List<int>();
         var truncated = false;
-        var allow = options.EdgeKinds;
-        var symmetric = new EdgeKindSet(EdgeKindSet.Symmetric.Mask & allow.Mask);
-        while (head < tail)
+        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, node =>
         {
-            var node = queue[head++];
-            var depth = scratch.Depth[node];
-            if (depth > 0 && IsReported(index.KindOf(node)) && !IsDigestAlias(index, scratch, node))
+            if (!IsReported(index.KindOf(node)) || IsDigestAlias(index, scratch, node))
             {
-                if (hits.Count >= options.MaxResults)
-                {
-                    truncated = true;
-                    break;
-                }
-
-                hits.Add(node);
+                return true;
             }
 
-            if (options.MaxDepth is { } max && depth >= max)
+            if (hits.Count >= options.MaxResults)
             {
-                continue;
+                truncated = true;
+                return false;
             }
 
-            // Along the walk direction the neighbour is the child; the edge points child -> node when
-            // walking dependents (the child uses node), node -> child when walking dependencies.
-            var along = direction == Direction.Dependents ? index.Incoming(node) : index.Outgoing(node);
-            Visit(along, allow, childToParent: direction == Direction.Dependents);
-            if (symmetric.Mask != 0)
-            {
-                var against = direction == Direction.Dependents ? index.Outgoing(node) : index.Incoming(node);
-                Visit(against, symmetric, childToParent: direction != Direction.Dependents);
-            }
-
-            void Visit(EdgeSpan edges, EdgeKindSet kinds, bool childToParent)
-            {
-                for (var i = 0; i < edges.Count; i++)
-                {
-                    var kind = edges.Kind(i);
-                    var child = edges.Target(i);
-                    if (!kinds.Contains(kind) || scratch.IsVisited(child))
-                    {
-                        continue;
-                    }
-
-                    scratch.MarkVisited(child);
-                    scratch.Depth[child] = depth + 1;
-                    scratch.Parent[child] = node;
-                    scratch.ParentEdge[child] = kind;
-                    scratch.ChildToParent[child] = childToParent;
-                    queue[tail++] = child;
-                }
-            }
-        }
+            hits.Add(node);
+            return true;
+        });
 
         var results = new List<ClosureHit>(hits.Count);
         foreach (var hit in hits)
         {
-            results.Add(new ClosureHit(hit, scratch.Depth[hit], BuildPath(scratch, hit, direction)));
+            results.Add(new ClosureHit(hit, scratch.Depth[hit], BreadthFirst.PathTo(scratch, hit, direction)));
         }
 
         results.Sort((a, b) => a.Depth != b.Depth
@@ -126,41 +77,4 @@ public static class ClosureQuery
     /// </summary>
     private static bool IsDigestAlias(GraphIndex index, TraversalScratch scratch, int node) =>
         index.KindOf(node) == NodeKind.Artifact && scratch.ParentEdge[node] == EdgeKind.OccursAs;
-
-    /// <summary>
-    /// Dependents read from the hit down to the start (hit uses ... uses start); dependencies read from
-    /// the start down to the hit. Either way each step's edge joins it to the previous step.
-    /// </summary>
-    private static List<PathStep> BuildPath(TraversalScratch scratch, int hit, Direction direction)
-    {
-        var chain = new List<int>();
-        for (var n = hit; n >= 0; n = scratch.Parent[n])
-        {
-            chain.Add(n);
-        }
-
-        var steps = new List<PathStep>(chain.Count);
-        if (direction == Direction.Dependents)
-        {
-            // chain = hit, parent, ..., start: the edge between chain[i-1] (child) and chain[i] is on the child.
-            steps.Add(new PathStep(chain[0], null, true));
-            for (var i = 1; i < chain.Count; i++)
-            {
-                var child = chain[i - 1];
-                steps.Add(new PathStep(chain[i], scratch.ParentEdge[child], scratch.ChildToParent[child]));
-            }
-        }
-        else
-        {
-            chain.Reverse();
-            steps.Add(new PathStep(chain[0], null, true));
-            for (var i = 1; i < chain.Count; i++)
-            {
-                var child = chain[i];
-                steps.Add(new PathStep(child, scratch.ParentEdge[child], !scratch.ChildToParent[child]));
-            }
-        }
-
-        return steps;
-    }
 }

@@ -73,7 +73,16 @@ public sealed partial class Ingestor
                 return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
             }
 
-            _index?.Apply(batch, result.Sequence);
+            // A supersession can retire edges, which Apply (append-only) cannot express: reload instead.
+            if (result.SupersessionChanged)
+            {
+                _index?.LoadFrom(_store);
+            }
+            else
+            {
+                _index?.Apply(batch, result.Sequence);
+            }
+
             var components = batch.Nodes.Count(n => n.Kind is NodeKind.PackageVersion or NodeKind.Image);
             LogIngested(source, reader.Format, components, result.NodesAdded, result.EdgesAdded);
             foreach (var warning in batch.Warnings)
