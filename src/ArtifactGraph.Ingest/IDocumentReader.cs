@@ -18,5 +18,14 @@ public interface IDocumentReader
     IngestBatch Read(DocumentInput input);
 }
 
-/// <summary>A document's bytes (already decompressed), its display name and the SHA-256 of the bytes.</summary>
-public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, string Sha256);
+/// <summary>
+/// A document's bytes (already decompressed), its display name and the SHA-256 of the bytes.
+/// <see cref="Spill"/>, set by the pipeline, lets a large document leave the reader in chunks; readers
+/// get their builder from <see cref="NewBuilder"/> so they never need to know.
+/// </summary>
+public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, string Sha256)
+{
+    public IBatchSink? Spill { get; init; }
+
+    public IngestBatchBuilder NewBuilder() => new(Spill);
+}

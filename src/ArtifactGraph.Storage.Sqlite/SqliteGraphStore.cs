@@ -75,10 +75,9 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         CommitResult result;
-        lock (_writeLock)
+        using (var writer = BeginDocument(batch.Document.Sha256, rawBytes))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            result = _writer.Commit(batch, rawBytes);
+            result = writer.Complete(batch);
         }
 
         if (result.AlreadyPresent)
@@ -91,6 +90,22 @@ public sealed class SqliteGraphStore : IGraphStore
         }
 
         return result;
+    }
+
+    /// <summary>Takes the write lock until the returned writer is disposed (same thread).</summary>
+    public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes)
+    {
+        _writeLock.Enter();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _writer.Begin(sha256, rawBytes, _writeLock.Exit);
+        }
+        catch
+        {
+            _writeLock.Exit();
+            throw;
+        }
     }
 
     public bool ContainsDocument(string sha256) => Read(c => DocumentQueries.Contains(c, sha256));

@@ -9,13 +9,23 @@ namespace ArtifactGraph.Core.Ingestion;
 /// </summary>
 public sealed class IngestBatch
 {
-    internal IngestBatch(DocumentInfo document, IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, IReadOnlyList<IngestWarning> warnings)
+    internal IngestBatch(DocumentInfo document, IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, IReadOnlyList<IngestWarning> warnings, bool isPartial, IngestTotals totals)
     {
         Document = document;
         Nodes = nodes;
         Edges = edges;
         Warnings = warnings;
+        IsPartial = isPartial;
+        Totals = totals;
     }
+
+    /// <summary>
+    /// True when earlier chunks of this document went to a spill sink: <see cref="Nodes"/> and
+    /// <see cref="Edges"/> are then only the last chunk, and <see cref="Totals"/> counts the whole.
+    /// </summary>
+    public bool IsPartial { get; }
+
+    public IngestTotals Totals { get; }
 
     public DocumentInfo Document { get; }
 
@@ -25,3 +35,6 @@ public sealed class IngestBatch
 
     public IReadOnlyList<IngestWarning> Warnings { get; }
 }
+
+/// <summary>Whole-document counts: distinct nodes, components (PackageVersion and Image nodes), edges.</summary>
+public sealed record IngestTotals(int Nodes, int Components, long Edges);

@@ -6,25 +6,51 @@ namespace ArtifactGraph.Core.Ingestion;
 /// Collects a document's nodes and edges, merging duplicates: a node seen twice keeps the first name
 /// and the union of properties (first value wins); an edge seen twice is one edge. The Document node
 /// and its DESCRIBES edge to the subject are added by <see cref="Build"/>.
+/// With a spill sink, every <see cref="SpillThreshold"/> pending records are handed to the sink and
+/// forgotten (only node identities are remembered), so a 250 MB SBOM never sits in memory as records;
+/// the same merge rules then hold across chunks because the store applies them.
 /// </summary>
 public sealed class IngestBatchBuilder
 {
+    public const int DefaultSpillThreshold = 50_000;
+
     private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
 
+    private readonly IBatchSink? _spill;
+    private readonly HashSet<NodeRef> _known = [];
+    private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
     private readonly Dictionary<NodeRef, (string? Name, Dictionary<string, string>? Properties)> _nodes = [];
     private readonly List<NodeRef> _nodeOrder = [];
     private readonly Dictionary<(EdgeKind, NodeRef, NodeRef), Dictionary<string, string>?> _edges = [];
     private readonly List<(EdgeKind Kind, NodeRef From, NodeRef To)> _edgeOrder = [];
     private readonly List<IngestWarning> _warnings = [];
+    private bool _spilled;
+    private long _edgesWritten;
 
-    public int NodeCount => _nodes.Count;
+    public IngestBatchBuilder(IBatchSink? spill = null, int spillThreshold = DefaultSpillThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(spillThreshold, 1);
+        _spill = spill;
+        SpillThreshold = spillThreshold;
+    }
 
-    public int EdgeCount => _edges.Count;
+    public int SpillThreshold { get; }
 
-    public bool HasNode(NodeRef node) => _nodes.ContainsKey(node);
+    /// <summary>Distinct nodes added so far, spilled or not.</summary>
+    public int NodeCount => _known.Count;
+
+    /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
+    public long EdgeCount => _edgesWritten + _edges.Count;
+
+    public bool HasNode(NodeRef node) => _known.Contains(node);
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
+        if (_known.Add(node))
+        {
+            _countsByKind[(int)node.Kind]++;
+        }
+
         if (!_nodes.TryGetValue(node, out var existing))
         {
             existing = (name, null);
@@ -45,13 +71,14 @@ public sealed class IngestBatchBuilder
         }
 
         _nodes[node] = existing;
+        SpillIfFull();
         return node;
     }
 
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        if (!_nodes.ContainsKey(from) || !_nodes.ContainsKey(to))
+        if (!_known.Contains(from) || !_known.Contains(to))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
@@ -72,6 +99,7 @@ public sealed class IngestBatchBuilder
         }
 
         _edges[key] = props;
+        SpillIfFull();
     }
 
     public void Warn(string location, string message) => _warnings.Add(new IngestWarning(location, message));
@@ -94,12 +122,36 @@ public sealed class IngestBatchBuilder
             AddEdge(EdgeKind.Describes, docNode, subject);
         }
 
+        var (nodes, edges) = TakePending();
+        var totals = new IngestTotals(_known.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
+        return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals);
+    }
+
+    private void SpillIfFull()
+    {
+        if (_spill is null || _nodes.Count + _edges.Count < SpillThreshold)
+        {
+            return;
+        }
+
+        var (nodes, edges) = TakePending();
+        _spill.Write(nodes, edges);
+        _edgesWritten += edges.Count;
+        _spilled = true;
+    }
+
+    private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
+    {
         var nodes = _nodeOrder.Select(r =>
         {
             var (name, props) = _nodes[r];
             return new NodeRecord(r, name, props ?? NoProperties);
         }).ToList();
         var edges = _edgeOrder.Select(e => new EdgeRecord(e.Kind, e.From, e.To, _edges[e] ?? NoProperties)).ToList();
-        return new IngestBatch(document, nodes, edges, _warnings.ToList());
+        _nodes.Clear();
+        _nodeOrder.Clear();
+        _edges.Clear();
+        _edgeOrder.Clear();
+        return (nodes, edges);
     }
 }

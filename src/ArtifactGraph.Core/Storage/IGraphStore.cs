@@ -15,7 +15,18 @@ public interface IGraphStore : IDisposable
     /// A document already present (same SHA-256) changes nothing and returns <see cref="CommitResult.AlreadyPresent"/>.
     /// Any failure rolls the whole document back.
     /// </summary>
-    CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes);
+    CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes)
+    {
+        using var writer = BeginDocument(batch.Document.Sha256, rawBytes);
+        return writer.Complete(batch);
+    }
+
+    /// <summary>
+    /// Opens the document's transaction (holding the store's write lock until disposed) so a large
+    /// document can be written in chunks as it is read. Disposing without <see cref="IDocumentWriter.Complete"/>
+    /// rolls everything back. When the document is already present the writer says so and writes nothing.
+    /// </summary>
+    IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes);
 
     bool ContainsDocument(string sha256);
 
@@ -39,6 +50,16 @@ public interface IGraphStore : IDisposable
     byte[]? GetRawDocument(string sha256);
 
     StoreStatistics GetStatistics();
+}
+
+/// <summary>One document's open transaction: chunks via <see cref="IBatchSink.Write"/>, then <see cref="Complete"/>.</summary>
+public interface IDocumentWriter : IBatchSink, IDisposable
+{
+    /// <summary>True when a document with these bytes was committed before: nothing will be written.</summary>
+    bool AlreadyPresent { get; }
+
+    /// <summary>Writes the final chunk and the document's facts, decides supersession, and commits.</summary>
+    CommitResult Complete(IngestBatch batch);
 }
 
 /// <summary>Receives the graph from <see cref="IGraphStore.Load"/>. Node ids are the store's, stable for a load.</summary>

@@ -64,17 +64,26 @@ public sealed partial class Ingestor
                 return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = expanded.Length };
             }
 
-            var input = new DocumentInput(Path.GetFileName(source), expanded, sha256);
-            var reader = _sniffer.Detect(input);
-            var batch = reader.Read(input);
-            var result = _store.Commit(batch, expanded);
-            if (result.AlreadyPresent)
+            var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256));
+
+            // The document's transaction is open while it is read, so a large document streams into the
+            // store in chunks; a rejection disposes the writer, which rolls every chunk back.
+            CommitResult result;
+            IngestBatch batch;
+            using (var writer = _store.BeginDocument(sha256, expanded))
             {
-                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+                if (writer.AlreadyPresent)
+                {
+                    return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+                }
+
+                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer });
+                result = writer.Complete(batch);
             }
 
-            // A supersession can retire edges, which Apply (append-only) cannot express: reload instead.
-            if (result.SupersessionChanged)
+            // A supersession can retire edges and a chunked batch holds only its last chunk; Apply
+            // (append-only, from the batch) can express neither, so those reload from the store.
+            if (result.SupersessionChanged || batch.IsPartial)
             {
                 _index?.LoadFrom(_store);
             }
@@ -83,7 +92,7 @@ public sealed partial class Ingestor
                 _index?.Apply(batch, result.Sequence);
             }
 
-            var components = batch.Nodes.Count(n => n.Kind is NodeKind.PackageVersion or NodeKind.Image);
+            var components = batch.Totals.Components;
             LogIngested(source, reader.Format, components, result.NodesAdded, result.EdgesAdded);
             foreach (var warning in batch.Warnings)
             {

@@ -53,6 +53,24 @@ internal sealed class DocumentStatements : IDisposable
             "$kind",
             "$key");
 
+        // The document's facts are known only when the reader finishes; the row exists from the start.
+        Describe = new Statement(
+            connection,
+            """
+            UPDATE documents SET format = $format, spec_version = $spec_version, name = $name, subject_kind = $subject_kind,
+                subject_key = $subject_key, created_at = $created_at, effective_at = $effective_at, properties = $properties
+            WHERE id = $id;
+            """,
+            "$format",
+            "$spec_version",
+            "$name",
+            "$subject_kind",
+            "$subject_key",
+            "$created_at",
+            "$effective_at",
+            "$properties",
+            "$id");
+
         InsertChange = new Statement(
             connection,
             "INSERT INTO changes (document_id, operation, at) VALUES ($document_id, $operation, $at) RETURNING seq;",
@@ -71,6 +89,8 @@ internal sealed class DocumentStatements : IDisposable
 
     public Statement Insert { get; }
 
+    public Statement Describe { get; }
+
     public Statement InsertChange { get; }
 
     public Statement SubjectCount { get; }
@@ -79,7 +99,7 @@ internal sealed class DocumentStatements : IDisposable
 
     public Statement SetSequence { get; }
 
-    public IEnumerable<Statement> All => [Find, Insert, InsertChange, SetSequence, SubjectCount, Supersede];
+    public IEnumerable<Statement> All => [Find, Insert, Describe, InsertChange, SetSequence, SubjectCount, Supersede];
 
     public void Dispose()
     {

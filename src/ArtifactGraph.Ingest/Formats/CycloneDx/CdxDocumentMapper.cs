@@ -18,7 +18,7 @@ internal static class CdxDocumentMapper
     public static IngestBatch Map(JsonElement root, DocumentInput input, string format)
     {
         var specVersion = CdxDocumentHeader.Validate(root);
-        var builder = new IngestBatchBuilder();
+        var builder = input.NewBuilder();
         var metadata = CdxJson.OptionalObject(root, "metadata", string.Empty);
 
         var bomRefs = new HashSet<string>(StringComparer.Ordinal);

@@ -1,0 +1,79 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Core.Tests.Ingestion;
+
+public class IngestBatchBuilderTests
+{
+    private sealed class RecordingSink : IBatchSink
+    {
+        public List<(int Nodes, int Edges)> Chunks { get; } = [];
+
+        public void Write(IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges) => Chunks.Add((nodes.Count, edges.Count));
+    }
+
+    private static NodeRef Version(int i) => new(NodeKind.PackageVersion, $"pkg:npm/p{i}@1");
+
+    private static DocumentInfo Document => new() { Sha256 = "ab", Format = "test", Name = "doc" };
+
+    [Fact]
+    public void AddNode_Twice_KeepsFirstNameAndUnionOfProperties()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1), "first", [new("a", "1")]);
+        builder.AddNode(Version(1), "second", [new("a", "2"), new("b", "3")]);
+
+        var node = builder.Build(Document).Nodes.Single(n => n.Kind == NodeKind.PackageVersion);
+
+        Assert.Equal("first", node.Name);
+        Assert.Equal("1", node.Properties["a"]);
+        Assert.Equal("3", node.Properties["b"]);
+    }
+
+    [Fact]
+    public void AddEdge_UnknownEnd_Throws()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+
+        Assert.Throws<InvalidOperationException>(() => builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2)));
+    }
+
+    [Fact]
+    public void Build_WithSpill_HandsOverChunksAndKeepsWholeDocumentTotals()
+    {
+        var sink = new RecordingSink();
+        var builder = new IngestBatchBuilder(sink, spillThreshold: 10);
+        for (var i = 0; i < 30; i++)
+        {
+            builder.AddNode(Version(i));
+            if (i > 0)
+            {
+                // An edge to a node handed over in an earlier chunk is still allowed.
+                builder.AddEdge(EdgeKind.DependsOn, Version(i), Version(0));
+            }
+        }
+
+        var batch = builder.Build(Document);
+
+        Assert.True(batch.IsPartial);
+        Assert.NotEmpty(sink.Chunks);
+        Assert.All(sink.Chunks, c => Assert.Equal(10, c.Nodes + c.Edges));
+        Assert.Equal(31, batch.Totals.Nodes); // 30 versions and the Document node
+        Assert.Equal(30, batch.Totals.Components);
+        Assert.Equal(29, batch.Totals.Edges);
+        Assert.Equal(31, sink.Chunks.Sum(c => c.Nodes) + batch.Nodes.Count);
+    }
+
+    [Fact]
+    public void Build_WithoutSpill_IsWholeBatch()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+
+        var batch = builder.Build(Document);
+
+        Assert.False(batch.IsPartial);
+        Assert.Equal(2, batch.Nodes.Count);
+    }
+}
