@@ -13,6 +13,13 @@ internal static class Spdx2Elements
         foreach (var package in document.Packages)
         {
             Declare(context, package.SpdxId, package.IdLocation ?? package.Location, "package");
+            if (package.Name is not null && package.Name.Trim().Length == 0)
+            {
+                // ko writes a placeholder package "SPDXRef-Package--" with name "": keep it under its SPDXID.
+                context.Builder.Warn(package.Location, $"package '{package.SpdxId}' has an empty name; named by its SPDXID");
+                package.Name = package.SpdxId;
+            }
+
             if (string.IsNullOrWhiteSpace(package.Name))
             {
                 throw new DocumentRejectedException(package.Location.StartsWith('/') ? package.Location + "/name" : package.Location, "package has no 'name'");

@@ -29,7 +29,7 @@ internal static class Spdx2JsonParser
         {
             document.Created = Spdx2Json.Scalar(creation, "created", "/creationInfo");
             document.FieldLocations["created"] = "/creationInfo/created";
-            document.Creators.AddRange(Spdx2Json.Strings(creation, "creators", "/creationInfo").Select(c => c.Item));
+            document.Creators.AddRange(Creators(creation));
         }
 
         document.Describes.AddRange(Spdx2Json.Strings(root, "documentDescribes", string.Empty).Select(d => new Spdx2Reference(d.Item, d.Pointer)));
@@ -44,6 +44,22 @@ internal static class Spdx2JsonParser
             r.Pointer)));
         document.ExternalDocumentRefs.AddRange(Spdx2Json.Objects(root, "externalDocumentRefs", string.Empty).Select(e => ExternalDocumentRef(e.Item, e.Pointer)));
         return document;
+    }
+
+    /// <summary>Creators are strings ("Tool: syft"); GUAC's examples write objects ({"Person": "Harry"}), read as "Person: Harry".</summary>
+    private static IEnumerable<string> Creators(JsonElement creation)
+    {
+        if (!creation.TryGetProperty("creators", out var creators) || creators.ValueKind != JsonValueKind.Array)
+        {
+            return Spdx2Json.Strings(creation, "creators", "/creationInfo").Select(c => c.Item);
+        }
+
+        return creators.EnumerateArray().SelectMany((item, index) => item.ValueKind switch
+        {
+            JsonValueKind.String => [item.GetString()!],
+            JsonValueKind.Object => item.EnumerateObject().Select(p => p.Name + ": " + (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())),
+            _ => throw Spdx2Json.WrongType("/creationInfo/creators/" + index, "a string", item),
+        });
     }
 
     private static Spdx2Package Package(JsonElement element, string pointer, IngestBatchBuilder builder)
