@@ -7,16 +7,21 @@ namespace ArtifactGraph.Ingest.Formats.Spdx2;
 /// <summary>
 /// A YAML representation tree → the JSON tree the JSON parser reads, so YAML and JSON share one parser. Scalars
 /// become strings (plain <c>null</c>/<c>~</c>/empty become null). Aliases are expanded while counting nodes, so an
-/// alias bomb ("billion laughs") hits <see cref="MaxNodes"/> and is rejected instead of exhausting memory.
+/// alias bomb ("billion laughs") hits <see cref="MaxAliasedNodes"/> and is rejected instead of exhausting memory.
 /// Remembers each node's line by JSON pointer, to report rejections by line.
 /// </summary>
 internal sealed class Spdx2YamlTree
 {
     public const int MaxNodes = 2_000_000;
+
+    /// <summary>Nodes reached a second time through an alias; real SBOMs use few aliases, bombs use them exponentially.</summary>
+    public const int MaxAliasedNodes = 100_000;
     private const int MaxDepth = 256;
 
     private readonly Dictionary<string, long> _lines = new(StringComparer.Ordinal);
+    private readonly HashSet<YamlNode> _seen = new(ReferenceEqualityComparer.Instance);
     private int _nodes;
+    private int _aliased;
 
     public static (JsonNode? Json, Spdx2YamlTree Tree) Convert(YamlNode root)
     {
@@ -46,6 +51,11 @@ internal sealed class Spdx2YamlTree
         if (++_nodes > MaxNodes)
         {
             throw new DocumentRejectedException($"line {node.Start.Line}", $"more than {MaxNodes} YAML nodes (an alias bomb, or a document too large)");
+        }
+
+        if (!_seen.Add(node) && ++_aliased > MaxAliasedNodes)
+        {
+            throw new DocumentRejectedException($"line {node.Start.Line}", $"aliases expand to more than {MaxAliasedNodes} nodes (an alias bomb?)");
         }
 
         if (depth > MaxDepth)
