@@ -1,9 +1,11 @@
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.Spdx2;
 
 namespace ArtifactGraph.Ingest;
 
 /// <summary>Every document reader, in sniffing order (more specific formats first).</summary>
 public static class Readers
 {
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } =
+        [new CycloneDxJsonReader(), new Spdx2JsonReader(), new Spdx2TagValueReader(), new Spdx2YamlReader()];
 }
