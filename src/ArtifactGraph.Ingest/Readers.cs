@@ -5,5 +5,5 @@ namespace ArtifactGraph.Ingest;
 /// <summary>Every document reader, in sniffing order (more specific formats first).</summary>
 public static class Readers
 {
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader(), new CycloneDxXmlReader()];
 }
