@@ -1,9 +1,10 @@
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.Spdx3;
 
 namespace ArtifactGraph.Ingest;
 
 /// <summary>Every document reader, in sniffing order (more specific formats first).</summary>
 public static class Readers
 {
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader(), new CycloneDxXmlReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [new CycloneDxJsonReader(), new CycloneDxXmlReader(), new Spdx3JsonLdReader()];
 }
