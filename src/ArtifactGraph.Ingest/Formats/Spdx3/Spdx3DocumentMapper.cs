@@ -166,17 +166,29 @@ internal static class Spdx3DocumentMapper
         var forward = batch.Edges.Where(e => e.Kind is EdgeKind.Contains or EdgeKind.DependsOn or EdgeKind.OccursAs or EdgeKind.BuiltFrom)
             .SelectMany(e => e.Kind == EdgeKind.BuiltFrom ? [(e.From, e.To), (e.To, e.From)] : new[] { (e.From, e.To) })
             .ToLookup(p => p.Item1, p => p.Item2);
-        var pending = new Stack<NodeRef>(roots);
-        while (pending.TryPop(out var node))
+        void Walk(NodeRef start)
         {
-            foreach (var next in forward[node].Where(reached.Add))
+            var pending = new Stack<NodeRef>([start]);
+            while (pending.TryPop(out var node))
             {
-                pending.Push(next);
+                foreach (var next in forward[node].Where(reached.Add))
+                {
+                    pending.Push(next);
+                }
             }
         }
 
+        foreach (var root in roots)
+        {
+            Walk(root);
+        }
+
         builder.AddNode(info.NodeRef);
-        foreach (var node in elements.Select(e => e.Node).OfType<NodeRef>().Distinct().Where(n => !reached.Contains(n)))
+        var targeted = forward.SelectMany(g => g).ToHashSet();
+
+        // Nodes nothing points at first, so with no single root the Document describes the tops, not what they reach.
+        var unreached = elements.Select(e => e.Node).OfType<NodeRef>().Distinct().OrderBy(n => targeted.Contains(n)).ToList();
+        foreach (var node in unreached.Where(n => !reached.Contains(n)))
         {
             if (roots.Count == 1)
             {
@@ -186,6 +198,9 @@ internal static class Spdx3DocumentMapper
             {
                 builder.AddEdge(EdgeKind.Describes, info.NodeRef, node);
             }
+
+            reached.Add(node);
+            Walk(node);
         }
 
         foreach (var root in roots.Skip(roots.Count == 1 ? 1 : 0))
