@@ -1,5 +1,6 @@
 using ArtifactGraph.Ingest.Formats.CycloneDx;
 using ArtifactGraph.Ingest.Formats.Spdx2;
+using ArtifactGraph.Ingest.Formats.Spdx3;
 
 namespace ArtifactGraph.Ingest;
 
@@ -7,5 +8,12 @@ namespace ArtifactGraph.Ingest;
 public static class Readers
 {
     public static IReadOnlyList<IDocumentReader> All { get; } =
-        [new CycloneDxJsonReader(), new Spdx2JsonReader(), new Spdx2TagValueReader(), new Spdx2YamlReader()];
+    [
+        new CycloneDxJsonReader(),
+        new CycloneDxXmlReader(),
+        new Spdx3JsonLdReader(),
+        new Spdx2JsonReader(),
+        new Spdx2TagValueReader(),
+        new Spdx2YamlReader(),
+    ];
 }

@@ -44,6 +44,12 @@ public sealed class IngestBatchBuilder
 
     public bool HasNode(NodeRef node) => _known.Contains(node);
 
+    /// <summary>
+    /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
+    /// For mappers that must see the graph they built (e.g. to attach what nothing reaches).
+    /// </summary>
+    public IReadOnlyList<(EdgeKind Kind, NodeRef From, NodeRef To)> PendingEdges => _edgeOrder;
+
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
         if (_known.Add(node))

@@ -1,53 +1,68 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
-/// <summary>A component as found in the document (any nesting depth, or the metadata subject) and the node it became.</summary>
-internal sealed class CdxComponent(JsonElement element, string pointer, string name, string? group, string? bomRef, string? type, CdxComponent? parent, bool isSubject)
+/// <summary>
+/// A component as the document states it (any nesting depth, or the metadata subject), read from JSON or XML
+/// into the same shape so one mapper serves both, and the node it became. <see cref="Location"/> is where it
+/// sits in the document: a JSON pointer or an XML element path with its line.
+/// </summary>
+internal sealed class CdxComponent
 {
-    public JsonElement Element { get; } = element;
+    public required string Location { get; init; }
 
-    public string Pointer { get; } = pointer;
+    public required string Name { get; init; }
 
-    public string Name { get; } = name;
+    public string? Group { get; init; }
 
-    public string? Group { get; } = group;
+    public string? BomRef { get; init; }
 
-    public string? BomRef { get; } = bomRef;
+    /// <summary>Where the bom-ref is written, for a duplicate-ref rejection.</summary>
+    public required string BomRefLocation { get; init; }
 
-    public string? Type { get; } = type;
+    public string? Type { get; init; }
 
-    /// <summary>The component this one is nested in (<c>components[].components[]</c>); null at top level.</summary>
-    public CdxComponent? Parent { get; } = parent;
+    public string? Version { get; init; }
 
-    public bool IsSubject { get; } = isSubject;
+    public string? Purl { get; init; }
+
+    /// <summary>Where the purl is written, for the invalid-purl warning.</summary>
+    public required string PurlLocation { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Publisher { get; init; }
+
+    /// <summary><c>supplier.name</c>.</summary>
+    public string? Supplier { get; init; }
+
+    public string? Cpe { get; init; }
+
+    public string? Scope { get; init; }
+
+    /// <summary><c>properties[]</c> as (name, value) in document order; value empty when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Properties { get; init; } = [];
+
+    public IReadOnlyList<CdxHash> Hashes { get; init; } = [];
+
+    public IReadOnlyList<CdxLicense> Licenses { get; init; } = [];
+
+    /// <summary>Nested components (<c>components[].components[]</c>), in document order.</summary>
+    public List<CdxComponent> Children { get; } = [];
+
+    /// <summary>The component this one is nested in; null at top level and for the subject.</summary>
+    public CdxComponent? Parent { get; init; }
+
+    public bool IsSubject { get; init; }
 
     /// <summary>Name as displayed: <c>group/name</c> when the component has a group.</summary>
     public string DisplayName => Group is { Length: > 0 } ? Group + "/" + Name : Name;
 
     public NodeRef Node { get; set; }
 
-    /// <summary>
-    /// Reads the fields every later step needs, rejecting a component without a name. Nested components
-    /// are not read here; <see cref="CdxComponentWalker"/> visits them.
-    /// </summary>
-    public static CdxComponent Read(JsonElement element, string pointer, CdxComponent? parent, bool isSubject)
-    {
-        var name = CdxJson.OptionalString(element, "name", pointer);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DocumentRejectedException(pointer, "component has no 'name' (required by the CycloneDX schema)");
-        }
-
-        return new CdxComponent(
-            element,
-            pointer,
-            name.Trim(),
-            CdxJson.OptionalString(element, "group", pointer)?.Trim(),
-            CdxJson.OptionalString(element, "bom-ref", pointer),
-            CdxJson.OptionalString(element, "type", pointer),
-            parent,
-            isSubject);
-    }
+    /// <summary>The name rule both wire formats share: a component without a name rejects the document.</summary>
+    public static string RequireName(string? name, string location) =>
+        string.IsNullOrWhiteSpace(name)
+            ? throw new DocumentRejectedException(location, "component has no 'name' (required by the CycloneDX schema)")
+            : name.Trim();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Identity;
 using ArtifactGraph.Core.Ingestion;
@@ -13,25 +12,23 @@ internal static class CdxComponentMapper
 {
     public static NodeRef Map(CdxComponent component, IngestBatchBuilder builder)
     {
-        var element = component.Element;
-        var pointer = component.Pointer;
-        var version = CdxJson.OptionalString(element, "version", pointer);
-        var purl = CdxJson.OptionalString(element, "purl", pointer);
-        var properties = CommonProperties(component, version);
+        var version = component.Version;
+        var purl = component.Purl;
+        var properties = CommonProperties(component);
 
         var node = CdxImageSubject.IsContainer(component.Type)
             ? MapImage(component, version, purl, properties, builder)
             : null;
         node ??= MapPackage(component, version, purl, properties, builder);
 
-        CdxHashes.Map(element, pointer, node.Value, builder);
-        CdxLicenses.Map(element, pointer, node.Value, builder);
+        CdxHashes.Map(component.Hashes, node.Value, builder);
+        CdxLicenses.Map(component.Licenses, node.Value, builder);
         return node.Value;
     }
 
     private static NodeRef? MapImage(CdxComponent component, string? version, string? purl, List<KeyValuePair<string, string>> properties, IngestBatchBuilder builder)
     {
-        var digest = CdxImageSubject.FindDigest(component.Element, component.Pointer, version, purl);
+        var digest = CdxImageSubject.FindDigest(component);
 
         // Only the subject falls back to a name key: a nested container without a digest is still a
         // package-like thing the SBOM lists, while the subject must be an Image for image queries to work.
@@ -64,7 +61,7 @@ internal static class CdxComponentMapper
         if (identity.Error is { } error)
         {
             properties.Add(new("purl:invalid", error));
-            builder.Warn(component.Pointer + "/purl", $"purl '{purl}' is not valid ({error}); kept as written");
+            builder.Warn(component.PurlLocation, $"purl '{purl}' is not valid ({error}); kept as written");
         }
 
         var node = builder.AddNode(new NodeRef(NodeKind.PackageVersion, identity.VersionKey), component.DisplayName, properties);
@@ -73,10 +70,8 @@ internal static class CdxComponentMapper
         return node;
     }
 
-    private static List<KeyValuePair<string, string>> CommonProperties(CdxComponent component, string? version)
+    private static List<KeyValuePair<string, string>> CommonProperties(CdxComponent component)
     {
-        var element = component.Element;
-        var pointer = component.Pointer;
         var properties = new List<KeyValuePair<string, string>>();
         void Add(string key, string? value)
         {
@@ -88,34 +83,23 @@ internal static class CdxComponentMapper
 
         Add("cdx:type", component.Type);
         Add("cdx:bom-ref", component.BomRef);
-        Add("cdx:version", version);
-        Add("cdx:description", CdxJson.OptionalString(element, "description", pointer));
-        Add("cdx:publisher", CdxJson.OptionalString(element, "publisher", pointer));
-        if (CdxJson.OptionalObject(element, "supplier", pointer) is { } supplier)
-        {
-            Add("cdx:supplier", CdxJson.OptionalString(supplier, "name", pointer + "/supplier"));
-        }
+        Add("cdx:version", component.Version);
+        Add("cdx:description", component.Description);
+        Add("cdx:publisher", component.Publisher);
+        Add("cdx:supplier", component.Supplier);
+        Add("cdx:cpe", component.Cpe);
+        Add("cdx:scope", component.Scope);
 
-        Add("cdx:cpe", CdxJson.OptionalString(element, "cpe", pointer));
-        Add("cdx:scope", CdxJson.OptionalString(element, "scope", pointer));
-        foreach (var (property, propertyPointer) in CdxJson.ObjectArray(element, "properties", pointer))
-        {
-            if (CdxJson.OptionalString(property, "name", propertyPointer) is { Length: > 0 } name)
-            {
-                // Empty values are kept: a flag-like property is still information.
-                properties.Add(new("cdx:prop:" + name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
-            }
-        }
-
+        // Empty values are kept: a flag-like property is still information.
+        properties.AddRange(component.Properties.Select(p => new KeyValuePair<string, string>("cdx:prop:" + p.Key, p.Value)));
         return properties;
     }
 
     /// <summary>The component's <c>scope</c> as a DEPENDS_ON scope: required (or absent) → runtime.</summary>
-    public static string DependencyScope(JsonElement component, string pointer) =>
-        CdxJson.OptionalString(component, "scope", pointer) switch
-        {
-            "optional" => "optional",
-            "excluded" => "excluded",
-            _ => "runtime",
-        };
+    public static string DependencyScope(CdxComponent component) => component.Scope switch
+    {
+        "optional" => "optional",
+        "excluded" => "excluded",
+        _ => "runtime",
+    };
 }

@@ -1,46 +1,63 @@
-using System.Text.Json;
-
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// Collects components at every nesting depth (<c>components[].components[]</c>, also under
+/// Flattens components at every nesting depth (<c>components[].components[]</c>, also under
 /// <c>metadata.component</c>) and checks that bom-refs are unique across the document.
 /// Iterative, so a deeply nested document cannot overflow the stack.
 /// </summary>
 internal static class CdxComponentWalker
 {
-    public static List<CdxComponent> Collect(JsonElement root, CdxComponent? subject, ISet<string> bomRefs)
+    public static List<CdxComponent> Collect(CdxBom bom, ISet<string> bomRefs)
     {
         var found = new List<CdxComponent>();
-        var pending = new Stack<(JsonElement Owner, string Pointer, CdxComponent? Parent)>();
-        if (subject is not null)
+        var pending = new Stack<IReadOnlyList<CdxComponent>>();
+        if (bom.Subject is { } subject)
         {
-            pending.Push((subject.Element, subject.Pointer, subject));
+            Claim(subject, bomRefs);
+            pending.Push(subject.Children);
         }
 
-        pending.Push((root, string.Empty, null));
+        pending.Push(bom.Components);
         while (pending.Count > 0)
         {
-            var (owner, pointer, parent) = pending.Pop();
-            var children = CdxJson.ObjectArray(owner, "components", pointer)
-                .Select(c => CdxComponent.Read(c.Item, c.Pointer, parent, isSubject: false))
-                .ToList();
+            var children = pending.Pop();
             foreach (var child in children)
             {
-                if (child.BomRef is { } bomRef && !bomRefs.Add(bomRef))
-                {
-                    throw new DocumentRejectedException(child.Pointer + "/bom-ref", $"duplicate bom-ref '{bomRef}'");
-                }
-
+                Claim(child, bomRefs);
                 found.Add(child);
             }
 
             for (var i = children.Count - 1; i >= 0; i--)
             {
-                pending.Push((children[i].Element, children[i].Pointer, children[i]));
+                pending.Push(children[i].Children);
             }
         }
 
         return found;
+    }
+
+    /// <summary>Services share the bom-ref namespace; returns their refs.</summary>
+    public static HashSet<string> ClaimServiceRefs(CdxBom bom, ISet<string> bomRefs)
+    {
+        var refs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in bom.ServiceRefs)
+        {
+            if (!bomRefs.Add(service.Ref))
+            {
+                throw new DocumentRejectedException(service.Location, $"duplicate bom-ref '{service.Ref}'");
+            }
+
+            refs.Add(service.Ref);
+        }
+
+        return refs;
+    }
+
+    private static void Claim(CdxComponent component, ISet<string> bomRefs)
+    {
+        if (component.BomRef is { } bomRef && !bomRefs.Add(bomRef))
+        {
+            throw new DocumentRejectedException(component.BomRefLocation, $"duplicate bom-ref '{bomRef}'");
+        }
     }
 }

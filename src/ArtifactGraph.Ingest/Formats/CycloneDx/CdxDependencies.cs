@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 
@@ -16,36 +15,33 @@ internal static class CdxDependencies
     /// <returns>Whether the document has a dependency graph (an entry with a non-empty dependsOn), the
     /// bom-refs that something depends on, and the number of dropped service edges.</returns>
     public static (bool HasGraph, HashSet<string> DependedOn, int DroppedServiceEdges) Map(
-        JsonElement root, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs, IngestBatchBuilder builder)
+        IReadOnlyList<CdxDependency> dependencies, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs, IngestBatchBuilder builder)
     {
         var hasGraph = false;
         var dependedOn = new HashSet<string>(StringComparer.Ordinal);
         var dropped = 0;
-        foreach (var (entry, pointer) in CdxJson.ObjectArray(root, "dependencies", string.Empty))
+        foreach (var entry in dependencies)
         {
-            var reference = CdxJson.OptionalString(entry, "ref", pointer)
-                ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
-            var from = Resolve(reference, pointer + "/ref", components, serviceRefs);
-            foreach (var (target, targetPointer) in CdxJson.StringArray(entry, "dependsOn", pointer))
+            var from = Resolve(entry.From, components, serviceRefs);
+            foreach (var target in entry.DependsOn)
             {
                 hasGraph = true;
-                var to = Resolve(target, targetPointer, components, serviceRefs);
-                dependedOn.Add(target);
+                var to = Resolve(target, components, serviceRefs);
+                dependedOn.Add(target.Ref);
                 if (from is null || to is null)
                 {
                     dropped++;
                     continue;
                 }
 
-                var scope = CdxComponentMapper.DependencyScope(to.Element, to.Pointer);
-                builder.AddEdge(EdgeKind.DependsOn, from.Node, to.Node, [new("scope", scope)]);
+                builder.AddEdge(EdgeKind.DependsOn, from.Node, to.Node, [new("scope", CdxComponentMapper.DependencyScope(to))]);
             }
 
             var provides = new List<string>();
-            foreach (var (provided, providedPointer) in CdxJson.StringArray(entry, "provides", pointer))
+            foreach (var provided in entry.Provides)
             {
-                Resolve(provided, providedPointer, components, serviceRefs); // a broken ref rejects, like dependsOn
-                provides.Add(provided);
+                Resolve(provided, components, serviceRefs); // a broken ref rejects, like dependsOn
+                provides.Add(provided.Ref);
             }
 
             if (provides.Count > 0 && from is not null)
@@ -58,15 +54,15 @@ internal static class CdxDependencies
     }
 
     /// <summary>The component a ref names; null for a service; rejects an unknown ref.</summary>
-    private static CdxComponent? Resolve(string reference, string pointer, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs)
+    private static CdxComponent? Resolve(CdxRef reference, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs)
     {
-        if (components.TryGetValue(reference, out var component))
+        if (components.TryGetValue(reference.Ref, out var component))
         {
             return component;
         }
 
-        return serviceRefs.Contains(reference)
+        return serviceRefs.Contains(reference.Ref)
             ? null
-            : throw new DocumentRejectedException(pointer, $"unknown bom-ref '{reference}'");
+            : throw new DocumentRejectedException(reference.Location, $"unknown bom-ref '{reference.Ref}'");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 
@@ -11,20 +10,13 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxDocumentMapper
 {
-    /// <summary>Sections not mapped yet: recorded as counts on the Document so the loss is visible.</summary>
-    private static readonly string[] UnmappedSections =
-        ["services", "vulnerabilities", "compositions", "formulation", "declarations", "annotations", "definitions", "citations"];
-
-    public static IngestBatch Map(JsonElement root, DocumentInput input, string format)
+    public static IngestBatch Map(CdxBom bom, DocumentInput input, string format)
     {
-        var specVersion = CdxDocumentHeader.Validate(root);
         var builder = input.NewBuilder();
-        var metadata = CdxJson.OptionalObject(root, "metadata", string.Empty);
-
         var bomRefs = new HashSet<string>(StringComparer.Ordinal);
-        var subject = ReadSubject(metadata, bomRefs);
-        var components = CdxComponentWalker.Collect(root, subject, bomRefs);
-        var serviceRefs = CdxServices.CollectRefs(root, bomRefs);
+        var subject = bom.Subject;
+        var components = CdxComponentWalker.Collect(bom, bomRefs);
+        var serviceRefs = CdxComponentWalker.ClaimServiceRefs(bom, bomRefs);
 
         var byRef = new Dictionary<string, CdxComponent>(StringComparer.Ordinal);
         foreach (var component in subject is null ? components : components.Prepend(subject))
@@ -36,9 +28,9 @@ internal static class CdxDocumentMapper
             }
         }
 
-        if (subject is not null && metadata is { } meta)
+        if (subject is not null)
         {
-            CdxLicenses.Map(meta, "/metadata", subject.Node, builder);
+            CdxLicenses.Map(bom.SubjectLicenses, subject.Node, builder);
         }
 
         foreach (var nested in components.Where(c => c.Parent is not null))
@@ -46,8 +38,8 @@ internal static class CdxDocumentMapper
             AddContains(builder, nested.Parent!.Node, nested.Node);
         }
 
-        var (hasGraph, dependedOn, droppedServiceEdges) = CdxDependencies.Map(root, byRef, serviceRefs, builder);
-        var document = NewDocumentInfo(root, metadata, input, format, specVersion, subject, builder);
+        var (hasGraph, dependedOn, droppedServiceEdges) = CdxDependencies.Map(bom.Dependencies, byRef, serviceRefs, builder);
+        var document = NewDocumentInfo(bom, input, format, builder);
         if (subject is not null)
         {
             // An SBOM lists what its subject contains. Without a dependency graph that is all we know, so the
@@ -82,43 +74,17 @@ internal static class CdxDocumentMapper
         return builder.Build(document);
     }
 
-    private static CdxComponent? ReadSubject(JsonElement? metadata, HashSet<string> bomRefs)
+    private static DocumentInfo NewDocumentInfo(CdxBom bom, DocumentInput input, string format, IngestBatchBuilder builder)
     {
-        if (metadata is not { } meta || CdxJson.OptionalObject(meta, "component", "/metadata") is not { } element)
-        {
-            return null;
-        }
-
-        var subject = CdxComponent.Read(element, "/metadata/component", parent: null, isSubject: true);
-        if (subject.BomRef is { } bomRef)
-        {
-            bomRefs.Add(bomRef);
-        }
-
-        return subject;
-    }
-
-    private static DocumentInfo NewDocumentInfo(JsonElement root, JsonElement? metadata, DocumentInput input, string format, string specVersion, CdxComponent? subject, IngestBatchBuilder builder)
-    {
-        var properties = CdxDocumentHeader.Properties(root, metadata);
-        foreach (var section in UnmappedSections)
-        {
-            if (root.TryGetProperty(section, out var value) && value.ValueKind != JsonValueKind.Null)
-            {
-                properties["cdx:" + section] = value.ValueKind == JsonValueKind.Array
-                    ? value.GetArrayLength().ToString(CultureInfo.InvariantCulture)
-                    : "present";
-            }
-        }
-
+        var properties = CdxDocumentHeader.Properties(bom);
         return new DocumentInfo
         {
             Sha256 = input.Sha256,
             Format = format,
-            SpecVersion = specVersion,
+            SpecVersion = bom.SpecVersion,
             Name = properties.GetValueOrDefault("cdx:serialNumber") ?? input.Name,
-            Subject = subject?.Node,
-            CreatedAt = CdxDocumentHeader.Timestamp(metadata, builder),
+            Subject = bom.Subject?.Node,
+            CreatedAt = CdxDocumentHeader.Timestamp(bom, builder),
             Properties = properties,
         };
     }

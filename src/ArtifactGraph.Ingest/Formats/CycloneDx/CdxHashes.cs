@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Identity;
 using ArtifactGraph.Core.Ingestion;
@@ -11,21 +10,19 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxHashes
 {
-    public static void Map(JsonElement component, string pointer, NodeRef from, IngestBatchBuilder builder)
+    public static void Map(IReadOnlyList<CdxHash> hashes, NodeRef from, IngestBatchBuilder builder)
     {
-        foreach (var (hash, hashPointer) in CdxJson.ObjectArray(component, "hashes", pointer))
+        foreach (var hash in hashes)
         {
-            var alg = CdxJson.OptionalString(hash, "alg", hashPointer);
-            var content = CdxJson.OptionalString(hash, "content", hashPointer);
-            if (alg is null || content is null)
+            if (hash.Alg is null || hash.Content is null)
             {
-                builder.Warn(hashPointer, "hash needs both 'alg' and 'content'; skipped");
+                builder.Warn(hash.Location, "hash needs both 'alg' and 'content'; skipped");
                 continue;
             }
 
-            if (!Digest.TryCreate(alg, content, out var digest, out var error))
+            if (!Digest.TryCreate(hash.Alg, hash.Content, out var digest, out var error))
             {
-                builder.Warn(hashPointer, $"hash skipped: {error}");
+                builder.Warn(hash.Location, $"hash skipped: {error}");
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Identity;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
@@ -13,24 +12,22 @@ internal static class CdxImageSubject
 {
     public static bool IsContainer(string? type) => string.Equals(type, "container", StringComparison.Ordinal);
 
-    public static string? FindDigest(JsonElement component, string pointer, string? version, string? purl)
+    public static string? FindDigest(CdxComponent component)
     {
-        if (TrySha256(version, out var fromVersion))
+        if (TrySha256(component.Version, out var fromVersion))
         {
             return fromVersion;
         }
 
-        if (purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _)
+        if (component.Purl is { } purl && Purl.TryParse(purl.Trim(), out var parsed, out _)
             && parsed.Type is "oci" or "docker" && TrySha256(parsed.Version, out var fromPurl))
         {
             return fromPurl;
         }
 
-        foreach (var (hash, hashPointer) in CdxJson.ObjectArray(component, "hashes", pointer))
+        foreach (var hash in component.Hashes)
         {
-            var alg = CdxJson.OptionalString(hash, "alg", hashPointer);
-            var content = CdxJson.OptionalString(hash, "content", hashPointer);
-            if (alg is not null && content is not null && Digest.TryCreate(alg, content, out var digest, out _) && digest.Algorithm == "sha256")
+            if (hash.Alg is not null && hash.Content is not null && Digest.TryCreate(hash.Alg, hash.Content, out var digest, out _) && digest.Algorithm == "sha256")
             {
                 return digest.ToString();
             }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 
@@ -10,33 +9,25 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxLicenses
 {
-    public static void Map(JsonElement owner, string pointer, NodeRef from, IngestBatchBuilder builder)
+    public static void Map(IReadOnlyList<CdxLicense> licenses, NodeRef from, IngestBatchBuilder builder)
     {
-        foreach (var (choice, choicePointer) in CdxJson.ObjectArray(owner, "licenses", pointer))
+        foreach (var license in licenses)
         {
-            if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
+            if (license.Expression is { Length: > 0 } expression)
             {
                 Add(builder, from, expression.Trim(), "expression");
-                continue;
             }
-
-            if (CdxJson.OptionalObject(choice, "license", choicePointer) is not { } license)
-            {
-                continue;
-            }
-
-            var licensePointer = choicePointer + "/license";
-            if (CdxJson.OptionalString(license, "id", licensePointer) is { Length: > 0 } id)
+            else if (license.Id is { Length: > 0 } id)
             {
                 Add(builder, from, id.Trim(), "id");
             }
-            else if (CdxJson.OptionalString(license, "name", licensePointer) is { Length: > 0 } name)
+            else if (license.Name is { Length: > 0 } name)
             {
                 Add(builder, from, name.Trim(), "name");
             }
             else
             {
-                builder.Warn(licensePointer, "license has neither 'id' nor 'name'; skipped");
+                builder.Warn(license.Location, "license has neither 'id' nor 'name'; skipped");
             }
         }
     }

@@ -26,7 +26,7 @@ internal sealed class CycloneDxJsonReader : IDocumentReader
         try
         {
             using var document = JsonDocument.Parse(content, Options);
-            return CdxDocumentMapper.Map(document.RootElement, input, Format);
+            return CdxDocumentMapper.Map(CdxJsonParser.Parse(document.RootElement), input, Format);
         }
         catch (DocumentRejectedException)
         {

@@ -29,7 +29,7 @@ internal sealed class Spdx2JsonReader : IDocumentReader
 
         using (json)
         {
-            var builder = new IngestBatchBuilder();
+            var builder = input.NewBuilder();
             var document = Spdx2JsonParser.Parse(json.RootElement, builder);
             return Spdx2Mapper.Map(document, input, Format, builder);
         }

@@ -11,7 +11,7 @@ internal sealed class Spdx2TagValueReader : IDocumentReader
 
     public IngestBatch Read(DocumentInput input) => Spdx2Guard.Run(Format, () =>
     {
-        var builder = new IngestBatchBuilder();
+        var builder = input.NewBuilder();
         var document = Spdx2TagValueParser.Parse(Spdx2TextSniffer.Decode(input.Content), builder);
         return Spdx2Mapper.Map(document, input, Format, builder);
     });

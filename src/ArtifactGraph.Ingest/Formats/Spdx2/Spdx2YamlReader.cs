@@ -36,7 +36,7 @@ internal sealed class Spdx2YamlReader : IDocumentReader
         using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
         try
         {
-            var builder = new IngestBatchBuilder();
+            var builder = input.NewBuilder();
             var model = Spdx2JsonParser.Parse(document.RootElement, builder);
             return Spdx2Mapper.Map(model, input, Format, builder);
         }

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// CycloneDX JSON → <see cref="CdxBom"/>. Checks what the JSON shape can get wrong (a known field of the
+/// wrong type, a component without a name, a dependency without a ref) with JSON pointers; reference
+/// checks (duplicate and unknown bom-refs) happen in the shared mapper.
+/// </summary>
+internal static class CdxJsonParser
+{
+    private static readonly string[] UnmappedSections =
+        ["services", "vulnerabilities", "compositions", "formulation", "declarations", "annotations", "definitions", "citations"];
+
+    public static CdxBom Parse(JsonElement root)
+    {
+        var specVersion = ValidateHeader(root);
+        var metadata = CdxJson.OptionalObject(root, "metadata", string.Empty);
+        CdxComponent? subject = null;
+        IReadOnlyList<CdxLicense> subjectLicenses = [];
+        if (metadata is { } meta)
+        {
+            if (CdxJson.OptionalObject(meta, "component", "/metadata") is { } element)
+            {
+                subject = ReadComponent(element, "/metadata/component", parent: null, isSubject: true);
+            }
+
+            subjectLicenses = ReadLicenses(meta, "/metadata");
+        }
+
+        return new CdxBom
+        {
+            SpecVersion = specVersion,
+            SerialNumber = CdxJson.OptionalString(root, "serialNumber", string.Empty) is { Length: > 0 } serial ? serial : null,
+            BomVersion = ReadBomVersion(root),
+            Timestamp = metadata is { } m ? CdxJson.OptionalString(m, "timestamp", "/metadata") : null,
+            TimestampLocation = "/metadata/timestamp",
+            Tools = metadata is { } t ? ToolNames(t) : [],
+            Subject = subject,
+            SubjectLicenses = subjectLicenses,
+            Components = ReadComponents(root, string.Empty, parent: null),
+            ServiceRefs = ReadServiceRefs(root),
+            Dependencies = ReadDependencies(root),
+            UnmappedSections = SectionCounts(root),
+        };
+    }
+
+    /// <summary>Checks that this is a CycloneDX BOM of a supported version and returns the version.</summary>
+    private static string ValidateHeader(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new DocumentRejectedException("/", "a CycloneDX document is a JSON object");
+        }
+
+        var bomFormat = CdxJson.OptionalString(root, "bomFormat", string.Empty);
+        if (bomFormat is null)
+        {
+            // bomFormat is required, but a BOM that names the CycloneDX schema is unmistakable.
+            var schema = CdxJson.OptionalString(root, "$schema", string.Empty);
+            if (schema is null || !schema.Contains("cyclonedx", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DocumentRejectedException("/bomFormat", "missing 'bomFormat' (must be \"CycloneDX\")");
+            }
+        }
+        else if (bomFormat != "CycloneDX")
+        {
+            throw new DocumentRejectedException("/bomFormat", $"bomFormat is '{bomFormat}', expected \"CycloneDX\"");
+        }
+
+        var specVersion = CdxJson.OptionalString(root, "specVersion", string.Empty)
+            ?? throw new DocumentRejectedException("/specVersion", "missing 'specVersion'");
+        return CdxDocumentHeader.IsSupported(specVersion)
+            ? specVersion
+            : throw new DocumentRejectedException("/specVersion", $"unsupported specVersion '{specVersion}' (supported: 1.0 to 1.7)");
+    }
+
+    private static string? ReadBomVersion(JsonElement root)
+    {
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return version.ValueKind == JsonValueKind.Number && version.TryGetInt64(out var number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : throw CdxJson.WrongType("/version", "an integer", version);
+    }
+
+    private static List<CdxComponent> ReadComponents(JsonElement owner, string pointer, CdxComponent? parent) =>
+        CdxJson.ObjectArray(owner, "components", pointer)
+            .Select(c => ReadComponent(c.Item, c.Pointer, parent, isSubject: false))
+            .ToList();
+
+    // Recursion is bounded: the document's nesting depth is capped at 256 when it is parsed.
+    private static CdxComponent ReadComponent(JsonElement element, string pointer, CdxComponent? parent, bool isSubject)
+    {
+        var name = CdxComponent.RequireName(CdxJson.OptionalString(element, "name", pointer), pointer);
+        var component = new CdxComponent
+        {
+            Location = pointer,
+            Name = name,
+            Group = CdxJson.OptionalString(element, "group", pointer)?.Trim(),
+            BomRef = CdxJson.OptionalString(element, "bom-ref", pointer),
+            BomRefLocation = pointer + "/bom-ref",
+            Type = CdxJson.OptionalString(element, "type", pointer),
+            Version = CdxJson.OptionalString(element, "version", pointer),
+            Purl = CdxJson.OptionalString(element, "purl", pointer),
+            PurlLocation = pointer + "/purl",
+            Description = CdxJson.OptionalString(element, "description", pointer),
+            Publisher = CdxJson.OptionalString(element, "publisher", pointer),
+            Supplier = CdxJson.OptionalObject(element, "supplier", pointer) is { } supplier
+                ? CdxJson.OptionalString(supplier, "name", pointer + "/supplier")
+                : null,
+            Cpe = CdxJson.OptionalString(element, "cpe", pointer),
+            Scope = CdxJson.OptionalString(element, "scope", pointer),
+            Properties = ReadProperties(element, pointer),
+            Hashes = CdxJson.ObjectArray(element, "hashes", pointer)
+                .Select(h => new CdxHash(CdxJson.OptionalString(h.Item, "alg", h.Pointer), CdxJson.OptionalString(h.Item, "content", h.Pointer), h.Pointer))
+                .ToList(),
+            Licenses = ReadLicenses(element, pointer),
+            Parent = parent,
+            IsSubject = isSubject,
+        };
+        component.Children.AddRange(ReadComponents(element, pointer, component));
+        return component;
+    }
+
+    private static List<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
+    {
+        var properties = new List<KeyValuePair<string, string>>();
+        foreach (var (property, propertyPointer) in CdxJson.ObjectArray(element, "properties", pointer))
+        {
+            if (CdxJson.OptionalString(property, "name", propertyPointer) is { Length: > 0 } name)
+            {
+                properties.Add(new(name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
+            }
+        }
+
+        return properties;
+    }
+
+    private static List<CdxLicense> ReadLicenses(JsonElement owner, string pointer)
+    {
+        var licenses = new List<CdxLicense>();
+        foreach (var (choice, choicePointer) in CdxJson.ObjectArray(owner, "licenses", pointer))
+        {
+            if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
+            {
+                licenses.Add(new CdxLicense(expression, null, null, choicePointer + "/expression"));
+            }
+            else if (CdxJson.OptionalObject(choice, "license", choicePointer) is { } license)
+            {
+                var licensePointer = choicePointer + "/license";
+                licenses.Add(new CdxLicense(
+                    null,
+                    CdxJson.OptionalString(license, "id", licensePointer),
+                    CdxJson.OptionalString(license, "name", licensePointer),
+                    licensePointer));
+            }
+        }
+
+        return licenses;
+    }
+
+    /// <summary>Tool names: 1.0-1.4 write an array of tools, 1.5+ an object with components and services.</summary>
+    private static List<string> ToolNames(JsonElement metadata)
+    {
+        if (!metadata.TryGetProperty("tools", out var tools))
+        {
+            return [];
+        }
+
+        var entries = tools.ValueKind switch
+        {
+            JsonValueKind.Array => CdxJson.ObjectArray(metadata, "tools", "/metadata"),
+            JsonValueKind.Object => CdxJson.ObjectArray(tools, "components", "/metadata/tools")
+                .Concat(CdxJson.ObjectArray(tools, "services", "/metadata/tools")),
+            JsonValueKind.Null => [],
+            _ => throw CdxJson.WrongType("/metadata/tools", "an array or an object", tools),
+        };
+        return entries
+            .Select(e => CdxJson.OptionalString(e.Item, "name", e.Pointer))
+            .OfType<string>()
+            .Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<CdxRef> ReadServiceRefs(JsonElement root)
+    {
+        var refs = new List<CdxRef>();
+        var pending = new Stack<(JsonElement Owner, string Pointer)>();
+        pending.Push((root, string.Empty));
+        while (pending.Count > 0)
+        {
+            var (owner, pointer) = pending.Pop();
+            foreach (var (service, servicePointer) in CdxJson.ObjectArray(owner, "services", pointer))
+            {
+                if (CdxJson.OptionalString(service, "bom-ref", servicePointer) is { } bomRef)
+                {
+                    refs.Add(new CdxRef(bomRef, servicePointer + "/bom-ref"));
+                }
+
+                pending.Push((service, servicePointer));
+            }
+        }
+
+        return refs;
+    }
+
+    private static List<CdxDependency> ReadDependencies(JsonElement root) =>
+        CdxJson.ObjectArray(root, "dependencies", string.Empty)
+            .Select(e =>
+            {
+                var reference = CdxJson.OptionalString(e.Item, "ref", e.Pointer)
+                    ?? throw new DocumentRejectedException(e.Pointer, "dependency has no 'ref'");
+                return new CdxDependency(
+                    new CdxRef(reference, e.Pointer + "/ref"),
+                    CdxJson.StringArray(e.Item, "dependsOn", e.Pointer).Select(d => new CdxRef(d.Item, d.Pointer)).ToList(),
+                    CdxJson.StringArray(e.Item, "provides", e.Pointer).Select(p => new CdxRef(p.Item, p.Pointer)).ToList());
+            })
+            .ToList();
+
+    private static List<KeyValuePair<string, string>> SectionCounts(JsonElement root)
+    {
+        var counts = new List<KeyValuePair<string, string>>();
+        foreach (var section in UnmappedSections)
+        {
+            if (root.TryGetProperty(section, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                counts.Add(new(section, value.ValueKind == JsonValueKind.Array
+                    ? value.GetArrayLength().ToString(CultureInfo.InvariantCulture)
+                    : "present"));
+            }
+        }
+
+        return counts;
+    }
+}
