@@ -75,6 +75,19 @@ internal static class DependentsSuite
         }
 
         var worstLatency = new Percentiles(worst);
+
+        // Lower bound for the same walk: a bare BFS over the index's public adjacency, with no path lists,
+        // records or sorting. The gap to the query above is ClosureQuery's result materialization.
+        var starts = TargetResolver.Resolve(index, mostPopular).Nodes;
+        var bare = new List<double>(WorstRuns);
+        for (var i = 0; i < WorstRuns; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            BareWalk.Reached(index, starts);
+            bare.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        report.Add(Suite, "worst case, bare BFS lower bound p50", new Percentiles(bare).At(50), "ms", "same walk without paths, records or sort (bench-side)");
         report.Facts["dependents.worst"] = $"{mostPopular}: {worstHits:N0} dependents ({index.CountOf(Core.Graph.NodeKind.Image):N0} images in the graph)";
         report.Add(Suite, "worst case (most popular) p50", worstLatency.At(50), "ms", $"{mostPopular}, {worstHits:N0} dependents, {WorstRuns} runs");
         report.AtMost(Suite, "worst case (most popular) p99", worstLatency.At(99), "ms", 25);
