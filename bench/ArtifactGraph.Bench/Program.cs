@@ -1,0 +1,65 @@
+using ArtifactGraph.Bench;
+using ArtifactGraph.Bench.Reporting;
+using ArtifactGraph.Bench.Suites;
+
+const string Usage = """
+    artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
+      generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
+      ingest     --input DIR [--db FILE] [--seed N]
+      dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
+      all        [--tier S] [--seed N] [--queries N] [--keep]
+    common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
+{
+    "generate" => GenerateSuite.Run,
+    "ingest" => IngestSuite.Run,
+    "dependents" => DependentsSuite.Run,
+    "all" => AllSuite.Run,
+    _ => null,
+};
+if (suite is null)
+{
+    Console.Error.WriteLine($"unknown verb '{args[0]}'");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+BenchOptions options;
+try
+{
+    options = new BenchOptions(args[1..]);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var report = new BenchReport(args[0], args);
+int exit;
+try
+{
+    exit = suite(options, report, Console.Out);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+report.Finish();
+TableWriter.Write(Console.Out, report);
+if (report.Metrics.Count > 0)
+{
+    Console.WriteLine($"results: {ResultsFile.Write(report, options.Value("--results"))}");
+}
+
+return exit;
