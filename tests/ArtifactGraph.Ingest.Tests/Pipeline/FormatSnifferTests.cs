@@ -27,4 +27,17 @@ public class FormatSnifferTests
         Assert.Contains(expected, ex.Reason);
         Assert.Contains("CycloneDX-JSON", ex.Reason);
     }
+
+    [Theory]
+    [InlineData("spdx-spec_SPDXRdfExample-v2.3.spdx.rdf.xml", "SPDX RDF/XML")]
+    [InlineData("spdx-spec_SPDXXMLExample-v2.3.spdx.xml", "SPDX XML")]
+    public void Detect_UnsupportedSpdxSerialisation_NamesItAndTheWayOut(string file, string expected)
+    {
+        var input = new DocumentInput(file, File.ReadAllBytes(TestSupport.Corpus.PathOf("spdx2", file)), "00");
+
+        var ex = Assert.Throws<DocumentRejectedException>(() => new FormatSniffer(Readers.All).Detect(input));
+
+        Assert.Contains(expected, ex.Reason);
+        Assert.Contains("convert it to SPDX JSON", ex.Reason);
+    }
 }

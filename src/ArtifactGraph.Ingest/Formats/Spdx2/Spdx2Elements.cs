@@ -40,11 +40,13 @@ internal static class Spdx2Elements
             Declare(context, snippet.Id, snippet.Location, "snippet");
         }
 
+        // Like dangling relationships, a describes or hasFiles entry naming nothing is reported, not fatal;
+        // the mapper ignores ids it does not know.
         foreach (var reference in document.Describes.Concat(document.Packages.SelectMany(p => p.HasFiles)))
         {
             if (!context.KnownIds.Contains(reference.Id.Trim()))
             {
-                throw new DocumentRejectedException(reference.Location, $"'{reference.Id}' names no element of this document");
+                context.Builder.Warn(reference.Location, $"'{reference.Id}' names no element of this document; ignored");
             }
         }
     }

@@ -55,8 +55,14 @@ internal static class Spdx2RelationshipMapper
             return;
         }
 
-        var fromExternal = CheckEnd(context, from, relationship.Location);
-        var toExternal = CheckEnd(context, to, relationship.Location);
+        if (Dangles(context, from, relationship.Location) || Dangles(context, to, relationship.Location))
+        {
+            context.SkippedRelationships++;
+            return;
+        }
+
+        var fromExternal = IsExternal(from);
+        var toExternal = IsExternal(to);
         var rule = Spdx2RelationshipTypes.Lookup(type, out var known);
         if (!known)
         {
@@ -115,17 +121,24 @@ internal static class Spdx2RelationshipMapper
         context.AddEdge(kind, source, target, properties);
     }
 
-    /// <summary>True for an element of another document; rejects an id that names nothing.</summary>
-    private static bool CheckEnd(Spdx2Context context, string id, string location)
+    /// <summary>True for an element of another document (<c>DocumentRef-x:SPDXRef-y</c>).</summary>
+    private static bool IsExternal(string id) =>
+        id.StartsWith(ExternalPrefix, StringComparison.Ordinal) && id.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>
+    /// An id that names nothing in this document nor another one. Real producers trim files out of a
+    /// document but keep the relationships to them (GUAC's alpine fixture; syft with file cataloguing off),
+    /// so such a relationship is skipped with a warning rather than rejecting everything else the document says.
+    /// </summary>
+    private static bool Dangles(Spdx2Context context, string id, string location)
     {
-        if (id.StartsWith(ExternalPrefix, StringComparison.Ordinal) && id.Contains(':', StringComparison.Ordinal))
+        if (IsExternal(id) || context.KnownIds.Contains(id))
         {
-            return true;
+            return false;
         }
 
-        return context.KnownIds.Contains(id)
-            ? false
-            : throw new DocumentRejectedException(location, $"relationship names '{id}', which is no element of this document");
+        context.Builder.Warn(location, $"relationship names '{id}', which is no element of this document; skipped");
+        return true;
     }
 
     private static void AddProperty(Spdx2Context context, string owner, string key, string value)
