@@ -73,6 +73,12 @@ public sealed class GraphIndex
         return false;
     }
 
+    internal Adjacency Forward => _forward;
+
+    internal Adjacency Reverse => _reverse;
+
+    internal NodeKind[] Kinds => _kinds;
+
     /// <summary>Approximate bytes held by the adjacency arrays (for the memory benchmark).</summary>
     public long AdjacencyBytes => _forward.Bytes + _reverse.Bytes;
 }
