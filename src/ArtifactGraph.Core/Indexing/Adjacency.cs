@@ -4,24 +4,47 @@ namespace ArtifactGraph.Core.Indexing;
 
 /// <summary>
 /// One direction of compressed sparse rows: node n's edges are targets[offsets[n]..offsets[n+1]],
-/// with kinds[] alongside. 5 bytes an edge, 4 a node.
+/// with kinds[] alongside, and per node the set of kinds in its row, so a walk whose allowlist covers
+/// the whole row skips the per-edge kind test. 5 bytes an edge, 6 a node.
 /// </summary>
 internal sealed class Adjacency
 {
     private readonly int[] _offsets;
     private readonly int[] _targets;
     private readonly EdgeKind[] _kinds;
+    private readonly ushort[] _rowKinds;
 
     public Adjacency(int[] offsets, int[] targets, EdgeKind[] kinds)
     {
         _offsets = offsets;
         _targets = targets;
         _kinds = kinds;
+        _rowKinds = new ushort[offsets.Length - 1];
+        for (var n = 0; n < _rowKinds.Length; n++)
+        {
+            var mask = 0;
+            for (var i = offsets[n]; i < offsets[n + 1]; i++)
+            {
+                mask |= 1 << (int)kinds[i];
+            }
+
+            _rowKinds[n] = (ushort)mask;
+        }
     }
 
     public int EdgeCount => _targets.Length;
 
-    public long Bytes => (_offsets.LongLength * 4) + (_targets.LongLength * 4) + _kinds.LongLength;
+    /// <summary>Row starts, one per node plus one: for the traversal's inner loop.</summary>
+    internal int[] Offsets => _offsets;
+
+    internal int[] Targets => _targets;
+
+    internal EdgeKind[] Kinds => _kinds;
+
+    /// <summary>Bit k of RowKinds[n] is set when node n's row has an edge of kind k.</summary>
+    internal ushort[] RowKinds => _rowKinds;
+
+    public long Bytes => (_offsets.LongLength * 4) + (_targets.LongLength * 4) + _kinds.LongLength + (_rowKinds.LongLength * 2);
 
     public EdgeSpan Of(int node)
     {

@@ -4,27 +4,37 @@ namespace ArtifactGraph.Core.Indexing;
 
 /// <summary>
 /// An immutable, int-interned snapshot of the graph: node ids are dense (0..NodeCount-1), adjacency is
-/// compressed sparse rows, forward and reverse, with the edge kind beside each target. Queries read a
-/// snapshot; ingestion builds the next one and swaps it in (<see cref="GraphIndexHolder"/>), so a query
-/// is never blocked or torn by a commit.
+/// compressed sparse rows, forward and reverse, with the edge kind beside each target. Keys live as
+/// UTF-8 in one arena with an open-addressing lookup over it, and names are interned the same way, so a
+/// node costs a few dozen bytes plus its key. Queries read a snapshot; ingestion builds the next one and
+/// swaps it in (<see cref="GraphIndexHolder"/>), so a query is never blocked or torn by a commit.
 /// </summary>
 public sealed class GraphIndex
 {
     private readonly NodeKind[] _kinds;
-    private readonly string[] _keys;
-    private readonly string?[] _names;
-    private readonly Dictionary<string, int>[] _byKey;
+    private readonly Utf8Arena _keys;
+    private readonly KeyLookup _lookup;
+    private readonly Utf8Arena _names;
+    private readonly int[] _nameOf;
+    private readonly int[] _countOf;
     private readonly Adjacency _forward;
     private readonly Adjacency _reverse;
 
-    internal GraphIndex(NodeKind[] kinds, string[] keys, string?[] names, Dictionary<string, int>[] byKey, Adjacency forward, Adjacency reverse, long sequence)
+    internal GraphIndex(NodeKind[] kinds, Utf8Arena keys, Utf8Arena names, int[] nameOf, Adjacency forward, Adjacency reverse, long sequence)
     {
         _kinds = kinds;
         _keys = keys;
+        _lookup = new KeyLookup(keys, kinds);
         _names = names;
-        _byKey = byKey;
+        _nameOf = nameOf;
         _forward = forward;
         _reverse = reverse;
+        _countOf = new int[Enum.GetValues<NodeKind>().Length];
+        foreach (var kind in kinds)
+        {
+            _countOf[(int)kind]++;
+        }
+
         Sequence = sequence;
     }
 
@@ -39,13 +49,20 @@ public sealed class GraphIndex
 
     public NodeKind KindOf(int node) => _kinds[node];
 
-    public string KeyOf(int node) => _keys[node];
+    /// <summary>The node's key, decoded from the arena (allocates).</summary>
+    public string KeyOf(int node) => _keys.GetString(node);
 
-    public string? NameOf(int node) => _names[node];
+    /// <summary>The node's key as stored, without allocating.</summary>
+    public ReadOnlySpan<byte> Utf8KeyOf(int node) => _keys[node];
 
-    public NodeRef RefOf(int node) => new(_kinds[node], _keys[node]);
+    /// <summary>The node's display name, decoded from the interned names (allocates), or null.</summary>
+    public string? NameOf(int node) => _nameOf[node] is var name and >= 0 ? _names.GetString(name) : null;
 
-    public bool TryFind(NodeKind kind, string key, out int node) => _byKey[(int)kind].TryGetValue(key, out node);
+    public NodeRef RefOf(int node) => new(_kinds[node], KeyOf(node));
+
+    public bool TryFind(NodeKind kind, string key, out int node) => _lookup.TryFind(kind, key, out node);
+
+    public bool TryFind(NodeKind kind, ReadOnlySpan<byte> utf8Key, out int node) => _lookup.TryFind(kind, utf8Key, out node);
 
     public bool TryFind(NodeRef node, out int id) => TryFind(node.Kind, node.Key, out id);
 
@@ -55,9 +72,19 @@ public sealed class GraphIndex
     /// <summary>Edges arriving at <paramref name="node"/> (the sources use this node).</summary>
     public EdgeSpan Incoming(int node) => _reverse.Of(node);
 
-    public IEnumerable<int> NodesOfKind(NodeKind kind) => _byKey[(int)kind].Values;
+    /// <summary>Nodes of one kind in id order (a scan over the kinds: for reports, not hot paths).</summary>
+    public IEnumerable<int> NodesOfKind(NodeKind kind)
+    {
+        for (var n = 0; n < _kinds.Length; n++)
+        {
+            if (_kinds[n] == kind)
+            {
+                yield return n;
+            }
+        }
+    }
 
-    public int CountOf(NodeKind kind) => _byKey[(int)kind].Count;
+    public int CountOf(NodeKind kind) => _countOf[(int)kind];
 
     public bool HasEdge(int from, int to, EdgeKind kind)
     {
@@ -73,6 +100,15 @@ public sealed class GraphIndex
         return false;
     }
 
+    internal Adjacency Forward => _forward;
+
+    internal Adjacency Reverse => _reverse;
+
+    internal NodeKind[] Kinds => _kinds;
+
     /// <summary>Approximate bytes held by the adjacency arrays (for the memory benchmark).</summary>
     public long AdjacencyBytes => _forward.Bytes + _reverse.Bytes;
+
+    /// <summary>Approximate bytes held per node: kinds, key arena and lookup, names (for the memory benchmark).</summary>
+    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4);
 }

@@ -104,7 +104,29 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         var kinds = _edgeKinds.ToArray();
         var forward = Adjacency.Build(n, sources, targets, kinds);
         var reverse = Adjacency.Build(n, targets, sources, kinds);
-        var byKey = _byKey.Select(d => new Dictionary<string, int>(d, StringComparer.Ordinal)).ToArray();
-        return new GraphIndex(_kinds.ToArray(), _keys.ToArray(), _names.ToArray(), byKey, forward, reverse, sequence);
+
+        // Names repeat (every version of a package shares one): intern them, one arena entry per distinct name.
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var nameOf = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (_names[i] is not { } name)
+            {
+                nameOf[i] = -1;
+                continue;
+            }
+
+            if (!distinct.TryGetValue(name, out var id))
+            {
+                id = names.Count;
+                names.Add(name);
+                distinct.Add(name, id);
+            }
+
+            nameOf[i] = id;
+        }
+
+        return new GraphIndex(_kinds.ToArray(), Utf8Arena.From(_keys), Utf8Arena.From(names), nameOf, forward, reverse, sequence);
     }
 }

@@ -3,112 +3,181 @@ using ArtifactGraph.Core.Indexing;
 
 namespace ArtifactGraph.Core.Queries;
 
+/// <summary>What a walk calls for every node it reaches at depth ≥ 1, in breadth-first order.</summary>
+internal interface IReachVisitor
+{
+    /// <summary>Returns false to stop the walk.</summary>
+    bool Reached(int position, int node, int depth);
+}
+
 /// <summary>
 /// The one breadth-first walk every query shares: each node is reached once, at its shortest depth,
-/// and remembers the edge it was reached by, so one shortest path per node comes for free.
+/// and remembers the edge it was reached by, so one shortest path per node comes for free. The
+/// visitor is a struct type argument, so the per-node call is inlined rather than a delegate call.
 /// </summary>
 internal static class BreadthFirst
 {
     /// <summary>
-    /// Walks from <paramref name="starts"/>, calling <paramref name="reached"/> for every node at depth ≥ 1
-    /// in breadth-first order; the walk stops when it returns false.
+    /// Walks from <paramref name="starts"/>, calling the visitor for every node at depth ≥ 1 in
+    /// breadth-first order. Returns how many positions were discovered; the tree is in the scratch.
     /// </summary>
-    public static void Walk(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, Func<int, bool> reached)
+    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor)
+        where TVisitor : struct, IReachVisitor
     {
-        var queue = scratch.Queue;
-        int head = 0, tail = 0;
+        var nodes = scratch.Nodes;
+        var parents = scratch.Parents;
+        var edges = scratch.Edges;
+        var levels = scratch.LevelStarts;
+        var tail = 0;
         foreach (var start in starts)
         {
-            if (!scratch.IsVisited(start))
+            if (scratch.TryVisit(start))
             {
-                scratch.MarkVisited(start);
-                scratch.Depth[start] = 0;
-                scratch.Parent[start] = -1;
-                queue[tail++] = start;
+                nodes[tail] = start;
+                parents[tail] = -1;
+                edges[tail] = 0;
+                tail++;
             }
         }
 
-        var symmetric = new EdgeKindSet(EdgeKindSet.Symmetric.Mask & allow.Mask);
-        while (head < tail)
+        var dependents = direction == Direction.Dependents;
+        var along = dependents ? index.Reverse : index.Forward;
+        var against = dependents ? index.Forward : index.Reverse;
+        var alongFlag = dependents ? TreeEdge.ChildToParent : (byte)0;
+        var againstFlag = dependents ? (byte)0 : TreeEdge.ChildToParent;
+        var symmetric = EdgeKindSet.Symmetric.Mask & allow.Mask;
+        var max = maxDepth ?? int.MaxValue;
+        var visited = scratch.Visited;
+
+        levels.Add(0);
+        var depth = 0;
+        var levelEnd = tail;
+        for (var head = 0; head < tail; head++)
         {
-            var node = queue[head++];
-            var depth = scratch.Depth[node];
-            if (depth > 0 && !reached(node))
+            if (head == levelEnd)
             {
-                return;
+                depth++;
+                levels.Add(head);
+                levelEnd = tail;
             }
 
-            if (maxDepth is { } max && depth >= max)
+            var node = nodes[head];
+            if (depth > 0 && !visitor.Reached(head, node, depth))
+            {
+                return tail;
+            }
+
+            if (depth >= max)
             {
                 continue;
             }
 
-            // Along the walk direction the neighbour is the child; the edge points child -> node when
-            // walking dependents (the child uses node), node -> child when walking dependencies.
-            var along = direction == Direction.Dependents ? index.Incoming(node) : index.Outgoing(node);
-            tail = Visit(scratch, along, allow, node, depth, direction == Direction.Dependents, tail);
-            if (symmetric.Mask != 0)
+            tail = Expand(along, allow.Mask, node, head, alongFlag, visited, nodes, parents, edges, tail);
+            if (symmetric != 0)
             {
-                var against = direction == Direction.Dependents ? index.Outgoing(node) : index.Incoming(node);
-                tail = Visit(scratch, against, symmetric, node, depth, direction != Direction.Dependents, tail);
+                tail = Expand(against, symmetric, node, head, againstFlag, visited, nodes, parents, edges, tail);
             }
         }
+
+        return tail;
     }
 
-    private static int Visit(TraversalScratch scratch, EdgeSpan edges, EdgeKindSet kinds, int node, int depth, bool childToParent, int tail)
+    /// <summary>The inner loop: one node's row, filtered by the kind mask, unvisited targets appended.</summary>
+    private static int Expand(Adjacency adjacency, uint mask, int node, int position, byte flag, ulong[] visited, int[] nodes, int[] parents, byte[] edges, int tail)
     {
-        for (var i = 0; i < edges.Count; i++)
+        var rowKinds = (uint)adjacency.RowKinds[node];
+        if ((rowKinds & mask) == 0)
         {
-            var kind = edges.Kind(i);
-            var child = edges.Target(i);
-            if (!kinds.Contains(kind) || scratch.IsVisited(child))
+            return tail;
+        }
+
+        var offsets = adjacency.Offsets;
+        var start = offsets[node];
+        var count = offsets[node + 1] - start;
+        var targets = adjacency.Targets.AsSpan(start, count);
+        var kinds = adjacency.Kinds.AsSpan(start, count);
+        if ((rowKinds & ~mask) == 0)
+        {
+            // Every edge in the row is allowed: test only the visited bit; read the kind on discovery.
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var child = targets[i];
+                ref var word = ref visited[child >> 6];
+                var bit = 1UL << child;
+                if ((word & bit) == 0)
+                {
+                    word |= bit;
+                    nodes[tail] = child;
+                    parents[tail] = position;
+                    edges[tail] = (byte)((byte)kinds[i] | flag);
+                    tail++;
+                }
+            }
+
+            return tail;
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var kind = (uint)kinds[i];
+            if ((mask & (1u << (int)kind)) == 0)
             {
                 continue;
             }
 
-            scratch.MarkVisited(child);
-            scratch.Depth[child] = depth + 1;
-            scratch.Parent[child] = node;
-            scratch.ParentEdge[child] = kind;
-            scratch.ChildToParent[child] = childToParent;
-            scratch.Queue[tail++] = child;
+            var child = targets[i];
+            ref var word = ref visited[child >> 6];
+            var bit = 1UL << child;
+            if ((word & bit) != 0)
+            {
+                continue;
+            }
+
+            word |= bit;
+            nodes[tail] = child;
+            parents[tail] = position;
+            edges[tail] = (byte)(kind | flag);
+            tail++;
         }
 
         return tail;
     }
 
     /// <summary>
-    /// The path to a reached node. Dependents read from the node down to the start (node uses … uses
-    /// start); dependencies read from the start down to the node. Either way each step's edge joins it
-    /// to the previous step.
+    /// The path to the node at <paramref name="position"/> of a walk's tree. Dependents read from the node
+    /// down to the start (node uses … uses start); dependencies read from the start down to the node.
+    /// Either way each step's edge joins it to the previous step.
     /// </summary>
-    public static List<PathStep> PathTo(TraversalScratch scratch, int node, Direction direction)
+    public static PathStep[] PathTo(ReadOnlySpan<int> nodes, ReadOnlySpan<int> parents, ReadOnlySpan<byte> edges, int position, Direction direction)
     {
-        var chain = new List<int>();
-        for (var n = node; n >= 0; n = scratch.Parent[n])
+        var length = 0;
+        for (var p = position; p >= 0; p = parents[p])
         {
-            chain.Add(n);
+            length++;
         }
 
-        var steps = new List<PathStep>(chain.Count);
+        var steps = new PathStep[length];
         if (direction == Direction.Dependents)
         {
-            // chain = node, parent, ..., start: the edge between chain[i-1] (child) and chain[i] is on the child.
-            steps.Add(new PathStep(chain[0], null, true));
-            for (var i = 1; i < chain.Count; i++)
+            // From the hit towards the start: the edge between a step and the one before it is on the one before.
+            var i = 0;
+            var previous = -1;
+            for (var p = position; p >= 0; previous = p, p = parents[p])
             {
-                var child = chain[i - 1];
-                steps.Add(new PathStep(chain[i], scratch.ParentEdge[child], scratch.ChildToParent[child]));
+                steps[i++] = previous < 0
+                    ? new PathStep(nodes[p], null, true)
+                    : new PathStep(nodes[p], TreeEdge.Kind(edges[previous]), TreeEdge.PointsToParent(edges[previous]));
             }
         }
         else
         {
-            chain.Reverse();
-            steps.Add(new PathStep(chain[0], null, true));
-            for (var i = 1; i < chain.Count; i++)
+            // From the start down to the hit: fill backwards; each step carries its own tree edge.
+            var i = length - 1;
+            for (var p = position; p >= 0; p = parents[p])
             {
-                var child = chain[i];
-                steps.Add(new PathStep(child, scratch.ParentEdge[child], !scratch.ChildToParent[child]));
+                steps[i--] = parents[p] < 0
+                    ? new PathStep(nodes[p], null, true)
+                    : new PathStep(nodes[p], TreeEdge.Kind(edges[p]), !TreeEdge.PointsToParent(edges[p]));
             }
         }
 

@@ -26,55 +26,121 @@ public sealed record ClosureOptions
 /// <summary>
 /// Breadth-first closure over one snapshot with cycle safety: each node is reached once, at its
 /// shortest depth, and keeps the edge it was reached by, so one shortest path per hit comes for free.
+/// The walk counts and records hits without building anything per hit; see <see cref="ClosureResult"/>.
 /// </summary>
 public static class ClosureQuery
 {
+    private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
+
+    /// <summary>Kinds that are answers; Package, Document and License nodes are structure, not answers.</summary>
+    private const uint ReportedKinds = (1u << (int)NodeKind.PackageVersion) | (1u << (int)NodeKind.Artifact) | (1u << (int)NodeKind.Image)
+        | (1u << (int)NodeKind.Deployment) | (1u << (int)NodeKind.Source) | (1u << (int)NodeKind.Builder);
 
     public static ClosureResult Run(GraphIndex index, IReadOnlyList<int> starts, Direction direction, ClosureOptions? options = null)
     {
         options ??= new ClosureOptions();
         var scratch = TraversalScratch.For(index.NodeCount);
-        var hits = new List<int>();
-        var truncated = false;
-        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, node =>
+        var collector = new Collector
         {
-            if (!IsReported(index.KindOf(node)) || IsDigestAlias(index, scratch, node))
+            Kinds = index.Kinds,
+            Edges = scratch.Edges,
+            Hits = scratch.Hits,
+            Max = options.MaxResults,
+            KindCounts = new int[KindCount],
+        };
+        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector);
+
+        var count = collector.Count;
+        var ordered = Order(index.Kinds, scratch, count);
+
+        // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
+        var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
+        var nodes = GC.AllocateUninitializedArray<int>(length);
+        var parents = GC.AllocateUninitializedArray<int>(length);
+        var edges = GC.AllocateUninitializedArray<byte>(length);
+        scratch.Nodes.AsSpan(0, length).CopyTo(nodes);
+        scratch.Parents.AsSpan(0, length).CopyTo(parents);
+        scratch.Edges.AsSpan(0, length).CopyTo(edges);
+        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], collector.KindCounts, collector.Truncated);
+    }
+
+    /// <summary>
+    /// Hits come in discovery order, which is already by depth; a stable counting sort by kind within each
+    /// depth gives (depth, kind, discovery) without comparing keys.
+    /// </summary>
+    private static int[] Order(NodeKind[] kinds, TraversalScratch scratch, int count)
+    {
+        var hits = scratch.Hits;
+        var nodes = scratch.Nodes;
+        var levels = scratch.LevelStarts;
+        var ordered = GC.AllocateUninitializedArray<int>(count);
+        Span<int> next = stackalloc int[KindCount];
+        var h = 0;
+        for (var level = 0; level < levels.Count && h < count; level++)
+        {
+            var levelEnd = level + 1 < levels.Count ? levels[level + 1] : int.MaxValue;
+            var from = h;
+            while (h < count && hits[h] < levelEnd)
+            {
+                h++;
+            }
+
+            next.Clear();
+            for (var j = from; j < h; j++)
+            {
+                next[(int)kinds[nodes[hits[j]]]]++;
+            }
+
+            var running = from;
+            for (var k = 0; k < next.Length; k++)
+            {
+                var c = next[k];
+                next[k] = running;
+                running += c;
+            }
+
+            for (var j = from; j < h; j++)
+            {
+                ordered[next[(int)kinds[nodes[hits[j]]]]++] = hits[j];
+            }
+        }
+
+        return ordered;
+    }
+
+    private struct Collector : IReachVisitor
+    {
+        public NodeKind[] Kinds;
+        public byte[] Edges;
+        public int[] Hits;
+        public int[] KindCounts;
+        public int Max;
+        public int Count;
+        public bool Truncated;
+
+        public bool Reached(int position, int node, int depth)
+        {
+            var kind = Kinds[node];
+            if ((ReportedKinds & (1u << (int)kind)) == 0 || IsDigestAlias(kind, Edges[position]))
             {
                 return true;
             }
 
-            if (hits.Count >= options.MaxResults)
+            if (Count >= Max)
             {
-                truncated = true;
+                Truncated = true;
                 return false;
             }
 
-            hits.Add(node);
+            Hits[Count++] = position;
+            KindCounts[(int)kind]++;
             return true;
-        });
-
-        var results = new List<ClosureHit>(hits.Count);
-        foreach (var hit in hits)
-        {
-            results.Add(new ClosureHit(hit, scratch.Depth[hit], BreadthFirst.PathTo(scratch, hit, direction)));
         }
 
-        results.Sort((a, b) => a.Depth != b.Depth
-            ? a.Depth.CompareTo(b.Depth)
-            : index.KindOf(a.Node) != index.KindOf(b.Node)
-                ? index.KindOf(a.Node).CompareTo(index.KindOf(b.Node))
-                : string.CompareOrdinal(index.KeyOf(a.Node), index.KeyOf(b.Node)));
-        return new ClosureResult(starts, results, truncated);
+        /// <summary>
+        /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
+        /// under another name, so it is walked (images may contain the file) but not reported as an answer.
+        /// </summary>
+        private static bool IsDigestAlias(NodeKind kind, byte edge) => kind == NodeKind.Artifact && TreeEdge.Kind(edge) == EdgeKind.OccursAs;
     }
-
-    /// <summary>Kinds that are answers; Package, Document and License nodes are structure, not answers.</summary>
-    private static bool IsReported(NodeKind kind) => kind is NodeKind.PackageVersion or NodeKind.Artifact or NodeKind.Image
-        or NodeKind.Deployment or NodeKind.Source or NodeKind.Builder;
-
-    /// <summary>
-    /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
-    /// under another name, so it is walked (images may contain the file) but not reported as an answer.
-    /// </summary>
-    private static bool IsDigestAlias(GraphIndex index, TraversalScratch scratch, int node) =>
-        index.KindOf(node) == NodeKind.Artifact && scratch.ParentEdge[node] == EdgeKind.OccursAs;
 }

@@ -7,13 +7,106 @@ namespace ArtifactGraph.Core.Queries;
 /// of the edge joining it to the previous element and <see cref="Forward"/> says whether that edge
 /// points from the previous element to this one (true) or the other way.
 /// </summary>
-public sealed record PathStep(int Node, EdgeKind? Edge, bool Forward);
+public readonly record struct PathStep(int Node, EdgeKind? Edge, bool Forward);
 
 /// <summary>A node reached by a closure, its distance in edges and one shortest path.</summary>
 public sealed record ClosureHit(int Node, int Depth, IReadOnlyList<PathStep> Path);
 
 /// <summary>
-/// The answer of a dependents or dependencies query over one snapshot.
-/// <see cref="Starts"/> are the nodes the query text resolved to.
+/// The answer of a dependents or dependencies query over one snapshot. <see cref="Starts"/> are the
+/// nodes the query text resolved to.
+/// <para>
+/// Hits are ordered by depth, then node kind, then breadth-first discovery: deterministic for a given
+/// snapshot and computed without comparing keys. Counts are exact without materialising anything;
+/// paths are built only for the hits read (<see cref="PathOf"/>, <see cref="Page"/>, <see cref="Hits"/>).
+/// The result owns a compact copy of the walk's tree (the hits' ancestors), so it stays valid after
+/// later queries reuse the thread's traversal scratch.
+/// </para>
 /// </summary>
-public sealed record ClosureResult(IReadOnlyList<int> Starts, IReadOnlyList<ClosureHit> Hits, bool Truncated);
+public sealed class ClosureResult
+{
+    private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
+
+    private readonly int[] _nodes;
+    private readonly int[] _parents;
+    private readonly byte[] _edges;
+    private readonly int[] _hits;
+    private readonly int[] _levelStarts;
+    private readonly int[] _kindCounts;
+    private readonly Direction _direction;
+
+    internal ClosureResult(IReadOnlyList<int> starts, Direction direction, int[] nodes, int[] parents, byte[] edges, int[] hits, int[] levelStarts, int[] kindCounts, bool truncated)
+    {
+        Starts = starts;
+        _direction = direction;
+        _nodes = nodes;
+        _parents = parents;
+        _edges = edges;
+        _hits = hits;
+        _levelStarts = levelStarts;
+        _kindCounts = kindCounts;
+        Truncated = truncated;
+        Hits = new LazyHits(this);
+    }
+
+    public IReadOnlyList<int> Starts { get; }
+
+    /// <summary>True when collection stopped at <see cref="ClosureOptions.MaxResults"/>.</summary>
+    public bool Truncated { get; }
+
+    /// <summary>Number of hits.</summary>
+    public int Count => _hits.Length;
+
+    /// <summary>Number of hits of one kind.</summary>
+    public int CountOf(NodeKind kind) => (int)kind < KindCount ? _kindCounts[(int)kind] : 0;
+
+    /// <summary>The node of the <paramref name="i"/>-th hit.</summary>
+    public int NodeAt(int i) => _nodes[_hits[i]];
+
+    /// <summary>The depth (edges from the nearest start) of the <paramref name="i"/>-th hit.</summary>
+    public int DepthAt(int i)
+    {
+        var at = Array.BinarySearch(_levelStarts, _hits[i]);
+        return at >= 0 ? at : ~at - 1;
+    }
+
+    /// <summary>One shortest path of the <paramref name="i"/>-th hit (built on each call).</summary>
+    public IReadOnlyList<PathStep> PathOf(int i) => BreadthFirst.PathTo(_nodes, _parents, _edges, _hits[(uint)i < (uint)_hits.Length ? i : throw new ArgumentOutOfRangeException(nameof(i))], _direction);
+
+    /// <summary>Hits <paramref name="offset"/> .. offset + limit - 1 with their paths (a GraphQL page).</summary>
+    public IReadOnlyList<ClosureHit> Page(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var end = (int)Math.Min((long)offset + limit, _hits.Length);
+        var page = new ClosureHit[Math.Max(0, end - offset)];
+        for (var i = offset; i < end; i++)
+        {
+            page[i - offset] = HitAt(i);
+        }
+
+        return page;
+    }
+
+    /// <summary>Every hit, each with its path built when it is read (the CLI prints them all).</summary>
+    public IReadOnlyList<ClosureHit> Hits { get; }
+
+    private ClosureHit HitAt(int i) => new(NodeAt(i), DepthAt(i), PathOf(i));
+
+    private sealed class LazyHits(ClosureResult result) : IReadOnlyList<ClosureHit>
+    {
+        public ClosureHit this[int index] => (uint)index < (uint)result.Count ? result.HitAt(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => result.Count;
+
+        public IEnumerator<ClosureHit> GetEnumerator()
+        {
+            for (var i = 0; i < result.Count; i++)
+            {
+                yield return result.HitAt(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

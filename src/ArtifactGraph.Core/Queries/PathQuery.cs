@@ -24,7 +24,7 @@ public static class PathQuery
         return new Result(backward, backward is not null);
     }
 
-    private static List<PathStep>? Search(GraphIndex index, IReadOnlyList<int> starts, IReadOnlyList<int> targets, EdgeKindSet kinds, int? maxLength)
+    private static PathStep[]? Search(GraphIndex index, IReadOnlyList<int> starts, IReadOnlyList<int> targets, EdgeKindSet kinds, int? maxLength)
     {
         var wanted = targets.ToHashSet();
         var overlap = starts.FirstOrDefault(wanted.Contains, -1);
@@ -34,17 +34,25 @@ public static class PathQuery
         }
 
         var scratch = TraversalScratch.For(index.NodeCount);
-        var found = -1;
-        BreadthFirst.Walk(index, scratch, starts, Direction.Dependencies, kinds, maxLength, node =>
+        var finder = new Finder { Wanted = wanted, Found = -1 };
+        BreadthFirst.Walk(index, scratch, starts, Direction.Dependencies, kinds, maxLength, ref finder);
+        return finder.Found < 0 ? null : BreadthFirst.PathTo(scratch.Nodes, scratch.Parents, scratch.Edges, finder.Found, Direction.Dependencies);
+    }
+
+    private struct Finder : IReachVisitor
+    {
+        public HashSet<int> Wanted;
+        public int Found;
+
+        public bool Reached(int position, int node, int depth)
         {
-            if (!wanted.Contains(node))
+            if (!Wanted.Contains(node))
             {
                 return true;
             }
 
-            found = node;
+            Found = position;
             return false;
-        });
-        return found < 0 ? null : BreadthFirst.PathTo(scratch, found, Direction.Dependencies);
+        }
     }
 }

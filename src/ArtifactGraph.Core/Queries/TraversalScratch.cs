@@ -1,29 +1,32 @@
-using ArtifactGraph.Core.Graph;
-
 namespace ArtifactGraph.Core.Queries;
 
 /// <summary>
-/// Per-thread BFS state sized to the snapshot. A generation stamp marks visited nodes, so a query
-/// never clears (or allocates) arrays proportional to the graph.
+/// Per-thread BFS state sized to the snapshot: a visited bitmap (one bit a node, so it stays in cache
+/// and clearing it costs N/8 bytes) and the walk's tree indexed by discovery position, written
+/// sequentially. A result that outlives the walk copies what it needs (<see cref="ClosureResult"/>), so
+/// the next query on the thread may reuse all of this.
 /// </summary>
 internal sealed class TraversalScratch
 {
     [ThreadStatic]
     private static TraversalScratch? _instance;
 
-    private int[] _stamp = [];
-    private int _generation;
+    private ulong[] _visited = [];
 
-    public int[] Parent { get; private set; } = [];
+    /// <summary>The node at each discovery position (the BFS queue).</summary>
+    public int[] Nodes { get; private set; } = [];
 
-    public int[] Depth { get; private set; } = [];
+    /// <summary>The discovery position of each position's parent; -1 for a start.</summary>
+    public int[] Parents { get; private set; } = [];
 
-    public EdgeKind[] ParentEdge { get; private set; } = [];
+    /// <summary>The edge each position was reached by (<see cref="TreeEdge"/>).</summary>
+    public byte[] Edges { get; private set; } = [];
 
-    /// <summary>True when the edge to the parent points from the child to the parent.</summary>
-    public bool[] ChildToParent { get; private set; } = [];
+    /// <summary>Positions of hits in discovery order (filled by a collector).</summary>
+    public int[] Hits { get; private set; } = [];
 
-    public int[] Queue { get; private set; } = [];
+    /// <summary>Positions where each depth begins; LevelStarts[d] is the first position at depth d.</summary>
+    public List<int> LevelStarts { get; } = [];
 
     public static TraversalScratch For(int nodeCount)
     {
@@ -32,29 +35,48 @@ internal sealed class TraversalScratch
         return scratch;
     }
 
-    public bool IsVisited(int node) => _stamp[node] == _generation;
+    /// <summary>Marks <paramref name="node"/> visited; false when it already was.</summary>
+    public bool TryVisit(int node)
+    {
+        ref var word = ref _visited[node >> 6];
+        var bit = 1UL << node;
+        if ((word & bit) != 0)
+        {
+            return false;
+        }
 
-    public void MarkVisited(int node) => _stamp[node] = _generation;
+        word |= bit;
+        return true;
+    }
+
+    public ulong[] Visited => _visited;
 
     private void Reset(int nodeCount)
     {
-        if (_stamp.Length < nodeCount)
+        if (Nodes.Length < nodeCount)
         {
-            var size = Math.Max(nodeCount, _stamp.Length * 2);
-            _stamp = new int[size];
-            Parent = new int[size];
-            Depth = new int[size];
-            ParentEdge = new EdgeKind[size];
-            ChildToParent = new bool[size];
-            Queue = new int[size];
-            _generation = 0;
+            var size = Math.Max(nodeCount, Nodes.Length * 2);
+            _visited = new ulong[(size + 63) >> 6];
+            Nodes = new int[size];
+            Parents = new int[size];
+            Edges = new byte[size];
+            Hits = new int[size];
+        }
+        else
+        {
+            Array.Clear(_visited, 0, (nodeCount + 63) >> 6);
         }
 
-        _generation++;
-        if (_generation == int.MaxValue)
-        {
-            Array.Clear(_stamp);
-            _generation = 1;
-        }
+        LevelStarts.Clear();
     }
+}
+
+/// <summary>A tree edge packed in a byte: the edge kind, plus a flag when it points from the child to the parent.</summary>
+internal static class TreeEdge
+{
+    public const byte ChildToParent = 0x80;
+
+    public static Graph.EdgeKind Kind(byte edge) => (Graph.EdgeKind)(edge & 0x7F);
+
+    public static bool PointsToParent(byte edge) => (edge & ChildToParent) != 0;
 }

@@ -141,4 +141,95 @@ public class ClosureQueryTests
 
         Assert.Equal(first.Hits.Select(h => h.Node), second.Hits.Select(h => h.Node));
     }
+
+    /// <summary>Lodash used by ten apps, each in its own image: a fan-out wide enough to page.</summary>
+    private static GraphIndex Fan()
+    {
+        var graph = new TestGraph().Version(Lodash, "pkg:npm/lodash");
+        for (var i = 9; i >= 0; i--)
+        {
+            var app = $"pkg:npm/app{i}@1";
+            var image = $"sha256:{i:x2}";
+            graph.Version(app, $"pkg:npm/app{i}")
+                .Node(NodeKind.Image, image, $"img{i}")
+                .Edge(NodeKind.PackageVersion, app, EdgeKind.DependsOn, NodeKind.PackageVersion, Lodash)
+                .Edge(NodeKind.Image, image, EdgeKind.Contains, NodeKind.PackageVersion, app);
+        }
+
+        return graph.Build();
+    }
+
+    [Fact]
+    public void Run_Counts_PerKindWithoutMaterialising()
+    {
+        var index = Fan();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+
+        Assert.Equal(20, result.Count);
+        Assert.Equal(10, result.CountOf(NodeKind.Image));
+        Assert.Equal(10, result.CountOf(NodeKind.PackageVersion));
+        Assert.Equal(0, result.CountOf(NodeKind.Deployment));
+        Assert.False(result.Truncated);
+    }
+
+    [Fact]
+    public void Page_OffsetAndLimit_SliceTheFullOrderWithPaths()
+    {
+        var index = Fan();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+        var all = result.Hits.ToList();
+
+        var first = result.Page(0, 7);
+        var second = result.Page(7, 7);
+        var last = result.Page(14, 50);
+
+        Assert.Equal(all.Select(h => h.Node), first.Concat(second).Concat(last).Select(h => h.Node));
+        Assert.Equal(all.Select(h => h.Depth), first.Concat(second).Concat(last).Select(h => h.Depth));
+        Assert.Equal(6, last.Count);
+        Assert.Empty(result.Page(20, 5));
+        Assert.Empty(result.Page(100, 5));
+        Assert.All(second, h => Assert.Equal(h.Depth + 1, h.Path.Count));
+        Assert.Equal(all[9].Path, second[2].Path);
+    }
+
+    [Fact]
+    public void Hits_Order_IsDepthThenKindAndDeterministic()
+    {
+        var index = Fan();
+        var start = Id(index, NodeKind.PackageVersion, Lodash);
+
+        var hits = ClosureQuery.Run(index, [start], Direction.Dependents).Hits;
+        var again = ClosureQuery.Run(Fan(), [start], Direction.Dependents).Hits;
+
+        var keys = hits.Select(h => (h.Depth, index.KindOf(h.Node))).ToList();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Equal(hits.Select(h => index.KeyOf(h.Node)), again.Select(h => index.KeyOf(h.Node)));
+    }
+
+    [Fact]
+    public void PathOf_AfterLaterQueriesOnSameThread_StillReadsItsOwnTree()
+    {
+        var index = Fan();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents);
+        var before = Enumerable.Range(0, result.Count).Select(i => string.Join(' ', result.PathOf(i).Select(s => index.KeyOf(s.Node)))).ToList();
+
+        // Reuses (and overwrites) this thread's traversal scratch with a different tree.
+        var other = ClosureQuery.Run(index, [Id(index, NodeKind.Image, "sha256:03")], Direction.Dependencies);
+        Assert.NotEmpty(other.Hits);
+
+        var after = Enumerable.Range(0, result.Count).Select(i => string.Join(' ', result.PathOf(i).Select(s => index.KeyOf(s.Node)))).ToList();
+        Assert.Equal(before, after);
+        Assert.Contains("sha256:03 pkg:npm/app3@1 " + Lodash, after);
+    }
+
+    [Fact]
+    public void Run_MaxResults_TruncatesAndCountsOnlyCollected()
+    {
+        var index = Fan();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents, new ClosureOptions { MaxResults = 4 });
+
+        Assert.True(result.Truncated);
+        Assert.Equal(4, result.Count);
+        Assert.All(result.Hits, h => Assert.Equal(h.Depth + 1, h.Path.Count));
+    }
 }
