@@ -11,8 +11,10 @@ internal static class RawCompression
     public const string Brotli = "br";
     public const string Identity = "identity";
 
-    // Quality 4 is close to gzip's best ratio at several times its speed; ingest must sustain ≥100 MB/s.
-    private const int Quality = 4;
+    // Ingest must sustain ≥100 MB/s on 2 cores, compression included. Measured on the tier S SBOMs
+    // (docs/BENCHMARKS.md): quality 1 ≈ 200 MB/s per core at 5.2× smaller; quality 4 ≈ 63 MB/s at 5.7×
+    // (too slow for the target on its own); quality 0 ≈ 275 MB/s at 4.3×.
+    private const int Quality = 1;
     private const int Window = 22;
 
     public static (byte[] Encoded, string Encoding) Encode(ReadOnlySpan<byte> raw)

@@ -50,7 +50,8 @@ public sealed class SqliteGraphStore : IGraphStore
             }
 
             new MigrationRunner(Migration.LoadEmbedded(), timeProvider, log).Apply(connection);
-            var writer = new CommitWriter(connection, timeProvider);
+            SqliteConnections.ConfigureWriter(connection, options);
+            var writer = new CommitWriter(connection, timeProvider, options.NodeCacheCapacity, options.EdgeCacheCapacity);
             Log.Opened(log, options.Path);
             return new SqliteGraphStore(connections, connection, writer, log);
         }
@@ -67,6 +68,17 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         get => _writer.FaultInjection;
         set => _writer.FaultInjection = value;
+    }
+
+    /// <summary>Test hook: a PRAGMA's value on the writer connection.</summary>
+    internal long WriterPragma(string name)
+    {
+        lock (_writeLock)
+        {
+            using var command = _writerConnection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return (long)command.ExecuteScalar()!;
+        }
     }
 
     public long ChangeSequence => Read(DocumentQueries.ChangeSequence);

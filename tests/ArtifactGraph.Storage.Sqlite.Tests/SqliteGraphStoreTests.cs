@@ -62,6 +62,18 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Throws<ArgumentException>(() => SqliteGraphStore.Open(new SqliteStoreOptions { Path = " " }, TimeProvider.System));
     }
 
+    [Theory]
+    [InlineData(false, 1L)]
+    [InlineData(true, 2L)]
+    public void Open_SynchronousOption_SetsTheWriterConnection(bool full, long expected)
+    {
+        var path = _database.NewPath();
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, SynchronousFull = full }, new FakeTimeProvider());
+
+        Assert.Equal(expected, store.WriterPragma("synchronous"));
+        Assert.Equal(0L, store.WriterPragma("foreign_keys"));
+    }
+
     [Fact]
     public void Open_ExistingFile_KeepsGraphAcrossReopen()
     {
@@ -113,6 +125,87 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var result = store.Commit(failing.Batch, failing.Raw);
         Assert.False(result.AlreadyPresent);
         Assert.Equal(3, result.NodesAdded);
+    }
+
+    [Fact]
+    public void Commit_AfterRolledBackDocument_RowCacheForgetsTheRolledBackRows()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var kept = TestDocument.Sbom("kept", "app", ("left-pad", "1.3.0"));
+        store.Commit(kept.Batch, kept.Raw);
+        var failing = TestDocument.Sbom("failing", "app", ("left-pad", "1.3.0"), ("lodash", "4.17.21"));
+        store.FaultInjection = s =>
+        {
+            if (s == CommitStage.EdgesWritten)
+            {
+                throw new InvalidOperationException("injected");
+            }
+        };
+        Assert.Throws<InvalidOperationException>(() => store.Commit(failing.Batch, failing.Raw));
+        store.FaultInjection = null;
+
+        // A different document naming the rolled-back node and edge: both must be inserted again, not
+        // taken from a cache that still remembers the rolled-back ids.
+        var later = TestDocument.Sbom("later", "app", ("lodash", "4.17.21"));
+        var result = store.Commit(later.Batch, later.Raw);
+
+        Assert.Equal(2, result.NodesAdded); // lodash and the new Document node
+        Assert.Equal(2, result.EdgesAdded); // app -> lodash and DESCRIBES
+        var sink = new RecordingLoadSink();
+        store.Load(sink);
+        Assert.Contains(sink.Nodes.Values, n => n.Key == TestDocument.Version("lodash", "4.17.21").Key);
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM pragma_foreign_key_check;"));
+    }
+
+    [Fact]
+    public void Commit_KnownRowsAfterReopen_MergeThroughTheStoredRow()
+    {
+        var path = _database.NewPath();
+        var dep = TestDocument.Version("dep", "1.0.0");
+        var app = TestDocument.Version("app", "1.0.0");
+        var first = TestDocument.Create("first", b => b.AddEdge(EdgeKind.DependsOn, b.AddNode(app), b.AddNode(dep, "first-name", [new("a", "1")]), [new("scope", "runtime")]));
+        var second = TestDocument.Create("second", b => b.AddEdge(EdgeKind.DependsOn, b.AddNode(app, "app"), b.AddNode(dep, "second-name", [new("a", "2"), new("b", "2")]), [new("scope", "dev"), new("x", "1")]));
+        using (var store = TempDatabase.Open(path))
+        {
+            store.Commit(first.Batch, first.Raw);
+        }
+
+        // A new store instance starts with an empty row cache: the rows are found by lookup and merged.
+        using var reopened = TempDatabase.Open(path);
+        var result = reopened.Commit(second.Batch, second.Raw);
+
+        Assert.Equal(1, result.NodesAdded); // only the second Document node
+        Assert.Equal("""{"a":"1","b":"2"}""", TempDatabase.Scalar<string>(path, $"SELECT properties FROM nodes WHERE key = '{dep.Key}';"));
+        Assert.Equal("first-name", TempDatabase.Scalar<string>(path, $"SELECT name FROM nodes WHERE key = '{dep.Key}';"));
+        Assert.Equal("app", TempDatabase.Scalar<string>(path, $"SELECT name FROM nodes WHERE key = '{app.Key}';"));
+        Assert.Equal("""{"scope":"runtime","x":"1"}""", TempDatabase.Scalar<string>(path, $"SELECT properties FROM edges WHERE kind = {(int)EdgeKind.DependsOn};"));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 2)]
+    [InlineData(250_000, 1_000_000)]
+    public void Commit_AnyRowCacheCapacity_StoresTheSameGraph(int nodeCapacity, int edgeCapacity)
+    {
+        var path = _database.NewPath();
+        using var store = SqliteGraphStore.Open(
+            new SqliteStoreOptions { Path = path, NodeCacheCapacity = nodeCapacity, EdgeCacheCapacity = edgeCapacity },
+            new FakeTimeProvider());
+        var results = new List<(int, int)>();
+        foreach (var (content, deps) in new[] { ("one", new[] { "a", "b", "c" }), ("two", ["b", "c", "d", "e"]), ("three", ["a", "e", "f"]) })
+        {
+            var doc = TestDocument.Sbom(content, "app", [.. deps.Select(d => (d, "1.0.0"))]);
+            var result = store.Commit(doc.Batch, doc.Raw);
+            results.Add((result.NodesAdded, result.EdgesAdded));
+        }
+
+        // Each document adds its Document node and DESCRIBES edge besides its new packages.
+        Assert.Equal([(5, 4), (3, 3), (2, 2)], results);
+        Assert.Equal(10L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM nodes;"));
+        Assert.Equal(9L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edges;"));
+        Assert.Equal(16L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM node_documents;"));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM pragma_foreign_key_check;"));
     }
 
     [Fact]

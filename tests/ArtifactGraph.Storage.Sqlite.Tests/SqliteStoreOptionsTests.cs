@@ -27,4 +27,12 @@ public sealed class SqliteStoreOptionsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { BusyTimeoutMs = -1 }.Validate());
     }
+
+    [Theory]
+    [InlineData(-1, 0)]
+    [InlineData(0, -1)]
+    public void Validate_NegativeCacheCapacity_Throws(int nodes, int edges)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { NodeCacheCapacity = nodes, EdgeCacheCapacity = edges }.Validate());
+    }
 }

@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -13,12 +14,14 @@ internal sealed class CommitWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
 
-    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider)
+    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, int nodeCacheCapacity, int edgeCacheCapacity)
     {
         _connection = connection;
         _timeProvider = timeProvider;
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
+        Nodes = new RowCache<NodeRef>(nodeCacheCapacity);
+        Edges = new RowCache<EdgeKey>(edgeCacheCapacity);
     }
 
     /// <summary>Test hook: called at each <see cref="CommitStage"/> inside the transaction; throwing rolls back.</summary>
@@ -29,6 +32,21 @@ internal sealed class CommitWriter : IDisposable
     public GraphStatements Graph { get; }
 
     public PropertyJson Json { get; } = new();
+
+    /// <summary>Committed nodes by identity, across documents; cleared by <see cref="Forget"/>.</summary>
+    public RowCache<NodeRef> Nodes { get; }
+
+    /// <summary>Committed edges by (kind, from id, to id), across documents; cleared by <see cref="Forget"/>.</summary>
+    public RowCache<EdgeKey> Edges { get; }
+
+    public PropertyKeySets Keys { get; } = new();
+
+    /// <summary>Called when a transaction rolls back: the caches may name rows (or keys) that no longer exist.</summary>
+    public void Forget()
+    {
+        Nodes.Clear();
+        Edges.Clear();
+    }
 
     /// <summary>Opens the document's transaction; <paramref name="release"/> runs when the writer is done.</summary>
     public IDocumentWriter Begin(string sha256, ReadOnlyMemory<byte> rawBytes, Action release)

@@ -5,7 +5,8 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// <summary>
 /// The per-row statements of a commit. Inserts use ON CONFLICT DO NOTHING so a new row costs one
 /// statement and an existing row changes nothing (then it is looked up and merged). Only the
-/// uniqueness conflict is ignored: NOT NULL and foreign-key violations still fail the commit.
+/// uniqueness conflict is ignored: NOT NULL violations still fail the commit. Foreign keys are not enforced
+/// on the writer connection (see SqliteConnections.ConfigureWriter): the ids bound are the writer's own.
 /// </summary>
 internal sealed class GraphStatements : IDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class GraphStatements : IDisposable
             "$properties");
         FindNode = new Statement(
             connection,
-            "SELECT id FROM nodes WHERE kind = $kind AND key = $key;",
+            "SELECT id, name IS NOT NULL, properties FROM nodes WHERE kind = $kind AND key = $key;",
             "$kind",
             "$key");
 
@@ -50,7 +51,7 @@ internal sealed class GraphStatements : IDisposable
             "$properties");
         FindEdge = new Statement(
             connection,
-            "SELECT id FROM edges WHERE kind = $kind AND from_id = $from_id AND to_id = $to_id;",
+            "SELECT id, 0, properties FROM edges WHERE kind = $kind AND from_id = $from_id AND to_id = $to_id;",
             "$kind",
             "$from_id",
             "$to_id");

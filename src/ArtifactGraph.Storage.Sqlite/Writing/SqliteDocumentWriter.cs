@@ -8,7 +8,8 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// <summary>
 /// One document's open transaction. The document row is written first (its facts are filled in by
 /// <see cref="Complete"/>, when the reader has finished), so chunks can record provenance as they go.
-/// Node ids are cached for the whole document: a later chunk's edges name nodes of earlier chunks.
+/// Node ids are kept for the whole document: a later chunk's edges name nodes of earlier chunks (the
+/// writer's cross-document <see cref="RowCache{TKey}"/> is bounded, so it cannot be relied on for that).
 /// </summary>
 internal sealed class SqliteDocumentWriter : IDocumentWriter
 {
@@ -55,6 +56,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             .Bind(11, "{}")
             .Bind(12, SqliteTimestamps.FormatSortable(ingestedAt))
             .ExecuteInt64()!.Value;
+
+        // SQLite keeps bindings across executions: the provenance rows' document id is bound once here.
+        owner.Graph.InsertNodeDocument.Bind(1, _documentId);
+        owner.Graph.InsertEdgeDocument.Bind(1, _documentId);
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
     }
 
@@ -106,6 +111,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     {
         try
         {
+            if (!_done && !AlreadyPresent)
+            {
+                // Forget first: even if the rollback itself fails, no cached row may outlive it.
+                _owner.Forget();
+            }
+
             if (!_done)
             {
                 _transaction.Rollback();
@@ -135,62 +146,114 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private int WriteNodes(IReadOnlyList<NodeRecord> nodes)
     {
         var graph = _owner.Graph;
+        var cache = _owner.Nodes;
         var added = 0;
         foreach (var node in nodes)
         {
-            var kind = (long)node.Kind;
-            var properties = _owner.Json.Write(node.Properties);
-            var id = graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInsert();
-            if (id is null)
+            long id;
+            if (cache.TryGet(node.Ref, out var row))
             {
-                id = graph.FindNode.Bind(0, kind).Bind(1, node.Key).ExecuteInt64()
-                    ?? throw new InvalidOperationException($"Node {node.Ref} conflicted on insert but was not found.");
-                if (node.Name is not null || node.Properties.Count > 0)
+                // Known row: touch it only when this document brings a name it lacks or a new property key.
+                id = row.Id;
+                if ((!row.HasName && node.Name is not null) || !row.Keys.Covers(node.Properties))
                 {
-                    graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, properties).Execute();
+                    graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Execute();
+                    cache.Set(node.Ref, new CachedRow(id, _owner.Keys.Union(row.Keys, node.Properties), row.HasName || node.Name is not null));
                 }
             }
             else
             {
-                added++;
+                id = InsertOrMergeNode(node, ref added);
             }
 
-            _nodeIds[node.Ref] = id.Value;
-            graph.InsertNodeDocument.Bind(0, id).Bind(1, _documentId).Execute();
+            _nodeIds[node.Ref] = id;
+            graph.InsertNodeDocument.Bind(0, id).Execute();
         }
 
         return added;
     }
 
+    /// <summary>A node the cache does not know: insert it, or find the stored row and merge into it.</summary>
+    private long InsertOrMergeNode(NodeRecord node, ref int added)
+    {
+        var graph = _owner.Graph;
+        var kind = (long)node.Kind;
+        var properties = _owner.Json.Write(node.Properties);
+        if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInsert() is { } inserted)
+        {
+            added++;
+            _owner.Nodes.Set(node.Ref, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
+            return inserted;
+        }
+
+        if (!graph.FindNode.Bind(0, kind).Bind(1, node.Key).TryExecuteRow(out var id, out var hasName, out var stored))
+        {
+            throw new InvalidOperationException($"Node {node.Ref} conflicted on insert but was not found.");
+        }
+
+        var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
+        if ((hasName == 0 && node.Name is not null) || !keys.Covers(node.Properties))
+        {
+            graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, properties).Execute();
+        }
+
+        _owner.Nodes.Set(node.Ref, new CachedRow(id, _owner.Keys.Union(keys, node.Properties), hasName != 0 || node.Name is not null));
+        return id;
+    }
+
     private int WriteEdges(IReadOnlyList<EdgeRecord> edges)
     {
         var graph = _owner.Graph;
+        var cache = _owner.Edges;
         var added = 0;
         foreach (var edge in edges)
         {
-            var kind = (long)edge.Kind;
-            var from = NodeId(edge.From);
-            var to = NodeId(edge.To);
-            var properties = _owner.Json.Write(edge.Properties);
-            var id = graph.InsertEdge.Bind(0, kind).Bind(1, from).Bind(2, to).Bind(3, properties).ExecuteInsert();
-            if (id is null)
+            var key = new EdgeKey((long)edge.Kind, NodeId(edge.From), NodeId(edge.To));
+            long id;
+            if (cache.TryGet(key, out var row))
             {
-                id = graph.FindEdge.Bind(0, kind).Bind(1, from).Bind(2, to).ExecuteInt64()
-                    ?? throw new InvalidOperationException($"Edge {edge.Kind.ToWireName()} {edge.From} -> {edge.To} conflicted on insert but was not found.");
-                if (edge.Properties.Count > 0)
+                id = row.Id;
+                if (!row.Keys.Covers(edge.Properties))
                 {
-                    graph.MergeEdge.Bind(0, id).Bind(1, properties).Execute();
+                    graph.MergeEdge.Bind(0, id).Bind(1, _owner.Json.Write(edge.Properties)).Execute();
+                    cache.Set(key, row with { Keys = _owner.Keys.Union(row.Keys, edge.Properties) });
                 }
             }
             else
             {
-                added++;
+                id = InsertOrMergeEdge(edge, key, ref added);
             }
 
-            graph.InsertEdgeDocument.Bind(0, id).Bind(1, _documentId).Execute();
+            graph.InsertEdgeDocument.Bind(0, id).Execute();
         }
 
         return added;
+    }
+
+    private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added)
+    {
+        var graph = _owner.Graph;
+        var properties = _owner.Json.Write(edge.Properties);
+        if (graph.InsertEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).Bind(3, properties).ExecuteInsert() is { } inserted)
+        {
+            added++;
+            _owner.Edges.Set(key, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
+            return inserted;
+        }
+
+        if (!graph.FindEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).TryExecuteRow(out var id, out _, out var stored))
+        {
+            throw new InvalidOperationException($"Edge {edge.Kind.ToWireName()} {edge.From} -> {edge.To} conflicted on insert but was not found.");
+        }
+
+        var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
+        if (!keys.Covers(edge.Properties))
+        {
+            graph.MergeEdge.Bind(0, id).Bind(1, properties).Execute();
+        }
+
+        _owner.Edges.Set(key, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));
+        return id;
     }
 
     private long NodeId(NodeRef node) => _nodeIds.TryGetValue(node, out var id)

@@ -71,7 +71,7 @@ internal sealed class Statement : IDisposable
     /// <summary>Runs the statement to completion; returns the rows it changed.</summary>
     public int Execute()
     {
-        Run(out _, out _);
+        Run(out _, out _, out _);
         return raw.sqlite3_changes(_db);
     }
 
@@ -79,16 +79,20 @@ internal sealed class Statement : IDisposable
     public long? ExecuteInsert() => Execute() == 0 ? null : raw.sqlite3_last_insert_rowid(_db);
 
     /// <summary>The first column of the first row, or null when the statement returned no row.</summary>
-    public long? ExecuteInt64() => Run(out var first, out _) ? first : null;
+    public long? ExecuteInt64() => Run(out var first, out _, out _) ? first : null;
 
     /// <summary>The first two columns of the first row, when there is one.</summary>
-    public bool TryExecutePair(out long first, out long second) => Run(out first, out second);
+    public bool TryExecutePair(out long first, out long second) => Run(out first, out second, out _);
+
+    /// <summary>Two integer columns and a text column of the first row, when there is one.</summary>
+    public bool TryExecuteRow(out long first, out long second, out string? third) => Run(out first, out second, out third);
 
     public void Dispose() => _statement.Dispose();
 
-    private bool Run(out long first, out long second)
+    private bool Run(out long first, out long second, out string? third)
     {
         first = second = 0;
+        third = null;
         var hasRow = false;
         try
         {
@@ -99,7 +103,9 @@ internal sealed class Statement : IDisposable
                 {
                     hasRow = true;
                     first = raw.sqlite3_column_int64(_statement, 0);
-                    second = raw.sqlite3_column_count(_statement) > 1 ? raw.sqlite3_column_int64(_statement, 1) : 0;
+                    var columns = raw.sqlite3_column_count(_statement);
+                    second = columns > 1 ? raw.sqlite3_column_int64(_statement, 1) : 0;
+                    third = columns > 2 ? raw.sqlite3_column_text(_statement, 2).utf8_to_string() : null;
                 }
             }
 
