@@ -1,10 +1,8 @@
-using ArtifactGraph.Core.Graph;
-
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
 /// A component as the document states it (any nesting depth, or the metadata subject), read from JSON or XML
-/// into the same shape so one mapper serves both, and the node it became. <see cref="Location"/> is where it
+/// into the same shape so one mapper serves both. <see cref="Location"/> is where it
 /// sits in the document: a JSON pointer or an XML element path with its line.
 /// </summary>
 internal sealed class CdxComponent
@@ -47,18 +45,16 @@ internal sealed class CdxComponent
 
     public IReadOnlyList<CdxLicense> Licenses { get; init; } = [];
 
-    /// <summary>Nested components (<c>components[].components[]</c>), in document order.</summary>
+    /// <summary>
+    /// Nested components (<c>components[].components[]</c>), in document order. Only the XML model fills
+    /// this: the JSON reader maps nested components from their bytes, one list at a time.
+    /// </summary>
     public List<CdxComponent> Children { get; } = [];
-
-    /// <summary>The component this one is nested in; null at top level and for the subject.</summary>
-    public CdxComponent? Parent { get; init; }
 
     public bool IsSubject { get; init; }
 
     /// <summary>Name as displayed: <c>group/name</c> when the component has a group.</summary>
     public string DisplayName => Group is { Length: > 0 } ? Group + "/" + Name : Name;
-
-    public NodeRef Node { get; set; }
 
     /// <summary>The name rule both wire formats share: a component without a name rejects the document.</summary>
     public static string RequireName(string? name, string location) =>

@@ -1,63 +1,38 @@
+using ArtifactGraph.Core.Graph;
+
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// Flattens components at every nesting depth (<c>components[].components[]</c>, also under
-/// <c>metadata.component</c>) and checks that bom-refs are unique across the document.
-/// Iterative, so a deeply nested document cannot overflow the stack.
+/// The order components are mapped in, shared by both readers so the same BOM yields the same batch (the
+/// first listing of an identity names its node): the top-level list, then each nested list depth-first
+/// (a list's own items before their children), then the subject's nested components. Iterative, so a
+/// deeply nested document cannot overflow the stack; only lists still to map are held.
 /// </summary>
 internal static class CdxComponentWalker
 {
-    public static List<CdxComponent> Collect(CdxBom bom, ISet<string> bomRefs)
+    /// <param name="topLevel">The top-level <c>components</c>.</param>
+    /// <param name="subjectChildren">The subject's nested components and the subject's node, if any.</param>
+    /// <param name="mapList">Maps every item of a list (nested in the given node, null at top level) and
+    /// returns the items' nested lists, in document order, with the item's node.</param>
+    public static void Walk<TList>(
+        TList topLevel,
+        (TList List, NodeRef Subject)? subjectChildren,
+        Func<TList, NodeRef?, IReadOnlyList<(TList Children, NodeRef Parent)>> mapList)
     {
-        var found = new List<CdxComponent>();
-        var pending = new Stack<IReadOnlyList<CdxComponent>>();
-        if (bom.Subject is { } subject)
+        var pending = new Stack<(TList List, NodeRef? Parent)>();
+        if (subjectChildren is { } subject)
         {
-            Claim(subject, bomRefs);
-            pending.Push(subject.Children);
+            pending.Push((subject.List, subject.Subject));
         }
 
-        pending.Push(bom.Components);
-        while (pending.Count > 0)
+        pending.Push((topLevel, null));
+        while (pending.TryPop(out var next))
         {
-            var children = pending.Pop();
-            foreach (var child in children)
+            var nested = mapList(next.List, next.Parent);
+            for (var i = nested.Count - 1; i >= 0; i--)
             {
-                Claim(child, bomRefs);
-                found.Add(child);
+                pending.Push((nested[i].Children, nested[i].Parent));
             }
-
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                pending.Push(children[i].Children);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>Services share the bom-ref namespace; returns their refs.</summary>
-    public static HashSet<string> ClaimServiceRefs(CdxBom bom, ISet<string> bomRefs)
-    {
-        var refs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var service in bom.ServiceRefs)
-        {
-            if (!bomRefs.Add(service.Ref))
-            {
-                throw new DocumentRejectedException(service.Location, $"duplicate bom-ref '{service.Ref}'");
-            }
-
-            refs.Add(service.Ref);
-        }
-
-        return refs;
-    }
-
-    private static void Claim(CdxComponent component, ISet<string> bomRefs)
-    {
-        if (component.BomRef is { } bomRef && !bomRefs.Add(bomRef))
-        {
-            throw new DocumentRejectedException(component.BomRefLocation, $"duplicate bom-ref '{bomRef}'");
         }
     }
 }

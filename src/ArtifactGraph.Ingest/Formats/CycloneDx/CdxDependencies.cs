@@ -4,65 +4,89 @@ using ArtifactGraph.Core.Ingestion;
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// <c>dependencies[]</c> → DEPENDS_ON edges. Every ref must name a component, the subject or a service;
-/// anything else is a broken document and rejects it. Edges that touch a service are counted and dropped
-/// (services are not mapped yet). <c>provides</c> (CBOM) becomes the <c>cdx:provides</c> property.
+/// <c>dependencies[]</c> → DEPENDS_ON edges, one entry at a time. Every ref must name a component, the subject
+/// or a service; anything else is a broken document and rejects it. Edges that touch a service are counted and
+/// dropped (services are not mapped yet). <c>provides</c> (CBOM) becomes the <c>cdx:provides</c> property.
 /// </summary>
-internal static class CdxDependencies
+/// <param name="components">bom-ref → node (including the subject).</param>
+/// <param name="serviceRefs">bom-refs of services at any depth.</param>
+internal sealed class CdxDependencies(
+    IReadOnlyDictionary<string, CdxTarget> components, IReadOnlySet<string> serviceRefs, IngestBatchBuilder builder)
 {
-    /// <param name="components">bom-ref → component (including the subject).</param>
-    /// <param name="serviceRefs">bom-refs of services at any depth.</param>
-    /// <returns>Whether the document has a dependency graph (an entry with a non-empty dependsOn), the
-    /// bom-refs that something depends on, and the number of dropped service edges.</returns>
-    public static (bool HasGraph, HashSet<string> DependedOn, int DroppedServiceEdges) Map(
-        IReadOnlyList<CdxDependency> dependencies, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs, IngestBatchBuilder builder)
+    /// <summary>Whether the document has a dependency graph: an entry with a non-empty dependsOn.</summary>
+    public bool HasGraph { get; private set; }
+
+    /// <summary>The bom-refs something depends on (collected only when asked: they matter only without a subject).</summary>
+    public HashSet<string> DependedOn { get; } = new(StringComparer.Ordinal);
+
+    public int DroppedServiceEdges { get; private set; }
+
+    /// <returns>The rejection when a ref names nothing; the entry is then not mapped further.</returns>
+    public DocumentRejectedException? Add(CdxDependency entry, bool collectDependedOn)
     {
-        var hasGraph = false;
-        var dependedOn = new HashSet<string>(StringComparer.Ordinal);
-        var dropped = 0;
-        foreach (var entry in dependencies)
+        if (!TryResolve(entry.From, out var from, out var failure))
         {
-            var from = Resolve(entry.From, components, serviceRefs);
-            foreach (var target in entry.DependsOn)
-            {
-                hasGraph = true;
-                var to = Resolve(target, components, serviceRefs);
-                dependedOn.Add(target.Ref);
-                if (from is null || to is null)
-                {
-                    dropped++;
-                    continue;
-                }
-
-                builder.AddEdge(EdgeKind.DependsOn, from.Node, to.Node, [new("scope", CdxComponentMapper.DependencyScope(to))]);
-            }
-
-            var provides = new List<string>();
-            foreach (var provided in entry.Provides)
-            {
-                Resolve(provided, components, serviceRefs); // a broken ref rejects, like dependsOn
-                provides.Add(provided.Ref);
-            }
-
-            if (provides.Count > 0 && from is not null)
-            {
-                builder.AddNode(from.Node, properties: [new("cdx:provides", string.Join(' ', provides))]);
-            }
+            return failure;
         }
 
-        return (hasGraph, dependedOn, dropped);
+        foreach (var target in entry.DependsOn)
+        {
+            HasGraph = true;
+            if (!TryResolve(target, out var to, out failure))
+            {
+                return failure;
+            }
+
+            if (collectDependedOn)
+            {
+                DependedOn.Add(target.Ref);
+            }
+
+            if (from is not { } fromTarget || to is not { } toTarget)
+            {
+                DroppedServiceEdges++;
+                continue;
+            }
+
+            builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, [new("scope", toTarget.Scope)]);
+        }
+
+        var provides = new List<string>();
+        foreach (var provided in entry.Provides)
+        {
+            if (!TryResolve(provided, out _, out failure))
+            {
+                return failure; // a broken ref rejects, like dependsOn
+            }
+
+            provides.Add(provided.Ref);
+        }
+
+        if (provides.Count > 0 && from is { } owner)
+        {
+            builder.AddNode(owner.Node, properties: [new("cdx:provides", string.Join(' ', provides))]);
+        }
+
+        return null;
     }
 
-    /// <summary>The component a ref names; null for a service; rejects an unknown ref.</summary>
-    private static CdxComponent? Resolve(CdxRef reference, IReadOnlyDictionary<string, CdxComponent> components, ISet<string> serviceRefs)
+    /// <summary>The component a ref names (null for a service); false with the rejection for an unknown ref.</summary>
+    private bool TryResolve(CdxRef reference, out CdxTarget? target, out DocumentRejectedException? failure)
     {
-        if (components.TryGetValue(reference.Ref, out var component))
+        failure = null;
+        if (components.TryGetValue(reference.Ref, out var found))
         {
-            return component;
+            target = found;
+            return true;
         }
 
-        return serviceRefs.Contains(reference.Ref)
-            ? null
-            : throw new DocumentRejectedException(reference.Location, $"unknown bom-ref '{reference.Ref}'");
+        target = null;
+        if (serviceRefs.Contains(reference.Ref))
+        {
+            return true;
+        }
+
+        failure = new DocumentRejectedException(reference.Location, $"unknown bom-ref '{reference.Ref}'");
+        return false;
     }
 }

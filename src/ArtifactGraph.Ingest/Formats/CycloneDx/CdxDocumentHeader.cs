@@ -13,7 +13,7 @@ internal static class CdxDocumentHeader
 
     public static bool IsSupported(string specVersion) => SupportedSpecVersions.Contains(specVersion);
 
-    public static Dictionary<string, string> Properties(CdxBom bom)
+    public static Dictionary<string, string> Properties(CdxBomHeader bom)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         if (bom.SerialNumber is { Length: > 0 } serial)
@@ -40,7 +40,7 @@ internal static class CdxDocumentHeader
     }
 
     /// <summary>metadata.timestamp; an unparsable one is a warning, not a rejection: it is informational.</summary>
-    public static DateTimeOffset? Timestamp(CdxBom bom, IngestBatchBuilder builder)
+    public static DateTimeOffset? Timestamp(CdxBomHeader bom, IngestBatchBuilder builder)
     {
         if (bom.Timestamp is not { } text)
         {

@@ -62,6 +62,19 @@ internal static class CdxJson
     public static DocumentRejectedException WrongType(string pointer, string expected, JsonElement actual) =>
         new(pointer, $"expected {expected}, found {Describe(actual.ValueKind)}");
 
+    /// <summary>The same rejection for a value seen only as its first token (the streaming reader's view).</summary>
+    public static DocumentRejectedException WrongType(string pointer, string expected, JsonTokenType actual) =>
+        new(pointer, $"expected {expected}, found {Describe(actual switch
+        {
+            JsonTokenType.StartObject => JsonValueKind.Object,
+            JsonTokenType.StartArray => JsonValueKind.Array,
+            JsonTokenType.String => JsonValueKind.String,
+            JsonTokenType.Number => JsonValueKind.Number,
+            JsonTokenType.True => JsonValueKind.True,
+            JsonTokenType.False => JsonValueKind.False,
+            _ => JsonValueKind.Null,
+        })}");
+
     private static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",

@@ -4,16 +4,19 @@ using System.Text.Json;
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// CycloneDX JSON → <see cref="CdxBom"/>. Checks what the JSON shape can get wrong (a known field of the
-/// wrong type, a component without a name, a dependency without a ref) with JSON pointers; reference
-/// checks (duplicate and unknown bom-refs) happen in the shared mapper.
+/// Reads the parts of a CycloneDX JSON BOM (header, one component, one dependency entry, service refs) from
+/// <see cref="JsonElement"/>s, checking what the JSON shape can get wrong (a known field of the wrong type, a
+/// component without a name, a dependency without a ref) with JSON pointers; reference checks (duplicate and
+/// unknown bom-refs) happen in the shared mapper. <see cref="CdxJsonStream"/> decides what is read when.
 /// </summary>
 internal static class CdxJsonParser
 {
-    private static readonly string[] UnmappedSections =
-        ["services", "vulnerabilities", "compositions", "formulation", "declarations", "annotations", "definitions", "citations"];
-
-    public static CdxBom Parse(JsonElement root)
+    /// <summary>
+    /// The header and the subject from the document's small top-level members (see
+    /// <see cref="CdxJsonTopLevel.Header"/>), read in the order the whole document always was, so the first
+    /// problem found stays the one reported. The subject's nested components are checked here and mapped later.
+    /// </summary>
+    public static (CdxBomHeader Header, CdxComponent? Subject) ReadHeader(JsonElement root, IReadOnlyList<KeyValuePair<string, string>> unmappedSections)
     {
         var specVersion = ValidateHeader(root);
         var metadata = CdxJson.OptionalObject(root, "metadata", string.Empty);
@@ -23,13 +26,14 @@ internal static class CdxJsonParser
         {
             if (CdxJson.OptionalObject(meta, "component", "/metadata") is { } element)
             {
-                subject = ReadComponent(element, "/metadata/component", parent: null, isSubject: true);
+                subject = ReadComponent(element, "/metadata/component", isSubject: true);
+                CheckChildren(element, "/metadata/component");
             }
 
             subjectLicenses = ReadLicenses(meta, "/metadata");
         }
 
-        return new CdxBom
+        var header = new CdxBomHeader
         {
             SpecVersion = specVersion,
             SerialNumber = CdxJson.OptionalString(root, "serialNumber", string.Empty) is { Length: > 0 } serial ? serial : null,
@@ -37,13 +41,10 @@ internal static class CdxJsonParser
             Timestamp = metadata is { } m ? CdxJson.OptionalString(m, "timestamp", "/metadata") : null,
             TimestampLocation = "/metadata/timestamp",
             Tools = metadata is { } t ? ToolNames(t) : [],
-            Subject = subject,
             SubjectLicenses = subjectLicenses,
-            Components = ReadComponents(root, string.Empty, parent: null),
-            ServiceRefs = ReadServiceRefs(root),
-            Dependencies = ReadDependencies(root),
-            UnmappedSections = SectionCounts(root),
+            UnmappedSections = unmappedSections,
         };
+        return (header, subject);
     }
 
     /// <summary>Checks that this is a CycloneDX BOM of a supported version and returns the version.</summary>
@@ -88,13 +89,8 @@ internal static class CdxJsonParser
             : throw CdxJson.WrongType("/version", "an integer", version);
     }
 
-    private static List<CdxComponent> ReadComponents(JsonElement owner, string pointer, CdxComponent? parent) =>
-        CdxJson.ObjectArray(owner, "components", pointer)
-            .Select(c => ReadComponent(c.Item, c.Pointer, parent, isSubject: false))
-            .ToList();
-
-    // Recursion is bounded: the document's nesting depth is capped at 256 when it is parsed.
-    private static CdxComponent ReadComponent(JsonElement element, string pointer, CdxComponent? parent, bool isSubject)
+    /// <summary>One component's own fields; its nested components are left to <see cref="CheckChildren"/> and the walk.</summary>
+    public static CdxComponent ReadComponent(JsonElement element, string pointer, bool isSubject)
     {
         var name = CdxComponent.RequireName(CdxJson.OptionalString(element, "name", pointer), pointer);
         var component = new CdxComponent
@@ -120,11 +116,23 @@ internal static class CdxJsonParser
                 .Select(h => new CdxHash(CdxJson.OptionalString(h.Item, "alg", h.Pointer), CdxJson.OptionalString(h.Item, "content", h.Pointer), h.Pointer))
                 .ToList(),
             Licenses = ReadLicenses(element, pointer),
-            Parent = parent,
             IsSubject = isSubject,
         };
-        component.Children.AddRange(ReadComponents(element, pointer, component));
         return component;
+    }
+
+    /// <summary>
+    /// Checks every component nested in <paramref name="element"/>, depth-first in document order, and keeps none:
+    /// the shape errors come out where a whole-document parse found them, while mapping reads each nested list
+    /// again when the walk reaches it. Recursion is bounded: the document's depth is capped at 256.
+    /// </summary>
+    public static void CheckChildren(JsonElement element, string pointer)
+    {
+        foreach (var (child, childPointer) in CdxJson.ObjectArray(element, "components", pointer))
+        {
+            ReadComponent(child, childPointer, isSubject: false);
+            CheckChildren(child, childPointer);
+        }
     }
 
     private static List<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
@@ -188,7 +196,7 @@ internal static class CdxJsonParser
             .ToList();
     }
 
-    private static List<CdxRef> ReadServiceRefs(JsonElement root)
+    public static List<CdxRef> ReadServiceRefs(JsonElement root)
     {
         var refs = new List<CdxRef>();
         var pending = new Stack<(JsonElement Owner, string Pointer)>();
@@ -210,32 +218,14 @@ internal static class CdxJsonParser
         return refs;
     }
 
-    private static List<CdxDependency> ReadDependencies(JsonElement root) =>
-        CdxJson.ObjectArray(root, "dependencies", string.Empty)
-            .Select(e =>
-            {
-                var reference = CdxJson.OptionalString(e.Item, "ref", e.Pointer)
-                    ?? throw new DocumentRejectedException(e.Pointer, "dependency has no 'ref'");
-                return new CdxDependency(
-                    new CdxRef(reference, e.Pointer + "/ref"),
-                    CdxJson.StringArray(e.Item, "dependsOn", e.Pointer).Select(d => new CdxRef(d.Item, d.Pointer)).ToList(),
-                    CdxJson.StringArray(e.Item, "provides", e.Pointer).Select(p => new CdxRef(p.Item, p.Pointer)).ToList());
-            })
-            .ToList();
-
-    private static List<KeyValuePair<string, string>> SectionCounts(JsonElement root)
+    /// <summary>One <c>dependencies[]</c> entry (already known to be an object).</summary>
+    public static CdxDependency ReadDependency(JsonElement entry, string pointer)
     {
-        var counts = new List<KeyValuePair<string, string>>();
-        foreach (var section in UnmappedSections)
-        {
-            if (root.TryGetProperty(section, out var value) && value.ValueKind != JsonValueKind.Null)
-            {
-                counts.Add(new(section, value.ValueKind == JsonValueKind.Array
-                    ? value.GetArrayLength().ToString(CultureInfo.InvariantCulture)
-                    : "present"));
-            }
-        }
-
-        return counts;
+        var reference = CdxJson.OptionalString(entry, "ref", pointer)
+            ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
+        return new CdxDependency(
+            new CdxRef(reference, pointer + "/ref"),
+            CdxJson.StringArray(entry, "dependsOn", pointer).Select(d => new CdxRef(d.Item, d.Pointer)).ToList(),
+            CdxJson.StringArray(entry, "provides", pointer).Select(p => new CdxRef(p.Item, p.Pointer)).ToList());
     }
 }

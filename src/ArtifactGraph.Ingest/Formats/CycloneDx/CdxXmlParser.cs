@@ -29,20 +29,34 @@ internal static class CdxXmlParser
         var metadata = xml.Child(root, "metadata");
         var subjectElement = metadata is null ? null : xml.Child(metadata, "component");
 
+        // Read in the order the elements were always read, so the first problem found stays the one reported.
+        var serialNumber = CdxXml.Attribute(root, "serialNumber") is { Length: > 0 } serial ? serial : null;
+        var bomVersion = BomVersion(root);
+        var timestamp = metadata is null ? null : xml.Text(metadata, "timestamp")?.Trim();
+        var timestampLocation = metadata is null ? string.Empty : CdxXml.LocateChild(metadata, "timestamp");
+        var tools = metadata is null ? [] : ToolNames(xml, metadata);
+        var subject = subjectElement is null ? null : ReadComponent(xml, subjectElement, isSubject: true);
+        var subjectLicenses = metadata is null ? [] : ReadLicenses(xml, metadata);
+        var components = ReadComponents(xml, root);
+        var serviceRefs = ReadServiceRefs(xml, root);
+        var dependencies = ReadDependencies(root);
         return new CdxBom
         {
-            SpecVersion = specVersion,
-            SerialNumber = CdxXml.Attribute(root, "serialNumber") is { Length: > 0 } serial ? serial : null,
-            BomVersion = BomVersion(root),
-            Timestamp = metadata is null ? null : xml.Text(metadata, "timestamp")?.Trim(),
-            TimestampLocation = metadata is null ? string.Empty : CdxXml.LocateChild(metadata, "timestamp"),
-            Tools = metadata is null ? [] : ToolNames(xml, metadata),
-            Subject = subjectElement is null ? null : ReadComponent(xml, subjectElement, parent: null, isSubject: true),
-            SubjectLicenses = metadata is null ? [] : ReadLicenses(xml, metadata),
-            Components = ReadComponents(xml, root, parent: null),
-            ServiceRefs = ReadServiceRefs(xml, root),
-            Dependencies = ReadDependencies(root),
-            UnmappedSections = SectionCounts(xml, root),
+            Header = new CdxBomHeader
+            {
+                SpecVersion = specVersion,
+                SerialNumber = serialNumber,
+                BomVersion = bomVersion,
+                Timestamp = timestamp,
+                TimestampLocation = timestampLocation,
+                Tools = tools,
+                SubjectLicenses = subjectLicenses,
+                UnmappedSections = SectionCounts(xml, root),
+            },
+            Subject = subject,
+            Components = components,
+            ServiceRefs = serviceRefs,
+            Dependencies = dependencies,
         };
     }
 
@@ -75,11 +89,11 @@ internal static class CdxXmlParser
             : throw new DocumentRejectedException(CdxXml.LocateAttribute(root, "version"), $"expected an integer, found '{text}'");
     }
 
-    private static List<CdxComponent> ReadComponents(CdxXml xml, XElement owner, CdxComponent? parent) =>
-        xml.Items(owner, "components", "component").Select(c => ReadComponent(xml, c, parent, isSubject: false)).ToList();
+    private static List<CdxComponent> ReadComponents(CdxXml xml, XElement owner) =>
+        xml.Items(owner, "components", "component").Select(c => ReadComponent(xml, c, isSubject: false)).ToList();
 
     // Recursion is bounded: the reader caps element depth before this runs.
-    private static CdxComponent ReadComponent(CdxXml xml, XElement element, CdxComponent? parent, bool isSubject)
+    private static CdxComponent ReadComponent(CdxXml xml, XElement element, bool isSubject)
     {
         var location = CdxXml.Locate(element);
         var component = new CdxComponent
@@ -106,10 +120,9 @@ internal static class CdxXmlParser
                 .Select(h => new CdxHash(CdxXml.Attribute(h, "alg"), h.Value.Trim() is { Length: > 0 } content ? content : null, CdxXml.Locate(h)))
                 .ToList(),
             Licenses = ReadLicenses(xml, element),
-            Parent = parent,
             IsSubject = isSubject,
         };
-        component.Children.AddRange(ReadComponents(xml, element, component));
+        component.Children.AddRange(ReadComponents(xml, element));
         return component;
     }
 

@@ -9,8 +9,6 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal sealed class CycloneDxJsonReader : IDocumentReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
-
     public string Format => "CycloneDX-JSON";
 
     public bool CanRead(DocumentInput input) => CdxSniffer.LooksLikeCycloneDx(input.Content.Span);
@@ -25,8 +23,7 @@ internal sealed class CycloneDxJsonReader : IDocumentReader
 
         try
         {
-            using var document = JsonDocument.Parse(content, Options);
-            return CdxDocumentMapper.Map(CdxJsonParser.Parse(document.RootElement), input, Format);
+            return CdxJsonStream.Read(content, input, Format);
         }
         catch (DocumentRejectedException)
         {

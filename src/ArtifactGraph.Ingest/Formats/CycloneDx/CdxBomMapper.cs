@@ -1,0 +1,202 @@
+using System.Globalization;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// The CycloneDX mapping (graph-schema/ontology.md), fed one component and one dependency entry at a time
+/// so a large JSON BOM never exists as a model; the XML reader feeds it from its model in the same order.
+/// Call order: <see cref="MapSubject"/>, <see cref="MapComponent"/> in <see cref="CdxComponentWalker"/>
+/// order, <see cref="ClaimService"/>, <see cref="EndComponents"/>, <see cref="AddDependency"/>,
+/// <see cref="Finish"/>. It keeps only what later steps need: bom-ref → node, and per component its node,
+/// bom-ref and nesting.
+/// </summary>
+internal sealed class CdxBomMapper
+{
+    private readonly DocumentInput _input;
+    private readonly string _format;
+    private readonly CdxBomHeader _header;
+    private readonly IngestBatchBuilder _builder;
+    private readonly Dictionary<string, CdxTarget> _targets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+    private readonly List<(NodeRef Node, string? BomRef, bool IsTop)> _components = [];
+    private readonly List<(NodeRef Parent, NodeRef Child)> _nested = [];
+    private readonly CdxDependencies _dependencies;
+    private NodeRef? _subject;
+
+    // A reference error (duplicate or unknown bom-ref) is held until Finish: the document is read while it
+    // is mapped, and a shape error later in the document must still win, as when the whole BOM was parsed
+    // before mapping. Once set, nothing more is mapped.
+    private DocumentRejectedException? _failure;
+
+    public CdxBomMapper(DocumentInput input, string format, CdxBomHeader header)
+    {
+        _input = input;
+        _format = format;
+        _header = header;
+        _builder = input.NewBuilder();
+        _dependencies = new CdxDependencies(_targets, _services, _builder);
+    }
+
+    /// <summary>Maps <c>metadata.component</c>, before any other component.</summary>
+    public NodeRef MapSubject(CdxComponent subject)
+    {
+        _subject = Map(subject);
+        return _subject ?? default;
+    }
+
+    /// <summary>Maps one component; <paramref name="parent"/> is the node it is nested in (null at top level).</summary>
+    public NodeRef MapComponent(CdxComponent component, NodeRef? parent)
+    {
+        if (Map(component) is not { } node)
+        {
+            return default;
+        }
+
+        _components.Add((node, component.BomRef, parent is null));
+        if (parent is { } from)
+        {
+            _nested.Add((from, node));
+        }
+
+        return node;
+    }
+
+    /// <summary>Services share the bom-ref namespace: a service may be a dependency's end, and its ref must be unique.</summary>
+    public void ClaimService(CdxRef service)
+    {
+        if (_failure is null && (_targets.ContainsKey(service.Ref) || !_services.Add(service.Ref)))
+        {
+            _failure = new DocumentRejectedException(service.Location, $"duplicate bom-ref '{service.Ref}'");
+        }
+    }
+
+    /// <summary>After the last component: the subject's licenses and the nesting edges.</summary>
+    public void EndComponents()
+    {
+        if (_failure is not null)
+        {
+            return;
+        }
+
+        if (_subject is { } subject)
+        {
+            CdxLicenses.Map(_header.SubjectLicenses, subject, _builder);
+        }
+
+        foreach (var (parent, child) in _nested)
+        {
+            AddContains(parent, child);
+        }
+    }
+
+    public void AddDependency(CdxDependency entry)
+    {
+        if (_failure is null)
+        {
+            _failure = _dependencies.Add(entry, collectDependedOn: _subject is null);
+        }
+    }
+
+    public IngestBatch Finish()
+    {
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+
+        var document = NewDocumentInfo();
+        if (_subject is { } subject)
+        {
+            // An SBOM lists what its subject contains. Without a dependency graph that is all we know, so the
+            // subject CONTAINS every component; with one, the graph says how, and CONTAINS covers the top level.
+            foreach (var (node, _, isTop) in _components)
+            {
+                if (!_dependencies.HasGraph || isTop)
+                {
+                    AddContains(subject, node);
+                }
+            }
+        }
+        else
+        {
+            // No subject: the document DESCRIBES its roots (top-level components nothing depends on), so no
+            // component dangles unreachable from the Document node.
+            _builder.AddNode(document.NodeRef);
+            foreach (var (node, bomRef, isTop) in _components)
+            {
+                if (isTop && (bomRef is null || !_dependencies.DependedOn.Contains(bomRef)))
+                {
+                    _builder.AddEdge(EdgeKind.Describes, document.NodeRef, node);
+                }
+            }
+        }
+
+        if (_dependencies.DroppedServiceEdges > 0)
+        {
+            document = document with
+            {
+                Properties = new Dictionary<string, string>(document.Properties, StringComparer.Ordinal)
+                {
+                    ["cdx:dependencies:serviceEdgesDropped"] = _dependencies.DroppedServiceEdges.ToString(CultureInfo.InvariantCulture),
+                },
+            };
+        }
+
+        return _builder.Build(document);
+    }
+
+    /// <summary>Claims the bom-ref and maps the node; null once the document has failed.</summary>
+    private NodeRef? Map(CdxComponent component)
+    {
+        if (_failure is not null)
+        {
+            return null;
+        }
+
+        if (component.BomRef is { } bomRef && _targets.ContainsKey(bomRef))
+        {
+            _failure = new DocumentRejectedException(component.BomRefLocation, $"duplicate bom-ref '{bomRef}'");
+            return null;
+        }
+
+        var node = CdxComponentMapper.Map(component, _builder);
+        if (component.BomRef is { } key)
+        {
+            // Tools usually write the purl as the bom-ref: share the node key's string rather than hold a
+            // second copy of every ref for the whole document.
+            _targets[key == node.Key ? node.Key : key] = new CdxTarget(node, CdxComponentMapper.DependencyScope(component));
+        }
+
+        return node;
+    }
+
+    private DocumentInfo NewDocumentInfo()
+    {
+        var properties = CdxDocumentHeader.Properties(_header);
+        return new DocumentInfo
+        {
+            Sha256 = _input.Sha256,
+            Format = _format,
+            SpecVersion = _header.SpecVersion,
+            Name = properties.GetValueOrDefault("cdx:serialNumber") ?? _input.Name,
+            Subject = _subject,
+            CreatedAt = CdxDocumentHeader.Timestamp(_header, _builder),
+            Properties = properties,
+        };
+    }
+
+    private void AddContains(NodeRef from, NodeRef to)
+    {
+        // Two listings of one identity (e.g. an image as subject and as its own top-level component) are one
+        // node; a node does not contain itself.
+        if (from != to)
+        {
+            _builder.AddEdge(EdgeKind.Contains, from, to);
+        }
+    }
+}
+
+/// <summary>What a component's bom-ref resolves to: its node, and the DEPENDS_ON scope of an edge into it.</summary>
+internal readonly record struct CdxTarget(NodeRef Node, string Scope);

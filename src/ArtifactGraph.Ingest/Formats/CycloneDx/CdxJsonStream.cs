@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// CycloneDX JSON → <see cref="IngestBatch"/> in bounded memory: one syntax pass over the bytes
+/// (<see cref="CdxJsonTopLevel"/>), then the header, then each component and each dependency entry parsed
+/// alone and mapped at once (<see cref="CdxBomMapper"/>), so a 250 MB BOM is never a whole
+/// <see cref="JsonDocument"/> or model. Parts are read in the order a whole-document parse read them, so the
+/// same problem is reported first.
+/// </summary>
+internal static class CdxJsonStream
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+
+    public static IngestBatch Read(ReadOnlyMemory<byte> json, DocumentInput input, string format)
+    {
+        var top = CdxJsonTopLevel.Scan(json);
+        using var headerDocument = JsonDocument.Parse(top.Header(), Options);
+        var root = headerDocument.RootElement;
+        var (header, subject) = CdxJsonParser.ReadHeader(root, top.SectionCounts());
+
+        var mapper = new CdxBomMapper(input, format, header);
+        (ComponentList, NodeRef)? subjectChildren = null;
+        if (subject is not null)
+        {
+            var node = mapper.MapSubject(subject);
+
+            // ReadHeader checked the subject's nested components; they are mapped last, from their bytes.
+            if (top.Value("metadata") is { } metadata
+                && CdxJsonItems.Property(metadata, "component") is { } component
+                && CdxJsonItems.Property(component, "components") is { Span: [(byte)'[', ..] } children)
+            {
+                subjectChildren = (new ComponentList(children, "/metadata/component/components", CheckNested: false), node);
+            }
+        }
+
+        var components = Array(top, "components");
+        CdxComponentWalker.Walk(new ComponentList(components, "/components", CheckNested: true), subjectChildren, (list, parent) => MapList(list, parent, mapper));
+
+        foreach (var service in CdxJsonParser.ReadServiceRefs(root))
+        {
+            mapper.ClaimService(service);
+        }
+
+        mapper.EndComponents();
+        foreach (var (entry, token, index) in CdxJsonItems.Items(Array(top, "dependencies")))
+        {
+            var pointer = "/dependencies/" + index;
+            using var document = ParseObject(entry, token, pointer);
+            mapper.AddDependency(CdxJsonParser.ReadDependency(document.RootElement, pointer));
+        }
+
+        return mapper.Finish();
+    }
+
+    /// <summary>Maps one <c>components</c> array, item by item; returns the items that have nested components.</summary>
+    private static List<(ComponentList, NodeRef)> MapList(ComponentList list, NodeRef? parent, CdxBomMapper mapper)
+    {
+        var nested = new List<(ComponentList, NodeRef)>();
+        foreach (var (item, token, index) in CdxJsonItems.Items(list.Array))
+        {
+            var pointer = list.Pointer + "/" + index;
+            using var document = ParseObject(item, token, pointer);
+            var element = document.RootElement;
+            var component = CdxJsonParser.ReadComponent(element, pointer, isSubject: false);
+            if (list.CheckNested)
+            {
+                // A top-level component's whole subtree is checked now, where a whole-document parse did.
+                CdxJsonParser.CheckChildren(element, pointer);
+            }
+
+            var node = mapper.MapComponent(component, parent);
+            if (element.TryGetProperty("components", out var children) && children.ValueKind == JsonValueKind.Array && children.GetArrayLength() > 0)
+            {
+                nested.Add((new ComponentList(CdxJsonItems.Property(item, "components")!.Value, pointer + "/components", CheckNested: false), node));
+            }
+        }
+
+        return nested;
+    }
+
+    /// <summary>A top-level array member's bytes; an empty array when absent or null.</summary>
+    private static ReadOnlyMemory<byte> Array(CdxJsonTopLevel top, string name) => top.Token(name) switch
+    {
+        null or JsonTokenType.Null => "[]"u8.ToArray(),
+        JsonTokenType.StartArray => top.Value(name)!.Value,
+        var other => throw CdxJson.WrongType("/" + name, "an array", other.Value),
+    };
+
+    private static JsonDocument ParseObject(ReadOnlyMemory<byte> item, JsonTokenType token, string pointer) =>
+        token == JsonTokenType.StartObject
+            ? JsonDocument.Parse(item, Options)
+            : throw CdxJson.WrongType(pointer, "an object", token);
+
+    /// <summary>A <c>components</c> array still to map: its bytes, its JSON pointer, and whether its items' subtrees are unchecked.</summary>
+    private sealed record ComponentList(ReadOnlyMemory<byte> Array, string Pointer, bool CheckNested);
+}

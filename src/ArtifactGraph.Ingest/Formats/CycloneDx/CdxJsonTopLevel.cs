@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// The first of the JSON reader's two passes over the bytes: checks the whole document's syntax (so
+/// malformed JSON anywhere is reported before anything else, with the same <see cref="JsonException"/> a
+/// whole-document parse raised) and records where each known top-level member's value lies. JSON does not
+/// order members, so the second pass can then read metadata before components and components before
+/// dependencies wherever they are written. Holds a few offsets, never the document.
+/// </summary>
+internal sealed class CdxJsonTopLevel
+{
+    /// <summary>The small members the header is read from (<see cref="Header"/>); services are read there too.</summary>
+    private static readonly string[] HeaderMembers = ["bomFormat", "$schema", "specVersion", "metadata", "serialNumber", "version", "services"];
+
+    private static readonly string[] UnmappedSections =
+        ["services", "vulnerabilities", "compositions", "formulation", "declarations", "annotations", "definitions", "citations"];
+
+    private static readonly string[] KnownMembers = [.. HeaderMembers.Union(UnmappedSections), "components", "dependencies"];
+
+    private readonly ReadOnlyMemory<byte> _json;
+    private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+
+    private CdxJsonTopLevel(ReadOnlyMemory<byte> json) => _json = json;
+
+    public static CdxJsonTopLevel Scan(ReadOnlyMemory<byte> json)
+    {
+        var top = new CdxJsonTopLevel(json);
+        var reader = new Utf8JsonReader(json.Span, CdxJsonItems.ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            ReadToEnd(ref reader);
+            throw new DocumentRejectedException("/", "a CycloneDX document is a JSON object");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = KnownName(ref reader);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            var token = reader.TokenType;
+            var items = 0;
+            if (token == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items++;
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (name is not null)
+            {
+                // A repeated member keeps its last value, as JsonElement.TryGetProperty reads it.
+                top._members[name] = new Member(start, (int)reader.BytesConsumed - start, token, items);
+            }
+        }
+
+        ReadToEnd(ref reader);
+        return top;
+    }
+
+    /// <summary>The first token of a member's value; null when the member is absent.</summary>
+    public JsonTokenType? Token(string name) => _members.TryGetValue(name, out var member) ? member.Token : null;
+
+    /// <summary>A member's value as a slice of the document; null when the member is absent.</summary>
+    public ReadOnlyMemory<byte>? Value(string name) =>
+        _members.TryGetValue(name, out var member) ? _json.Slice(member.Start, member.Length) : default(ReadOnlyMemory<byte>?);
+
+    /// <summary>
+    /// A JSON object of just the header members, copied from the document: small whatever the document's size,
+    /// so the typed accessors of <see cref="CdxJson"/> read the header, metadata and services as they always did.
+    /// </summary>
+    public byte[] Header()
+    {
+        // Member names are plain ASCII constants, so the object is written by hand around the raw values.
+        var header = new List<byte>(capacity: 256) { (byte)'{' };
+        foreach (var name in HeaderMembers)
+        {
+            if (Value(name) is { } value)
+            {
+                if (header.Count > 1)
+                {
+                    header.Add((byte)',');
+                }
+
+                header.AddRange(Encoding.UTF8.GetBytes($"\"{name}\":"));
+                header.AddRange(value.Span);
+            }
+        }
+
+        header.Add((byte)'}');
+        return [.. header];
+    }
+
+    /// <summary>Sections not mapped yet → their item count, or <c>present</c> when not an array; null reads as absent.</summary>
+    public List<KeyValuePair<string, string>> SectionCounts()
+    {
+        var counts = new List<KeyValuePair<string, string>>();
+        foreach (var section in UnmappedSections)
+        {
+            if (_members.TryGetValue(section, out var member) && member.Token != JsonTokenType.Null)
+            {
+                counts.Add(new(section, member.Token == JsonTokenType.StartArray
+                    ? member.Items.ToString(CultureInfo.InvariantCulture)
+                    : "present"));
+            }
+        }
+
+        return counts;
+    }
+
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        foreach (var name in KnownMembers)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads past the root value, so trailing content is malformed JSON as a whole-document parse said.</summary>
+    private static void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+    }
+
+    private readonly record struct Member(int Start, int Length, JsonTokenType Token, int Items);
+}
