@@ -209,6 +209,27 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public void BeginDocument_NoRowCache_EdgeInLaterChunkFindsNodeOfEarlierChunk()
+    {
+        // The writer keeps only the current chunk's ids; with no cache, an edge naming a node of an earlier
+        // chunk must find it in the table, inside the same transaction.
+        var path = _database.NewPath();
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, NodeCacheCapacity = 0, EdgeCacheCapacity = 0 }, new FakeTimeProvider());
+        var none = new Dictionary<string, string>();
+        var a = new NodeRecord(TestDocument.Version("a", "1"), "a", none);
+        var b = new NodeRecord(TestDocument.Version("b", "1"), "b", none);
+        var doc = TestDocument.Sbom("chunks", "app", ("c", "1"));
+        using (var writer = store.BeginDocument(doc.Sha256, doc.Raw))
+        {
+            writer.Write([a, b], []);
+            writer.Write([], [new EdgeRecord(EdgeKind.DependsOn, a.Ref, b.Ref, none)]);
+            writer.Complete(doc.Batch);
+        }
+
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind = {(int)EdgeKind.DependsOn} AND from_id = (SELECT id FROM nodes WHERE key = '{a.Key}');"));
+    }
+
+    [Fact]
     public void Commit_EdgeWithProperties_MergesPropertiesOnSecondAssertion()
     {
         var path = _database.NewPath();

@@ -72,6 +72,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             throw new InvalidOperationException("The document is already stored or finished; nothing may be written.");
         }
 
+        // Only this chunk's ids are kept: a 250 MB document must not hold an id per node for its whole
+        // length. Edges naming nodes of earlier chunks find them in the row cache or, failing that, in the
+        // table (they were inserted earlier in this same transaction).
+        _nodeIds.Clear();
         _nodesAdded += WriteNodes(nodes);
         _owner.FaultInjection?.Invoke(CommitStage.NodesWritten);
         _edgesAdded += WriteEdges(edges);
@@ -256,7 +260,20 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return id;
     }
 
-    private long NodeId(NodeRef node) => _nodeIds.TryGetValue(node, out var id)
-        ? id
-        : throw new InvalidOperationException($"Edge end {node} was not written in this document.");
+    private long NodeId(NodeRef node)
+    {
+        if (_nodeIds.TryGetValue(node, out var id))
+        {
+            return id;
+        }
+
+        if (_owner.Nodes.TryGet(node, out var row))
+        {
+            return row.Id;
+        }
+
+        return _owner.Graph.FindNode.Bind(0, (long)node.Kind).Bind(1, node.Key).TryExecuteRow(out var found, out _, out _)
+            ? found
+            : throw new InvalidOperationException($"Edge end {node} was not written in this document.");
+    }
 }
