@@ -8,6 +8,7 @@ const string Usage = """
       ingest     --input DIR [--db FILE] [--seed N]
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
+      large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -23,6 +24,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "ingest" => IngestSuite.Run,
     "dependents" => DependentsSuite.Run,
     "all" => AllSuite.Run,
+    "large" => LargeSuite.Run,
     _ => null,
 };
 if (suite is null)
