@@ -9,6 +9,7 @@ const string Usage = """
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N]        sniff + read + map alone, per format
+      large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -25,6 +26,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "dependents" => DependentsSuite.Run,
     "all" => AllSuite.Run,
     "readers" => ReadersSuite.Run,
+    "large" => LargeSuite.Run,
     _ => null,
 };
 if (suite is null)

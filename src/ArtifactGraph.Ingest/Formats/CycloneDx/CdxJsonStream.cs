@@ -33,12 +33,12 @@ internal static class CdxJsonStream
                 && CdxJsonItems.Property(metadata, "component") is { } component
                 && CdxJsonItems.Property(component, "components") is { Span: [(byte)'[', ..] } children)
             {
-                subjectChildren = (new ComponentList(children, "/metadata/component/components", CheckNested: false), node);
+                subjectChildren = (new ComponentList(CdxJsonItems.Items(children), "/metadata/component/components", CheckNested: false), node);
             }
         }
 
-        var components = Array(top, "components");
-        CdxComponentWalker.Walk(new ComponentList(components, "/components", CheckNested: true), subjectChildren, (list, parent) => MapList(list, parent, mapper));
+        CheckArray(top, "components");
+        CdxComponentWalker.Walk(new ComponentList(top.Items("components"), "/components", CheckNested: true), subjectChildren, (list, parent) => MapList(list, parent, mapper));
 
         foreach (var service in CdxJsonParser.ReadServiceRefs(root))
         {
@@ -46,7 +46,8 @@ internal static class CdxJsonStream
         }
 
         mapper.EndComponents();
-        foreach (var (entry, token, index) in CdxJsonItems.Items(Array(top, "dependencies")))
+        CheckArray(top, "dependencies");
+        foreach (var (entry, token, index) in top.Items("dependencies"))
         {
             var pointer = "/dependencies/" + index;
             using var document = ParseObject(entry, token, pointer);
@@ -60,7 +61,7 @@ internal static class CdxJsonStream
     private static List<(ComponentList, NodeRef)> MapList(ComponentList list, NodeRef? parent, CdxBomMapper mapper)
     {
         var nested = new List<(ComponentList, NodeRef)>();
-        foreach (var (item, token, index) in CdxJsonItems.Items(list.Array))
+        foreach (var (item, token, index) in list.Items)
         {
             var pointer = list.Pointer + "/" + index;
             using var document = ParseObject(item, token, pointer);
@@ -75,26 +76,27 @@ internal static class CdxJsonStream
             var node = mapper.MapComponent(component, parent);
             if (element.TryGetProperty("components", out var children) && children.ValueKind == JsonValueKind.Array && children.GetArrayLength() > 0)
             {
-                nested.Add((new ComponentList(CdxJsonItems.Property(item, "components")!.Value, pointer + "/components", CheckNested: false), node));
+                nested.Add((new ComponentList(CdxJsonItems.Items(CdxJsonItems.Property(item, "components")!.Value), pointer + "/components", CheckNested: false), node));
             }
         }
 
         return nested;
     }
 
-    /// <summary>A top-level array member's bytes; an empty array when absent or null.</summary>
-    private static ReadOnlyMemory<byte> Array(CdxJsonTopLevel top, string name) => top.Token(name) switch
+    /// <summary>A top-level array member may be absent or null; anything else but an array rejects.</summary>
+    private static void CheckArray(CdxJsonTopLevel top, string name)
     {
-        null or JsonTokenType.Null => "[]"u8.ToArray(),
-        JsonTokenType.StartArray => top.Value(name)!.Value,
-        var other => throw CdxJson.WrongType("/" + name, "an array", other.Value),
-    };
+        if (top.Token(name) is { } token and not (JsonTokenType.Null or JsonTokenType.StartArray))
+        {
+            throw CdxJson.WrongType("/" + name, "an array", token);
+        }
+    }
 
     private static JsonDocument ParseObject(ReadOnlyMemory<byte> item, JsonTokenType token, string pointer) =>
         token == JsonTokenType.StartObject
             ? JsonDocument.Parse(item, Options)
             : throw CdxJson.WrongType(pointer, "an object", token);
 
-    /// <summary>A <c>components</c> array still to map: its bytes, its JSON pointer, and whether its items' subtrees are unchecked.</summary>
-    private sealed record ComponentList(ReadOnlyMemory<byte> Array, string Pointer, bool CheckNested);
+    /// <summary>A <c>components</c> array still to map: its items (read lazily), its JSON pointer, and whether its items' subtrees are unchecked.</summary>
+    private sealed record ComponentList(IEnumerable<(ReadOnlyMemory<byte> Item, JsonTokenType Token, int Index)> Items, string Pointer, bool CheckNested);
 }

@@ -9,7 +9,8 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// malformed JSON anywhere is reported before anything else, with the same <see cref="JsonException"/> a
 /// whole-document parse raised) and records where each known top-level member's value lies. JSON does not
 /// order members, so the second pass can then read metadata before components and components before
-/// dependencies wherever they are written. Holds a few offsets, never the document.
+/// dependencies wherever they are written. Holds offsets (12 bytes per top-level component and dependency
+/// entry), never the document.
 /// </summary>
 internal sealed class CdxJsonTopLevel
 {
@@ -45,12 +46,16 @@ internal sealed class CdxJsonTopLevel
             var start = (int)reader.TokenStartIndex;
             var token = reader.TokenType;
             var items = 0;
+            List<Item>? ranges = name is "components" or "dependencies" ? [] : null;
             if (token == JsonTokenType.StartArray)
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items++;
+                    var itemStart = (int)reader.TokenStartIndex;
+                    var itemToken = reader.TokenType;
                     reader.Skip();
+                    ranges?.Add(new Item(itemStart, (int)reader.BytesConsumed - itemStart, itemToken));
                 }
             }
             else
@@ -61,7 +66,7 @@ internal sealed class CdxJsonTopLevel
             if (name is not null)
             {
                 // A repeated member keeps its last value, as JsonElement.TryGetProperty reads it.
-                top._members[name] = new Member(start, (int)reader.BytesConsumed - start, token, items);
+                top._members[name] = new Member(start, (int)reader.BytesConsumed - start, token, items, ranges);
             }
         }
 
@@ -75,6 +80,20 @@ internal sealed class CdxJsonTopLevel
     /// <summary>A member's value as a slice of the document; null when the member is absent.</summary>
     public ReadOnlyMemory<byte>? Value(string name) =>
         _members.TryGetValue(name, out var member) ? _json.Slice(member.Start, member.Length) : default(ReadOnlyMemory<byte>?);
+
+    /// <summary>
+    /// The items of the top-level <c>components</c> or <c>dependencies</c> array (absent or not an array: none):
+    /// each item's bytes, first token and index. Recorded by the syntax pass, which walks them anyway, so the
+    /// second pass parses each item without first skipping over it again.
+    /// </summary>
+    public IEnumerable<(ReadOnlyMemory<byte> Item, JsonTokenType Token, int Index)> Items(string name)
+    {
+        var ranges = _members.TryGetValue(name, out var member) ? member.Ranges ?? [] : [];
+        for (var index = 0; index < ranges.Count; index++)
+        {
+            yield return (_json.Slice(ranges[index].Start, ranges[index].Length), ranges[index].Token, index);
+        }
+    }
 
     /// <summary>
     /// A JSON object of just the header members, copied from the document: small whatever the document's size,
@@ -140,5 +159,8 @@ internal sealed class CdxJsonTopLevel
         }
     }
 
-    private readonly record struct Member(int Start, int Length, JsonTokenType Token, int Items);
+    /// <summary>Where a member's value lies; <see cref="Ranges"/> only for the arrays read item by item.</summary>
+    private sealed record Member(int Start, int Length, JsonTokenType Token, int Items, List<Item>? Ranges);
+
+    private readonly record struct Item(int Start, int Length, JsonTokenType Token);
 }
