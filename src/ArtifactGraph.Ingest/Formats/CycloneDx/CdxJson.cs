@@ -56,15 +56,14 @@ internal static class CdxJson
         OptionalArray(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.String ? (e.Item.GetString()!, e.Pointer) : throw WrongType(e.Pointer, "a string", e.Item));
 
     /// <summary>Appends a property name to a JSON pointer, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
-    public static string Child(string pointer, string name) =>
-        pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    public static string Child(string pointer, string name) => JsonPointers.Child(pointer, name);
 
     public static DocumentRejectedException WrongType(string pointer, string expected, JsonElement actual) =>
-        new(pointer, $"expected {expected}, found {Describe(actual.ValueKind)}");
+        JsonPointers.WrongType(pointer, expected, actual.ValueKind);
 
     /// <summary>The same rejection for a value seen only as its first token (the streaming reader's view).</summary>
     public static DocumentRejectedException WrongType(string pointer, string expected, JsonTokenType actual) =>
-        new(pointer, $"expected {expected}, found {Describe(actual switch
+        JsonPointers.WrongType(pointer, expected, actual switch
         {
             JsonTokenType.StartObject => JsonValueKind.Object,
             JsonTokenType.StartArray => JsonValueKind.Array,
@@ -73,15 +72,5 @@ internal static class CdxJson
             JsonTokenType.True => JsonValueKind.True,
             JsonTokenType.False => JsonValueKind.False,
             _ => JsonValueKind.Null,
-        })}");
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+        });
 }

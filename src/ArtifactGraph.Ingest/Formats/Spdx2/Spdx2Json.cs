@@ -47,11 +47,10 @@ internal static class Spdx2Json
         Array(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.String ? (e.Item.GetString()!, e.Pointer) : throw WrongType(e.Pointer, "a string", e.Item));
 
     /// <summary>Appends a property name to a JSON pointer, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
-    public static string Child(string pointer, string name) =>
-        pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    public static string Child(string pointer, string name) => JsonPointers.Child(pointer, name);
 
     public static DocumentRejectedException WrongType(string pointer, string expected, JsonElement actual) =>
-        new(pointer, $"expected {expected}, found {Describe(actual.ValueKind)}");
+        JsonPointers.WrongType(pointer, expected, actual.ValueKind);
 
     private static IEnumerable<(JsonElement Item, string Pointer)> Array(JsonElement obj, string name, string pointer)
     {
@@ -65,14 +64,4 @@ internal static class Spdx2Json
             ? throw WrongType(arrayPointer, "an array", value)
             : value.EnumerateArray().Select((item, index) => (item, arrayPointer + "/" + index.ToString(CultureInfo.InvariantCulture)));
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }
