@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
@@ -10,29 +9,9 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxSniffer
 {
-    private const int PrefixBytes = 4096;
+    public static bool LooksLikeCycloneDx(ReadOnlySpan<byte> content) => JsonSniffing.Decide(content, Scan);
 
-    public static bool LooksLikeCycloneDx(ReadOnlySpan<byte> content)
-    {
-        content = SkipBom(content);
-        var start = 0;
-        while (start < content.Length && content[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        if (start == content.Length || content[start] != (byte)'{')
-        {
-            return false;
-        }
-
-        var prefix = content.Length > PrefixBytes ? content[..PrefixBytes] : content;
-        var verdict = Scan(prefix, isFinalBlock: prefix.Length == content.Length);
-        return verdict ?? (prefix.Length < content.Length && Scan(content, isFinalBlock: true) == true);
-    }
-
-    public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> content) =>
-        content.StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
+    public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> content) => JsonSniffing.SkipBom(content);
 
     /// <summary>true/false when decided; null when the bytes ran out first.</summary>
     private static bool? Scan(ReadOnlySpan<byte> bytes, bool isFinalBlock)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace ArtifactGraph.Ingest.Formats.Spdx2;
@@ -9,24 +8,9 @@ namespace ArtifactGraph.Ingest.Formats.Spdx2;
 /// </summary>
 internal static class Spdx2JsonSniffer
 {
-    private const int PrefixBytes = 4096;
+    public static bool LooksLikeSpdx2Json(ReadOnlySpan<byte> content) => JsonSniffing.Decide(content, Scan);
 
-    public static bool LooksLikeSpdx2Json(ReadOnlySpan<byte> content)
-    {
-        content = SkipBom(content);
-        var trimmed = content.TrimStart(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
-        {
-            return false;
-        }
-
-        var prefix = content.Length > PrefixBytes ? content[..PrefixBytes] : content;
-        var verdict = Scan(prefix, isFinalBlock: prefix.Length == content.Length);
-        return verdict ?? (prefix.Length < content.Length && Scan(content, isFinalBlock: true) == true);
-    }
-
-    public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> content) =>
-        content.StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
+    public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> content) => JsonSniffing.SkipBom(content);
 
     /// <summary>true/false when decided; null when the bytes ran out first.</summary>
     private static bool? Scan(ReadOnlySpan<byte> bytes, bool isFinalBlock)
