@@ -27,5 +27,11 @@ public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, st
 {
     public IBatchSink? Spill { get; init; }
 
+    /// <summary>
+    /// What the caller knows that the document may not say (ingest <c>--cluster</c>, <c>--environment</c>):
+    /// keys <c>cluster</c>, <c>environment</c>. Readers use them as defaults; documents' own values win.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Hints { get; init; } = new Dictionary<string, string>();
+
     public IngestBatchBuilder NewBuilder() => new(Spill);
 }

@@ -34,6 +34,9 @@ public sealed class IngestBatch
     public IReadOnlyList<EdgeRecord> Edges { get; }
 
     public IReadOnlyList<IngestWarning> Warnings { get; }
+
+    /// <summary>Advisory and VEX claims (never spilled: advisories are small).</summary>
+    public IReadOnlyList<ClaimRecord> Claims { get; init; } = [];
 }
 
 /// <summary>Whole-document counts: distinct nodes, components (PackageVersion and Image nodes), edges.</summary>

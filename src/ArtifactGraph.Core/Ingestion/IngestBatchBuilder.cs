@@ -24,6 +24,7 @@ public sealed class IngestBatchBuilder
     private readonly Dictionary<(EdgeKind, NodeRef, NodeRef), Dictionary<string, string>?> _edges = [];
     private readonly List<(EdgeKind Kind, NodeRef From, NodeRef To)> _edgeOrder = [];
     private readonly List<IngestWarning> _warnings = [];
+    private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
     private long _edgesWritten;
 
@@ -108,6 +109,17 @@ public sealed class IngestBatchBuilder
         SpillIfFull();
     }
 
+    /// <summary>Adds an advisory or VEX claim; its subject must have been added as a node.</summary>
+    public void AddClaim(ClaimRecord claim)
+    {
+        if (!_known.Contains(claim.Subject))
+        {
+            throw new InvalidOperationException($"Claim on {claim.Subject} names a node that was not added.");
+        }
+
+        _claims.Add(claim);
+    }
+
     public void Warn(string location, string message) => _warnings.Add(new IngestWarning(location, message));
 
     public IngestBatch Build(DocumentInfo document)
@@ -130,7 +142,7 @@ public sealed class IngestBatchBuilder
 
         var (nodes, edges) = TakePending();
         var totals = new IngestTotals(_known.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
-        return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals);
+        return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals) { Claims = _claims.ToList() };
     }
 
     private void SpillIfFull()
