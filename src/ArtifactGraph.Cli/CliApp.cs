@@ -21,6 +21,7 @@ internal static class CliApp
         new ClosureCommand("dependents", Direction.Dependents),
         new ClosureCommand("deps", Direction.Dependencies),
         new WhyCommand(),
+        new BlastRadiusCommand(),
         new StatsCommand(),
     ];
 
