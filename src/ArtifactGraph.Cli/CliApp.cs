@@ -22,6 +22,7 @@ internal static class CliApp
         new ClosureCommand("deps", Direction.Dependencies),
         new WhyCommand(),
         new BlastRadiusCommand(),
+        new ImageCommand(),
         new StatsCommand(),
     ];
 
