@@ -1,15 +1,18 @@
 namespace ArtifactGraph.Core.Versions;
 
 /// <summary>
-/// Alpine apk (apk-tools version.c): <c>digits{.digits}[letter]{_suffix[n]}[~hash][-rN]</c>; pre-release
-/// suffixes _alpha &lt; _beta &lt; _pre &lt; _rc sort before the release, _cvs _svn _git _hg _p after it.
+/// Alpine apk (apk-tools' version rules): <c>digits{.digits}[letter]{_suffix[n]}[~hash][-rN]</c>. Tokens
+/// compare pairwise while they are of the same kind; a dotted component with a leading zero compares
+/// as text (1.01 &lt; 1.1); suffixes _alpha &lt; _beta &lt; _pre &lt; _rc sort before the release, _cvs _svn
+/// _git _hg _p after it; otherwise the version whose next token comes earlier in that grammar is newer.
 /// </summary>
 internal sealed class AlpineScheme : IVersionScheme
 {
     public static readonly AlpineScheme Instance = new();
 
-    private static readonly string[] PreSuffixes = ["alpha", "beta", "pre", "rc"];
-    private static readonly string[] PostSuffixes = ["cvs", "svn", "git", "hg", "p"];
+    // Suffix ranks: the release ("no suffix") sits between the pre- and post-release suffixes.
+    private static readonly string[] Suffixes = ["alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p"];
+    private const int NoSuffix = 4;
 
     public string Name => "apk";
 
@@ -17,219 +20,180 @@ internal sealed class AlpineScheme : IVersionScheme
 
     public bool IsValid(string version)
     {
-        var s = version.AsSpan().Trim();
-        if (s.IsEmpty || !VersionText.IsDigit(s[0]))
+        var reader = new Reader(version.AsSpan().Trim());
+        while (reader.Kind < Kind.End)
         {
-            return false;
+            reader.Next();
         }
 
-        var type = Token.Digit;
-        while (type != Token.End)
-        {
-            Next(ref type, ref s);
-            if (type == Token.Invalid)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return reader.Kind == Kind.End;
     }
 
     public int Compare(string left, string right)
     {
-        foreach (var v in (ReadOnlySpan<string>)[left, right])
+        if (!IsValid(left) || !IsValid(right))
         {
-            if (!IsValid(v))
+            throw new FormatException($"'{(IsValid(left) ? right : left)}' is not a valid apk version");
+        }
+
+        var a = new Reader(left.AsSpan().Trim());
+        var b = new Reader(right.AsSpan().Trim());
+        while (a.Kind == b.Kind && a.Kind < Kind.End)
+        {
+            var c = CompareTokens(ref a, ref b);
+            if (c != 0)
             {
-                throw new FormatException($"'{v}' is not a valid apk version");
+                return c;
             }
+
+            a.Next();
+            b.Next();
         }
 
-        var a = left.AsSpan().Trim();
-        var b = right.AsSpan().Trim();
-        var at = Token.Digit;
-        var bt = Token.Digit;
-        long av = 0, bv = 0;
-        while (at == bt && at != Token.End && at != Token.Invalid && av == bv)
-        {
-            av = Next(ref at, ref a);
-            bv = Next(ref bt, ref b);
-        }
-
-        if (av != bv)
-        {
-            return av < bv ? -1 : 1;
-        }
-
-        if (at == bt)
+        if (a.Kind == b.Kind)
         {
             return 0;
         }
 
-        // Equal so far: the longer version is newer unless what follows is a pre-release suffix.
-        if (at == Token.Suffix && Next(ref at, ref a) < 0)
+        if (a.Kind == Kind.Suffix && a.Suffix < NoSuffix)
         {
             return -1;
         }
 
-        if (bt == Token.Suffix && Next(ref bt, ref b) < 0)
+        if (b.Kind == Kind.Suffix && b.Suffix < NoSuffix)
         {
             return 1;
         }
 
-        return at > bt ? -1 : bt > at ? 1 : 0;
+        return a.Kind > b.Kind ? -1 : 1;
     }
 
-    private enum Token
+    private static int CompareTokens(ref Reader a, ref Reader b)
     {
-        Invalid = -1,
-        DigitOrZero,
+        switch (a.Kind)
+        {
+            case Kind.Digit when a.Value[0] != '0' && b.Value[0] != '0':
+            case Kind.InitialDigit or Kind.SuffixNumber or Kind.RevisionNumber:
+                return VersionText.CompareDigits(a.Value, b.Value);
+            case Kind.Suffix:
+                return a.Suffix.CompareTo(b.Suffix);
+            default:
+                // Letters, commit hashes and zero-led components compare as text.
+                return Math.Sign(a.Value.SequenceCompareTo(b.Value));
+        }
+    }
+
+    private enum Kind
+    {
+        InitialDigit,
         Digit,
         Letter,
         Suffix,
         SuffixNumber,
-        Hash,
+        CommitHash,
         RevisionNumber,
         End,
+        Invalid,
     }
 
-    /// <summary>Reads the token of <paramref name="type"/> at the start of <paramref name="s"/>, then sets the type of the next one.</summary>
-    private static long Next(ref Token type, ref ReadOnlySpan<char> s)
+    /// <summary>Walks the tokens of one version; each token checks that the one before may precede it.</summary>
+    private ref struct Reader
     {
-        if (s.IsEmpty)
+        private ReadOnlySpan<char> _rest;
+
+        public Reader(ReadOnlySpan<char> text)
         {
-            type = Token.End;
-            return 0;
+            _rest = text;
+            Kind = Kind.InitialDigit;
+            Suffix = NoSuffix;
+            Value = TakeDigits();
         }
 
-        long v = 0;
-        var i = 0;
-        var next = Token.Invalid;
-        switch (type)
+        public Kind Kind { get; private set; }
+
+        public ReadOnlySpan<char> Value { get; private set; }
+
+        public int Suffix { get; private set; }
+
+        public void Next()
         {
-            case Token.DigitOrZero when s[0] == '0':
-                // A component with leading zeros compares as a decimal fraction (1.01 < 1.1).
-                while (i < s.Length && s[i] == '0')
-                {
-                    i++;
-                }
-
-                next = Token.Digit;
-                v = -i;
-                break;
-            case Token.DigitOrZero or Token.Digit or Token.SuffixNumber or Token.RevisionNumber:
-                while (i < s.Length && VersionText.IsDigit(s[i]) && v < long.MaxValue / 10)
-                {
-                    v = (v * 10) + (s[i++] - '0');
-                }
-
-                break;
-            case Token.Letter:
-                v = s[i++];
-                break;
-            case Token.Hash:
-                while (i < s.Length && (VersionText.IsDigit(s[i]) || s[i] is >= 'a' and <= 'f'))
-                {
-                    i++;
-                }
-
-                v = 0;
-                break;
-            case Token.Suffix:
-                var pre = IndexOfPrefix(PreSuffixes, s);
-                if (pre >= 0)
-                {
-                    i = PreSuffixes[pre].Length;
-                    v = pre - PreSuffixes.Length;
-                    break;
-                }
-
-                var post = IndexOfPrefix(PostSuffixes, s);
-                if (post >= 0)
-                {
-                    i = PostSuffixes[post].Length;
-                    v = post;
-                    break;
-                }
-
-                type = Token.Invalid;
-                return -1;
-            default:
-                type = Token.Invalid;
-                return -1;
-        }
-
-        s = s[i..];
-        if (s.IsEmpty)
-        {
-            type = Token.End;
-        }
-        else if (next != Token.Invalid)
-        {
-            type = next;
-        }
-        else
-        {
-            NextType(ref type, ref s);
-        }
-
-        return v;
-    }
-
-    private static int IndexOfPrefix(string[] candidates, ReadOnlySpan<char> s)
-    {
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            if (s.StartsWith(candidates[i]))
+            if (_rest.IsEmpty)
             {
-                return i;
+                Kind = Kind.End;
+                return;
+            }
+
+            var c = _rest[0];
+            if (c is >= 'a' and <= 'z')
+            {
+                Set(Kind <= Kind.Digit, Kind.Letter, 1);
+            }
+            else if (c == '.' || VersionText.IsDigit(c))
+            {
+                if (c == '.' && Kind > Kind.Digit)
+                {
+                    Kind = Kind.Invalid;
+                    return;
+                }
+
+                _rest = c == '.' ? _rest[1..] : _rest;
+                Kind = Kind switch
+                {
+                    Kind.InitialDigit or Kind.Digit => Kind.Digit,
+                    Kind.Suffix when c != '.' => Kind.SuffixNumber,
+                    _ => Kind.Invalid,
+                };
+                Value = Kind == Kind.Invalid ? default : TakeDigits();
+            }
+            else if (c == '_' && Kind <= Kind.SuffixNumber)
+            {
+                var n = VersionText.RunLength(_rest, 1, ch => ch is >= 'a' and <= 'z');
+                Suffix = Array.IndexOf(Suffixes, _rest.Slice(1, n).ToString());
+                Set(n > 0 && Suffix >= 0, Kind.Suffix, n + 1);
+            }
+            else if (c == '~' && Kind < Kind.CommitHash)
+            {
+                var n = VersionText.RunLength(_rest, 1, ch => VersionText.IsDigit(ch) || ch is >= 'a' and <= 'f' or >= 'A' and <= 'F');
+                Set(n > 0, Kind.CommitHash, n + 1);
+                Value = Value[1..];
+            }
+            else if (c == '-' && Kind < Kind.RevisionNumber && _rest.Length > 1 && _rest[1] == 'r')
+            {
+                _rest = _rest[2..];
+                Kind = Kind.RevisionNumber;
+                Value = TakeDigits();
+            }
+            else
+            {
+                Kind = Kind.Invalid;
             }
         }
 
-        return -1;
-    }
-
-    private static void NextType(ref Token type, ref ReadOnlySpan<char> s)
-    {
-        var c = s[0];
-        if (type is Token.Digit or Token.DigitOrZero && c is >= 'a' and <= 'z')
+        private void Set(bool allowed, Kind kind, int length)
         {
-            type = Token.Letter;
-            return;
+            if (!allowed)
+            {
+                Kind = Kind.Invalid;
+                return;
+            }
+
+            Kind = kind;
+            Value = _rest[..length];
+            _rest = _rest[length..];
         }
 
-        if (type == Token.Letter && VersionText.IsDigit(c))
+        /// <summary>Digits at the front; none makes the token invalid.</summary>
+        private ReadOnlySpan<char> TakeDigits()
         {
-            type = Token.Digit;
-            return;
-        }
+            var n = VersionText.RunLength(_rest, 0, VersionText.IsDigit);
+            if (n == 0)
+            {
+                Kind = Kind.Invalid;
+            }
 
-        if (type == Token.Suffix && VersionText.IsDigit(c))
-        {
-            type = Token.SuffixNumber;
-            return;
+            var digits = _rest[..n];
+            _rest = _rest[n..];
+            return digits;
         }
-
-        var n = Token.Invalid;
-        switch (c)
-        {
-            case '.':
-                n = Token.DigitOrZero;
-                break;
-            case '_':
-                n = Token.Suffix;
-                break;
-            case '~':
-                n = Token.Hash;
-                break;
-            case '-' when s.Length > 1 && s[1] == 'r':
-                n = Token.RevisionNumber;
-                s = s[1..];
-                break;
-        }
-
-        s = s[1..];
-        type = s.IsEmpty ? Token.Invalid : n;
     }
 }
