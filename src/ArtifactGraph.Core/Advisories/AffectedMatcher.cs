@@ -95,8 +95,10 @@ public static class AffectedMatcher
         }
 
         // "2.15.0 is fixed (ECOSYSTEM range 3)" says more than the list of ranges it is outside of.
+        // The generic-ordering note only matters where the ecosystem's scheme was used (lists, ECOSYSTEM ranges).
         var fixedMiss = misses.FirstOrDefault(m => m.StartsWith(version + " is fixed", StringComparison.Ordinal));
-        return new MatchVerdict(MatchOutcome.NotAffected, (fixedMiss ?? $"{version} {string.Join("; ", misses)}") + ordering);
+        var usedEcosystemScheme = claim.Versions.Count > 0 || orderable.Any(r => r.Type != "SEMVER");
+        return new MatchVerdict(MatchOutcome.NotAffected, (fixedMiss ?? $"{version} {string.Join("; ", misses)}") + (usedEcosystemScheme ? ordering : ""));
     }
 
     private static MatchVerdict? EvaluateRange(OsvRange range, int number, IVersionScheme scheme, string version, List<string> problems, List<string> misses)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArtifactGraph.Core.Versions;
 
 namespace ArtifactGraph.Core.Advisories;
@@ -10,8 +11,26 @@ namespace ArtifactGraph.Core.Advisories;
 /// </summary>
 internal static class OsvRangeEvaluator
 {
+    // One claim is evaluated against many versions in a blast-radius query: read each range once.
+    private static readonly ConditionalWeakTable<OsvRange, CachedRead> Cache = [];
+
+    private sealed record CachedRead(IVersionScheme Scheme, RangeIntervals? Intervals, string? Problem);
+
     /// <summary>The range as intervals; null with <paramref name="problem"/> when a bound does not parse.</summary>
     public static RangeIntervals? Read(OsvRange range, IVersionScheme scheme, out string? problem)
+    {
+        if (!Cache.TryGetValue(range, out var read) || read.Scheme != scheme)
+        {
+            var intervals = ReadUncached(range, scheme, out var p);
+            read = new CachedRead(scheme, intervals, p);
+            Cache.AddOrUpdate(range, read);
+        }
+
+        problem = read.Problem;
+        return read.Intervals;
+    }
+
+    private static RangeIntervals? ReadUncached(OsvRange range, IVersionScheme scheme, out string? problem)
     {
         problem = null;
         var notes = new List<string>();

@@ -4,9 +4,10 @@ namespace ArtifactGraph.Core.Versions;
 
 /// <summary>
 /// Parsed versions by their text, so a blast-radius query comparing thousands of versions parses each
-/// once. Bounded: when full it is cleared rather than grown, which keeps memory flat on huge inputs.
+/// once. Bounded: when full it is cleared rather than grown, which keeps memory flat on huge inputs
+/// (65,536 entries is a few MB; a blast radius rarely names more distinct versions of one ecosystem).
 /// </summary>
-internal sealed class ParsedCache<T>(Func<string, T?> parse, int capacity = 16_384)
+internal sealed class ParsedCache<T>(Func<string, T?> parse, int capacity = 65_536)
     where T : class
 {
     private readonly ConcurrentDictionary<string, T?> _entries = new(StringComparer.Ordinal);

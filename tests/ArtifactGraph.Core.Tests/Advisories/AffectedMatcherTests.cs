@@ -210,6 +210,17 @@ public sealed class AffectedMatcherTests
     }
 
     [Fact]
+    public void Evaluate_VersRangeWithoutEcosystem_UsesTheVersSchemeWithoutAGenericNote()
+    {
+        var claim = new AffectedClaim { Ecosystem = "", VersRanges = ["vers:deb/>=1:1.0|<1:2.0"] };
+
+        var verdict = AffectedMatcher.Evaluate(claim, "2.5");
+
+        Assert.Equal(MatchOutcome.NotAffected, verdict.Outcome);
+        Assert.Equal("2.5 not in vers:deb/>=1:1.0|<1:2.0", verdict.Explanation);
+    }
+
+    [Fact]
     public void Evaluate_AllVersions_IsAffected()
     {
         Assert.Equal(MatchOutcome.Affected, AffectedMatcher.Evaluate(new AffectedClaim { Ecosystem = "npm", AllVersions = true }, "9.9.9").Outcome);
