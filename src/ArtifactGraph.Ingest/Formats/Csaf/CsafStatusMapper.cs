@@ -11,7 +11,8 @@ namespace ArtifactGraph.Ingest.Formats.Csaf;
 /// from <c>flags[]</c>, the impact statement from <c>threats[]</c> (category impact) for not-affected
 /// products and the action statement from <c>remediations[]</c>; and per affected component package one
 /// affected claim (the versions of its affected products, vers ranges from product_version_range branches,
-/// and the versions of its fixed products).
+/// and the versions of its fixed products); a package with fixed products only gets a claim of ranges
+/// [0, fixed) — what preceded the fix was affected.
 /// </summary>
 internal sealed class CsafStatusMapper(CsafProductTree tree, CsafProductNodes products, IngestBatchBuilder builder, string issuer, DateTimeOffset? timestamp)
 {
@@ -38,7 +39,7 @@ internal sealed class CsafStatusMapper(CsafProductTree tree, CsafProductNodes pr
         var impacts = ByProduct(vulnerability, "threats", pointer, (e, p) => JsonFields.String(e, "category", p) == "impact" ? JsonFields.String(e, "details", p) : null);
         var actions = ByProduct(vulnerability, "remediations", pointer, (e, p) => JsonFields.String(e, "category", p) is { } c ? $"{c}: {JsonFields.String(e, "details", p)}".TrimEnd(' ', ':') : null);
         var affected = new Dictionary<NodeRef, Accumulated>();
-        var fixedVersions = new Dictionary<NodeRef, List<string>>();
+        var fixedVersions = new Dictionary<NodeRef, (List<string> Versions, string Location)>();
 
         foreach (var (list, vexStatus) in StatusLists)
         {
@@ -80,7 +81,7 @@ internal sealed class CsafStatusMapper(CsafProductTree tree, CsafProductNodes pr
                 }
                 else if (vexStatus == VexStatus.Fixed && (ProductNodes.VersionOf(target.Component) ?? target.Definition.Version) is { } fixedVersion)
                 {
-                    (fixedVersions.TryGetValue(package, out var versions) ? versions : fixedVersions[package] = []).Add(fixedVersion);
+                    (fixedVersions.TryGetValue(package, out var versions) ? versions : fixedVersions[package] = ([], itemPointer)).Versions.Add(fixedVersion);
                 }
             }
         }
@@ -93,8 +94,22 @@ internal sealed class CsafStatusMapper(CsafProductTree tree, CsafProductNodes pr
                 Versions = acc.Versions.Distinct(StringComparer.Ordinal).ToList(),
                 VersRanges = acc.Ranges.Distinct(StringComparer.Ordinal).ToList(),
                 AllVersions = acc.Versions.Count == 0 && acc.Ranges.Count == 0 && !acc.HasOtherRange,
-                Fixed = fixedVersions.GetValueOrDefault(package)?.Distinct(StringComparer.Ordinal).ToList() ?? [],
+                Fixed = fixedVersions.TryGetValue(package, out var fixedList) ? fixedList.Versions.Distinct(StringComparer.Ordinal).ToList() : [],
                 Location = acc.Location,
+            }));
+        }
+
+        // A package named only as fixed (Red Hat advisories list just the fixed builds): what came before a fix was
+        // affected, so each fixed version closes a range opened at "0" — as Red Hat's own CSAF → OSV conversion reads it.
+        foreach (var (package, (versions, location)) in fixedVersions.Where(f => !affected.ContainsKey(f.Key)))
+        {
+            var distinct = versions.Distinct(StringComparer.Ordinal).ToList();
+            builder.AddClaim(ClaimJson.Affected(node.Key, package, new AffectedClaim
+            {
+                Ecosystem = ProductNodes.EcosystemOf(package),
+                Ranges = distinct.Select(v => new OsvRange("ECOSYSTEM", [new OsvEvent("introduced", "0"), new OsvEvent("fixed", v)])).ToList(),
+                Fixed = distinct,
+                Location = location,
             }));
         }
     }

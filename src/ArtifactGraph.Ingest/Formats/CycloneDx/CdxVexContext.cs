@@ -41,15 +41,15 @@ internal sealed class CdxVexContext(IngestBatchBuilder builder, IReadOnlyDiction
 
             if (fragment.StartsWith("pkg:", StringComparison.Ordinal))
             {
-                return ProductNodes.FromPurl(builder, fragment, location + "/ref");
+                return ProductNodes.FromPurl(builder, fragment, location);
             }
         }
         else if (text.StartsWith("pkg:", StringComparison.Ordinal))
         {
-            return ProductNodes.FromPurl(builder, text, location + "/ref");
+            return ProductNodes.FromPurl(builder, text, location);
         }
 
-        builder.Warn(location + "/ref", $"'{text}' names no component of this BOM; the statement is kept on a node keyed by the reference as written");
+        builder.Warn(location, $"'{text}' names no component of this BOM; the statement is kept on a node keyed by the reference as written");
         return builder.AddNode(new NodeRef(NodeKind.Package, text), text, [new("cdx:vex:unresolvedRef", "true")]);
     }
 }

@@ -4,8 +4,9 @@ namespace ArtifactGraph.Ingest.Formats.Osv;
 
 /// <summary>
 /// Content checks for OSV records. JSON: a top-level object with <c>modified</c> and any of <c>id</c>,
-/// <c>affected</c>, <c>schema_version</c>, <c>aliases</c> (a record without an id is still claimed, so it is
-/// rejected saying so rather than as an unknown format), and none of the keys that mark SBOM, CSAF or
+/// <c>affected</c>, <c>schema_version</c>, <c>aliases</c>, or with <c>id</c> and <c>affected</c> or
+/// <c>schema_version</c> (a record missing a required field is still claimed, so it is rejected saying so
+/// rather than as an unknown format), and none of the keys that mark SBOM, CSAF or
 /// OpenVEX documents. YAML: unindented <c>modified:</c> and <c>id:</c> or <c>affected:</c> lines.
 /// </summary>
 internal static class OsvSniffer
@@ -39,7 +40,8 @@ internal static class OsvSniffer
             return false;
         }
 
-        if (keys.ContainsKey("modified") && Markers.Any(keys.ContainsKey))
+        if ((keys.ContainsKey("modified") && Markers.Any(keys.ContainsKey))
+            || (keys.ContainsKey("id") && (keys.ContainsKey("affected") || keys.ContainsKey("schema_version"))))
         {
             return true;
         }
