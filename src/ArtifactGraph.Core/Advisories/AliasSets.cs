@@ -71,7 +71,7 @@ public sealed class AliasSets
     /// <summary>Every id of the vulnerability <paramref name="id"/> (itself included), canonical keys; just itself when unknown.</summary>
     public IReadOnlyList<string> AliasesOf(string id)
     {
-        var key = VulnerabilityIds.Normalize(id);
+        var key = VulnerabilityId.Normalize(id);
         return _setOf.TryGetValue(key, out var set) ? _members[set] : [key];
     }
 
