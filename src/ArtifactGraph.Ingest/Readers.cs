@@ -1,4 +1,6 @@
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.Inventory;
+using ArtifactGraph.Ingest.Formats.Kubernetes;
 using ArtifactGraph.Ingest.Formats.Spdx2;
 using ArtifactGraph.Ingest.Formats.Spdx3;
 
@@ -15,5 +17,9 @@ public static class Readers
         new Spdx2JsonReader(),
         new Spdx2TagValueReader(),
         new Spdx2YamlReader(),
+        new InventoryJsonReader(),
+        new InventoryYamlReader(),
+        new KubernetesJsonReader(),
+        new KubernetesYamlReader(),
     ];
 }
