@@ -60,6 +60,13 @@ internal sealed class KubernetesInventory
         return document;
     }
 
+    /// <summary>The workload object is absent: its ReplicaSets (old ones scaled to 0 included) add up to its replicas.</summary>
+    private static int? OwnedReplicas(List<KubernetesFacts> facts)
+    {
+        var counts = facts.Where(f => f.Object.Kind != "Pod" && f.Replicas is not null).Select(f => f.Replicas!.Value).ToList();
+        return counts.Count == 0 ? null : counts.Sum();
+    }
+
     private static InventoryWorkload Workload(string ns, (string Kind, string Name) id, List<KubernetesFacts> facts, IngestBatchBuilder builder)
     {
         var own = facts.FirstOrDefault(f => f.Object.Kind == id.Kind && f.Object.Name == id.Name);
@@ -75,7 +82,7 @@ internal sealed class KubernetesInventory
             Environment = KubernetesLabels.Find(sources, KubernetesLabels.Environment),
             Cluster = KubernetesLabels.Find(sources, KubernetesLabels.Cluster),
             Owner = KubernetesLabels.Find(sources, KubernetesLabels.Owner),
-            Replicas = own?.Replicas ?? (pods > 0 ? pods : own is not null && Scaled.Contains(id.Kind) ? 1 : null),
+            Replicas = own?.Replicas ?? OwnedReplicas(facts) ?? (pods > 0 ? pods : own is not null && Scaled.Contains(id.Kind) ? 1 : null),
         };
         var exposure = KubernetesLabels.Find(sources, KubernetesLabels.Exposure);
         try
