@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Ingest.Formats.Inventory;
 using ArtifactGraph.Ingest.Tests.Formats.CycloneDx;
@@ -49,5 +50,16 @@ public sealed class InventoryReaderTests
         Assert.True(new InventoryYamlReader().CanRead(Fixture("staging.yaml")));
         Assert.False(new InventoryYamlReader().CanRead(CdxTestInput.FromBytes("x.yaml", "name: x\nworkloads: []\n"u8.ToArray())));
         Assert.False(new InventoryYamlReader().CanRead(Fixture("production.json")));
+    }
+
+    [Fact]
+    public void Schema_VersionAndExposure_AgreeWithTheReader()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestSupport.Corpus.RepositoryRoot, "graph-schema", "inventory.schema.json")));
+        var properties = schema.RootElement.GetProperty("properties");
+        var workload = schema.RootElement.GetProperty("$defs").GetProperty("workload").GetProperty("properties");
+
+        Assert.Equal(InventoryParser.Version, properties.GetProperty("inventory").GetProperty("const").GetString());
+        Assert.Equal(["internet", "internal"], workload.GetProperty("exposure").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 }
