@@ -38,6 +38,8 @@ public sealed class ImageTagResolver
     private readonly Dictionary<string, List<int>> _digestsByReference = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> _referencesTo = [];
     private readonly Dictionary<int, TagResolution> _resolutions = [];
+    private readonly Dictionary<int, TagResolution> _fallbacks = [];
+    private readonly Dictionary<int, List<int>> _fallbacksTo = [];
 
     private ImageTagResolver(GraphIndex index)
     {
@@ -62,6 +64,20 @@ public sealed class ImageTagResolver
             if (resolution.Status == TagResolutionStatus.Resolved)
             {
                 Add(_referencesTo, resolution.Images[0], reference);
+            }
+        }
+
+        foreach (var candidates in _digestsByReference.Values.Where(c => c.Count > 1))
+        {
+            foreach (var bare in candidates.Where(c => !IsDescribed(c)))
+            {
+                var described = candidates.Where(IsDescribed).ToList();
+                var resolution = Pick(_index.NameOf(bare) ?? string.Empty, described);
+                _fallbacks[bare] = resolution;
+                if (resolution.Status == TagResolutionStatus.Resolved)
+                {
+                    Add(_fallbacksTo, resolution.Images[0], bare);
+                }
             }
         }
     }
@@ -90,6 +106,19 @@ public sealed class ImageTagResolver
     /// <summary>The tag-only Image nodes that resolve to this digest image (so a reverse walk reaches their deployments).</summary>
     public IReadOnlyList<int> ReferencesTo(int digestNode) =>
         _referencesTo.TryGetValue(digestNode, out var list) ? list : [];
+
+    /// <summary>
+    /// For a digest image nothing describes (no CONTAINS/DEPENDS_ON of its own — typically the digest a cluster reported,
+    /// which may be an image index while the SBOM was made for a platform manifest or keyed by config id): the described
+    /// digest images with the same repository and tag. This is a match on the tag, not the digest: a caller that uses it
+    /// must say so ("runs &lt;digest&gt;, SBOM found for the tag only"). Null when the image is described or no other digest image
+    /// has its tag; unresolved when none of those is described either.
+    /// </summary>
+    public TagResolution? DescribedByTag(int digestNode) => _fallbacks.GetValueOrDefault(digestNode);
+
+    /// <summary>The undescribed digest images whose <see cref="DescribedByTag"/> resolves to this described image.</summary>
+    public IReadOnlyList<int> TagTwinsOf(int describedNode) =>
+        _fallbacksTo.TryGetValue(describedNode, out var list) ? list : [];
 
     /// <summary>Every tag-only Image node with its resolution (for reports of what is unresolved or ambiguous).</summary>
     public IEnumerable<(int Node, TagResolution Resolution)> All() => _resolutions.Select(r => (r.Key, r.Value));
@@ -126,15 +155,37 @@ public sealed class ImageTagResolver
             return new TagResolution(TagResolutionStatus.Unresolved, canonical ?? key[4..], []);
         }
 
-        if (candidates.Count == 1)
+        return Pick(canonical, candidates);
+    }
+
+    /// <summary>One candidate resolves; several resolve to the one that CONTAINS all the others (an index), else are ambiguous.</summary>
+    private TagResolution Pick(string reference, List<int> candidates)
+    {
+        var canonical = Canonical(reference) ?? reference;
+        if (candidates.Count <= 1)
         {
-            return new TagResolution(TagResolutionStatus.Resolved, canonical, [candidates[0]]);
+            return new TagResolution(candidates.Count == 1 ? TagResolutionStatus.Resolved : TagResolutionStatus.Unresolved, canonical, candidates);
         }
 
         var index = candidates.Where(c => candidates.All(other => other == c || _index.HasEdge(c, other, EdgeKind.Contains))).ToList();
         return index.Count == 1
             ? new TagResolution(TagResolutionStatus.Resolved, canonical, index)
             : new TagResolution(TagResolutionStatus.Ambiguous, canonical, candidates);
+    }
+
+    /// <summary>Whether an image has content of its own in the graph (an SBOM described it).</summary>
+    private bool IsDescribed(int image)
+    {
+        var edges = _index.Outgoing(image);
+        for (var i = 0; i < edges.Count; i++)
+        {
+            if (edges.Kind(i) is EdgeKind.Contains or EdgeKind.DependsOn)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int node)

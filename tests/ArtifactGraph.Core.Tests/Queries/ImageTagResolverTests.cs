@@ -103,6 +103,34 @@ public sealed class ImageTagResolverTests
         Assert.Same(ImageTagResolver.For(index), ImageTagResolver.For(index));
     }
 
+    [Fact]
+    public void DescribedByTag_ReportedDigestWithoutSbom_PointsAtTheDescribedTwinOfItsTag()
+    {
+        var index = new TestGraph()
+            .Node(NodeKind.Image, D1, "docker.io/library/nginx:1.25")
+            .Node(NodeKind.Image, D2, "nginx:1.25")
+            .Node(NodeKind.PackageVersion, "pkg:deb/debian/openssl@3.0.11")
+            .Edge(NodeKind.Image, D2, EdgeKind.Contains, NodeKind.PackageVersion, "pkg:deb/debian/openssl@3.0.11")
+            .Build();
+        var resolver = ImageTagResolver.Build(index);
+
+        var twin = resolver.DescribedByTag(Id(index, D1));
+
+        Assert.NotNull(twin);
+        Assert.Equal(TagResolutionStatus.Resolved, twin.Status);
+        Assert.Equal([Id(index, D2)], twin.Images);
+        Assert.Equal([Id(index, D1)], resolver.TagTwinsOf(Id(index, D2)));
+        Assert.Null(resolver.DescribedByTag(Id(index, D2)));
+    }
+
+    [Fact]
+    public void DescribedByTag_NoOtherDigestWithTheTag_Null()
+    {
+        var index = new TestGraph().Node(NodeKind.Image, D1, "docker.io/library/nginx:1.25").Build();
+
+        Assert.Null(ImageTagResolver.Build(index).DescribedByTag(Id(index, D1)));
+    }
+
     [Theory]
     [InlineData("nginx", "docker.io/library/nginx:latest")]
     [InlineData("nginx:1.25", "docker.io/library/nginx:1.25")]
