@@ -12,23 +12,31 @@ internal sealed record KubernetesFacts(
     int? Replicas,
     Func<string, string> Locate)
 {
+    /// <summary>The labels its pods carry: a Pod's own, a workload's template labels.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = Object.Labels;
+
     public static KubernetesFacts Read(KubernetesObject obj, Func<string, string> locate)
     {
         var sources = new List<IReadOnlyDictionary<string, string>> { obj.Labels, obj.Annotations };
         var containers = new List<KubernetesContainer>();
+        var podLabels = obj.Labels;
         if (KubernetesPodSpec.Template(obj) is var (template, pointer))
         {
             if (obj.Kind != "Pod")
             {
                 var metadata = Spdx2Json.Object(template, "metadata", pointer);
-                sources.Add(KubernetesObject.Map(metadata, "labels", pointer + "/metadata"));
+                podLabels = KubernetesObject.Map(metadata, "labels", pointer + "/metadata");
+                sources.Add(podLabels);
                 sources.Add(KubernetesObject.Map(metadata, "annotations", pointer + "/metadata"));
             }
 
             containers.AddRange(KubernetesPodSpec.Containers(template, pointer));
         }
 
-        return new KubernetesFacts(obj, locate(obj.Pointer), containers, sources, obj.Kind == "Pod" ? null : KubernetesPodSpec.Replicas(obj), locate);
+        return new KubernetesFacts(obj, locate(obj.Pointer), containers, sources, obj.Kind == "Pod" ? null : KubernetesPodSpec.Replicas(obj), locate)
+        {
+            PodLabels = podLabels,
+        };
     }
 
     /// <summary>Objects of a document: a <c>List</c> (or <c>PodList</c>, …) is opened, anything else is one object.</summary>

@@ -9,7 +9,7 @@ namespace ArtifactGraph.Ingest.Formats.Kubernetes;
 /// Kubernetes objects (from one or more documents) → an <see cref="InventoryDocument"/>: Pods, ReplicaSets and
 /// Jobs collapse into the workload that owns them (<see cref="KubernetesOwners"/>); a workload runs every image
 /// its template and its pods name. Objects that are not workloads (Services, ConfigMaps …) are counted in
-/// <c>k8s:ignored:&lt;Kind&gt;</c>.
+/// <c>k8s:ignored:&lt;Kind&gt;</c>; Services and Ingresses still decide exposure (<see cref="KubernetesExposure"/>).
 /// </summary>
 internal sealed class KubernetesInventory
 {
@@ -17,6 +17,7 @@ internal sealed class KubernetesInventory
 
     private readonly List<KubernetesFacts> _facts = [];
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
+    private readonly KubernetesExposure _exposure = new();
 
     public void Add(System.Text.Json.JsonElement root, Func<string, string> locate)
     {
@@ -29,6 +30,7 @@ internal sealed class KubernetesInventory
             }
             else
             {
+                _exposure.Add(obj);
                 _ignored[obj.Kind] = _ignored.GetValueOrDefault(obj.Kind) + 1;
             }
         }
@@ -48,7 +50,7 @@ internal sealed class KubernetesInventory
         var document = new InventoryDocument();
         foreach (var group in groups)
         {
-            document.Workloads.Add(Workload(group.Key.Namespace, group.Key.Workload, group.ToList(), builder));
+            document.Workloads.Add(Workload(group.Key.Namespace, group.Key.Workload, group.ToList(), builder, _exposure));
         }
 
         foreach (var (kind, count) in _ignored)
@@ -67,7 +69,7 @@ internal sealed class KubernetesInventory
         return counts.Count == 0 ? null : counts.Sum();
     }
 
-    private static InventoryWorkload Workload(string ns, (string Kind, string Name) id, List<KubernetesFacts> facts, IngestBatchBuilder builder)
+    private static InventoryWorkload Workload(string ns, (string Kind, string Name) id, List<KubernetesFacts> facts, IngestBatchBuilder builder, KubernetesExposure exposures)
     {
         var own = facts.FirstOrDefault(f => f.Object.Kind == id.Kind && f.Object.Name == id.Name);
         var ordered = own is null ? facts : [own, .. facts.Where(f => f != own)];
@@ -92,6 +94,11 @@ internal sealed class KubernetesInventory
         catch (DocumentRejectedException ex)
         {
             builder.Warn(ex.Location, ex.Reason + "; taken as internal");
+        }
+
+        if (workload.Exposure is null && exposures.IsInternetFacing(ns, facts.Select(f => f.PodLabels)))
+        {
+            workload.Exposure = "internet";
         }
 
         foreach (var fact in ordered)
