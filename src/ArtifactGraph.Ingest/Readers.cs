@@ -1,5 +1,7 @@
 using ArtifactGraph.Ingest.Formats.Csaf;
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.Inventory;
+using ArtifactGraph.Ingest.Formats.Kubernetes;
 using ArtifactGraph.Ingest.Formats.OpenVex;
 using ArtifactGraph.Ingest.Formats.Osv;
 using ArtifactGraph.Ingest.Formats.Spdx2;
@@ -25,5 +27,9 @@ public static class Readers
         new OpenVexJsonReader(),
         new OsvJsonReader(),
         new OsvYamlReader(),
+        new InventoryJsonReader(),
+        new InventoryYamlReader(),
+        new KubernetesJsonReader(),
+        new KubernetesYamlReader(),
     ];
 }

@@ -9,6 +9,32 @@ public sealed class IngestOptions
     /// <summary>Largest size a compressed document may expand to: a bound against decompression bombs.</summary>
     public long MaxDecompressedBytes { get; set; } = 2L << 30;
 
+    /// <summary>
+    /// <c>ingest --environment</c>: the environment of the inventories ingested (a hint readers pass to
+    /// <see cref="DocumentInput.Hints"/> as <c>environment</c>; inventory readers let it win over labels).
+    /// </summary>
+    public string? Environment { get; set; }
+
+    /// <summary><c>ingest --cluster</c>: the cluster of the inventories ingested (hint <c>cluster</c>).</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>The hints every document of this run is read with.</summary>
+    public IReadOnlyDictionary<string, string> Hints()
+    {
+        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Environment))
+        {
+            hints["environment"] = Environment.Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(Cluster))
+        {
+            hints["cluster"] = Cluster.Trim();
+        }
+
+        return hints;
+    }
+
     public void Validate()
     {
         if (MaxDocumentBytes <= 0 || MaxDecompressedBytes <= 0)
