@@ -48,7 +48,10 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        // The request logger must be the host's (the static Log.Logger is left alone: several hosts can
+        // share a process in tests). One event per request: method, path, status and elapsed time.
+        var serilog = app.Services.GetService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = serilog);
         app.UseMiddleware<CallerMiddleware>();
         HealthEndpoints.Map(app);
         ExplorerEndpoint.Map(app);

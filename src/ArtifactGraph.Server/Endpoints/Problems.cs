@@ -17,7 +17,7 @@ internal static class Problems
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("type", Type(type));
         json.WriteString("title", title);
