@@ -158,6 +158,25 @@ internal sealed class GraphQLRunner : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs one small query through every stage (parse, validate, execute, the Node interface's type
+    /// resolution) so the first client does not pay for schema initialisation and JIT: seconds on a busy
+    /// machine. Called before the server reports ready.
+    /// </summary>
+    public Task WarmUpAsync() => _executer.ExecuteAsync(new ExecutionOptions
+    {
+        Schema = _schema,
+        Query = "{ __typename search(text: \"warm-up\", first: 1) { totalCount edges { node { id kind key } } } }",
+        UserContext = new RequestContext
+        {
+            Index = _holder.Current,
+            Store = _store,
+            Caller = new Caller(ApiKeyRole.Reader, "warm-up"),
+            Options = _options,
+            Ingestion = _ingestion,
+        },
+    });
+
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? name)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
