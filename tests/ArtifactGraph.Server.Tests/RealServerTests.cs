@@ -22,10 +22,10 @@ public sealed class RealServerTests
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             HttpResponseMessage ready;
             var attempts = 0;
-            while (!(ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode && attempts++ < 200)
+            while (!(ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode && attempts++ < 1200)
             {
                 ready.Dispose();
-                await Task.Delay(25);
+                await Task.Delay(50);
             }
 
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

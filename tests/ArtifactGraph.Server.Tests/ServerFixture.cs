@@ -106,14 +106,14 @@ public sealed class ServerFixture : IDisposable
             }
         });
         using var client = factory.CreateClient();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 1200; i++)
         {
             if (client.GetAsync(new Uri("/readyz", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode)
             {
                 return factory;
             }
 
-            Thread.Sleep(25);
+            Thread.Sleep(50);
         }
 
         throw new TimeoutException("the server did not become ready");

@@ -103,6 +103,16 @@ public sealed class LimitTests(ServerFixture server) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public void Start_InvalidOptions_RefusesToStartNamingTheOption()
+    {
+        using var invalid = new ServerFixture(new Dictionary<string, string?> { ["Server:MaxPageSize"] = "0" }, seed: false);
+
+        var error = Assert.ThrowsAny<Exception>(() => invalid.Services);
+
+        Assert.Contains("MaxPageSize", error.ToString());
+    }
+
+    [Fact]
     public void Options_InvalidValues_ListEveryError()
     {
         var options = new ServerOptions { MaxQueryDepth = 0, DefaultPageSize = 1000, ExecutionTimeout = TimeSpan.Zero };
