@@ -21,12 +21,15 @@ internal static class CliApp
         new ClosureCommand("dependents", Direction.Dependents),
         new ClosureCommand("deps", Direction.Dependencies),
         new WhyCommand(),
+        new BlastRadiusCommand(),
+        new ImageCommand(),
         new StatsCommand(),
+        new VersionsCommand(),
         new ServeCommand(),
         new KeysCommand(),
     ];
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time)
+    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time, TextReader? stdin = null)
     {
         if (argv.Count == 0 || argv[0] is "-h" or "--help" or "help")
         {
@@ -57,6 +60,8 @@ internal static class CliApp
             var context = new CliContext
             {
                 Out = stdout,
+                Error = stderr,
+                In = stdin ?? Console.In,
                 Console = CreateConsole(stdout, interactive),
                 Logging = logging,
                 Time = time,
