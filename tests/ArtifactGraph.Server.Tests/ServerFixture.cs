@@ -9,7 +9,7 @@ namespace ArtifactGraph.Server.Tests;
 
 /// <summary>
 /// The server in-process (WebApplicationFactory) over a temporary database that the CLI seeded with
-/// ingest/samples, so GraphQL answers can be compared with the CLI's on the same data.
+/// ingest/samples/sboms, so GraphQL answers can be compared with the CLI's on the same data.
 /// </summary>
 public sealed class ServerFixture : IDisposable
 {
@@ -33,7 +33,8 @@ public sealed class ServerFixture : IDisposable
 
     public string Database => Path.Combine(_dir, "graph.db");
 
-    public static string Samples => Path.Combine(TestSupport.Corpus.RepositoryRoot, "ingest", "samples");
+    /// <summary>The demo SBOMs (the other sample folders hold formats that later issues add readers for).</summary>
+    public static string Samples => Path.Combine(TestSupport.Corpus.RepositoryRoot, "ingest", "samples", "sboms");
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "uploads", name);
 
