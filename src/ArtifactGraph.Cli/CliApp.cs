@@ -25,6 +25,8 @@ internal static class CliApp
         new ImageCommand(),
         new StatsCommand(),
         new VersionsCommand(),
+        new ServeCommand(),
+        new KeysCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time, TextReader? stdin = null)

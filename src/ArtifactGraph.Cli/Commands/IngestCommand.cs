@@ -67,7 +67,7 @@ internal sealed class IngestCommand : ICommand
         var summary = IngestSummary.Of(reports);
         if (args.Has("--json"))
         {
-            JsonOut.Write(context.Out, json => IngestJson.Write(json, summary, reports));
+            JsonOut.Write(context.Out, json => IngestReportJson.Write(json, reports));
         }
         else
         {
