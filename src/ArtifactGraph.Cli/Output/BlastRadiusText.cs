@@ -70,7 +70,7 @@ internal static class BlastRadiusText
                 var document = documents.TryGetValue(statement.DocumentId, out var d) ? $"[{legend.Number(d)}]" : "?";
                 suppressed.AddRow(
                     Esc(index.KindOf(item.Node).ToString()),
-                    Esc(index.NameOf(item.Node) ?? index.KeyOf(item.Node)),
+                    Esc(index.KindOf(item.Node) == NodeKind.Deployment ? index.KeyOf(item.Node) : index.NameOf(item.Node) ?? index.KeyOf(item.Node)),
                     Esc(BlastRadiusJson.StatusName(statement.Claim.Status)),
                     Esc(statement.Claim.Justification ?? "-"),
                     Esc(statement.Claim.Issuer),
@@ -138,8 +138,9 @@ internal static class BlastRadiusText
             var step = path[i];
             if (step.Edge is { } edge)
             {
-                var refs = string.Join(",", provenance.Of(path, i).Select(legend.Number));
-                text.Append(step.Forward ? $" -{edge.ToWireName()}[{refs}]-> " : $" <-{edge.ToWireName()}[{refs}]- ");
+                var documents = provenance.Of(path, i);
+                var refs = documents.Count == 0 ? "(by tag)" : $"[{string.Join(",", documents.Select(legend.Number))}]";
+                text.Append(step.Forward ? $" -{edge.ToWireName()}{refs}-> " : $" <-{edge.ToWireName()}{refs}- ");
             }
 
             text.Append(index.NameOf(step.Node) ?? index.KeyOf(step.Node));

@@ -148,7 +148,10 @@ public static class ClosureQuery
         /// <summary>
         /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
         /// under another name, so it is walked (images may contain the file) but not reported as an answer.
+        /// An image reached from its digest image over RESOLVES_TO is its tag reference: also the same image.
         /// </summary>
-        private static bool IsDigestAlias(NodeKind kind, byte edge) => kind == NodeKind.Artifact && TreeEdge.Kind(edge) == EdgeKind.OccursAs;
+        private static bool IsDigestAlias(NodeKind kind, byte edge) =>
+            (kind == NodeKind.Artifact && TreeEdge.Kind(edge) == EdgeKind.OccursAs)
+            || (kind == NodeKind.Image && TreeEdge.Kind(edge) == EdgeKind.ResolvesTo && TreeEdge.PointsToParent(edge));
     }
 }
