@@ -18,14 +18,18 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
     {
         var applied = new List<int>();
         using var transaction = connection.BeginTransaction();
+        using (var lockCommand = new NpgsqlCommand(AdvisoryLocks.Migrate, connection, transaction).WithText(schema))
+        {
+            lockCommand.ExecuteNonQuery();
+        }
+
         if (schema is not null)
         {
-            // Validated as a plain identifier by PostgresStoreOptions. Racing creators are harmless only
-            // under the lock, and the lock's key needs the schema to be current, so create it first.
+            // Validated as a plain identifier by PostgresStoreOptions. Under the lock: two processes racing
+            // to CREATE SCHEMA IF NOT EXISTS would otherwise fail one of them on the catalog's unique index.
             Execute(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS {schema};");
         }
 
-        Execute(connection, transaction, AdvisoryLocks.Migrate);
         Execute(connection, transaction, CreateTable);
         var done = AppliedVersions(connection, transaction);
         foreach (var migration in migrations.Where(m => !done.Contains(m.Version)))
