@@ -10,6 +10,8 @@ const string Usage = """
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N]        sniff + read + map alone, per format
       large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
+      cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
+                 when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -27,6 +29,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "all" => AllSuite.Run,
     "readers" => ReadersSuite.Run,
     "large" => LargeSuite.Run,
+    "cte" => CteSuite.Run,
     _ => null,
 };
 if (suite is null)
