@@ -5,7 +5,7 @@ using ArtifactGraph.Bench.Suites;
 const string Usage = """
     artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
-      ingest     --input DIR [--db FILE] [--seed N]
+      ingest     --input DIR [--db FILE | --postgres] [--seed N]   --postgres: into ARTIFACTGRAPH_POSTGRES
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N]        sniff + read + map alone, per format
