@@ -12,6 +12,7 @@ const string Usage = """
       large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
+      versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -30,6 +31,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "readers" => ReadersSuite.Run,
     "large" => LargeSuite.Run,
     "cte" => CteSuite.Run,
+    "versions" => VersionsSuite.Run,
     _ => null,
 };
 if (suite is null)

@@ -1,4 +1,7 @@
+using ArtifactGraph.Ingest.Formats.Csaf;
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.OpenVex;
+using ArtifactGraph.Ingest.Formats.Osv;
 using ArtifactGraph.Ingest.Formats.Spdx2;
 using ArtifactGraph.Ingest.Formats.Spdx3;
 
@@ -15,5 +18,12 @@ public static class Readers
         new Spdx2JsonReader(),
         new Spdx2TagValueReader(),
         new Spdx2YamlReader(),
+
+        // Advisory and VEX formats after the SBOM formats: their sniffers decide on key combinations and may
+        // scan a whole document, which the SBOM sniffers (one decisive key) have already claimed when it is an SBOM.
+        new CsafJsonReader(),
+        new OpenVexJsonReader(),
+        new OsvJsonReader(),
+        new OsvYamlReader(),
     ];
 }
