@@ -5,11 +5,13 @@ using ArtifactGraph.Bench.Suites;
 const string Usage = """
     artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
-      ingest     --input DIR [--db FILE] [--seed N]
+      ingest     --input DIR [--db FILE | --postgres] [--seed N]   --postgres: into ARTIFACTGRAPH_POSTGRES
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N]        sniff + read + map alone, per format
       large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
+      cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
+                 when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
@@ -28,6 +30,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "all" => AllSuite.Run,
     "readers" => ReadersSuite.Run,
     "large" => LargeSuite.Run,
+    "cte" => CteSuite.Run,
     "versions" => VersionsSuite.Run,
     _ => null,
 };

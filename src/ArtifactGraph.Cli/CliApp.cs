@@ -72,7 +72,7 @@ internal static class CliApp
         catch (UsageException ex)
         {
             stderr.WriteLine($"error: {ex.Message}");
-            stderr.WriteLine($"usage: artifactgraph {command.Usage} [--db FILE]");
+            stderr.WriteLine($"usage: artifactgraph {command.Usage} [--db FILE | --postgres CONNSTRING]");
             return 2;
         }
         catch (Exception ex) when (!verbose)
@@ -112,7 +112,7 @@ internal static class CliApp
         }
 
         writer.WriteLine();
-        writer.WriteLine("common options: --db FILE (default ./artifactgraph.db, env ARTIFACTGRAPH_DB), --json, --verbose");
+        writer.WriteLine("common options: --db FILE (default ./artifactgraph.db, env ARTIFACTGRAPH_DB) | --postgres CONNSTRING (env ARTIFACTGRAPH_POSTGRES), --json, --verbose");
         writer.WriteLine("exit codes: 0 ok; 1 some input rejected (the rest was ingested) or the command failed; 2 usage error");
     }
 }

@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ArtifactGraph.Bench.Baselines;
 using ArtifactGraph.Bench.Generator;
 using ArtifactGraph.Bench.Reporting;
 using ArtifactGraph.Ingest;
 using ArtifactGraph.Ingest.Pipeline;
-using ArtifactGraph.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>ingest --input DIR [--db FILE]</c>: every file of the folder through the real <see cref="Ingestor"/>
-/// (as <c>artifactgraph ingest</c> runs it: read, decompress, hash, sniff, read, one SQLite transaction per
-/// document) into a fresh database; then ten generated 1,000-component SBOMs into the same, now warm, store.
+/// <c>ingest --input DIR [--db FILE | --postgres]</c>: every file of the folder through the real <see cref="Ingestor"/>
+/// (as <c>artifactgraph ingest</c> runs it: read, decompress, hash, sniff, read, one transaction per
+/// document) into a fresh SQLite database, or with --postgres a fresh schema on the ARTIFACTGRAPH_POSTGRES
+/// server; then ten generated 1,000-component SBOMs into the same, now warm, store.
 /// </summary>
 internal static class IngestSuite
 {
@@ -21,9 +22,9 @@ internal static class IngestSuite
     private const int ThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output);
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false)
     {
         if (!Directory.Exists(input))
         {
@@ -31,23 +32,25 @@ internal static class IngestSuite
         }
 
         var db = dbOption ?? Scratch.NewFile("ingest.db");
-        if (File.Exists(db))
+        if (!postgres && File.Exists(db))
         {
             throw new ArgumentException($"--db '{db}' exists; the suite ingests into a fresh file");
         }
 
+        var target = postgres ? BenchStore.Postgres(keep: false) : BenchStore.Sqlite(db, keep: dbOption is not null);
+
         var files = InputExpander.Expand([input]).Files;
         var inputBytes = files.Sum(f => new FileInfo(f).Length);
         report.Facts["ingest.input"] = $"{Path.GetFullPath(input)} ({files.Count:N0} files, {inputBytes / 1e6:N1} MB)";
-        report.Facts["ingest.db"] = $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
-        output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {db}");
+        report.Facts["ingest.db"] = postgres ? target.Description : $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
+        output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {target.Description}");
 
         var reports = new List<(IngestReport Report, double Ms)>(files.Count);
         var thousand = new List<(IngestReport Report, double Ms)>();
         var readOnly = new List<double>();
         try
         {
-            using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = db }, TimeProvider.System);
+            using var store = target.Open();
             var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance);
             var wall = Stopwatch.StartNew();
             foreach (var file in files)
@@ -60,15 +63,11 @@ internal static class IngestSuite
             wall.Stop();
             Summarize(report, reports, inputBytes, wall.Elapsed);
             thousand.AddRange(IngestThousands(ingestor, seed, readOnly));
-            var dbBytes = new[] { string.Empty, "-wal" }.Sum(s => File.Exists(db + s) ? new FileInfo(db + s).Length : 0);
-            report.Add(Suite, "store file size (db + wal)", dbBytes / 1e6, "MB");
+            report.Add(Suite, postgres ? "store size (tables, indexes, TOAST)" : "store file size (db + wal)", target.SizeMb(), "MB");
         }
         finally
         {
-            if (dbOption is null)
-            {
-                Scratch.DeleteDatabase(db);
-            }
+            target.CleanUp();
         }
 
         var fromFolder = reports.Where(r => r.Report.Outcome == IngestOutcome.Ingested && Math.Abs(r.Report.Components - OneThousand) <= 50).ToList();
@@ -82,7 +81,7 @@ internal static class IngestSuite
         var components = thousand.Count > 0 ? thousand[0].Report.Components : 0;
         report.AtMost(Suite, $"1,000-component SBOM, generated (p50 of {generated.Count})", generated.At(50), "ms", 20, $"{components} components each, into the warm store after the bulk run");
         report.Add(Suite, "1,000-component SBOM, generated (max)", generated.Max, "ms");
-        report.Add(Suite, "  of which hash + sniff + read + map (p50)", new Percentiles(readOnly).At(50), "ms", "the reader alone, no store: the rest of the time is the SQLite commit");
+        report.Add(Suite, "  of which hash + sniff + read + map (p50)", new Percentiles(readOnly).At(50), "ms", $"the reader alone, no store: the rest of the time is the {(postgres ? "PostgreSQL" : "SQLite")} commit");
         report.Add(Suite, "peak working set", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MiB", "Process.PeakWorkingSet64 (VmHWM) of the whole process");
         return 0;
     }

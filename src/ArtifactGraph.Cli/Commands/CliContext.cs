@@ -1,7 +1,6 @@
 using ArtifactGraph.Cli.CommandLine;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Storage;
-using ArtifactGraph.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -27,8 +26,7 @@ internal sealed class CliContext
     /// <summary>Whether a person is watching (progress bars only then).</summary>
     public bool Interactive { get; init; }
 
-    public IGraphStore OpenStore(CommandArgs args) =>
-        SqliteGraphStore.Open(new SqliteStoreOptions { Path = GlobalOptions.DatabasePath(args) }, Time, Logging.CreateLogger<SqliteGraphStore>());
+    public IGraphStore OpenStore(CommandArgs args) => StoreFactory.Open(args, Time, Logging);
 
     /// <summary>Opens the store and loads the snapshot the query will read: now, or as of --as-of.</summary>
     public GraphIndex LoadIndex(CommandArgs args)

@@ -1,6 +1,7 @@
 using System.Text;
+using ArtifactGraph.Core.Storage;
 
-namespace ArtifactGraph.Storage.Sqlite.Tests;
+namespace ArtifactGraph.Core.Tests.Storage;
 
 public sealed class RawCompressionTests
 {

@@ -1,12 +1,12 @@
 using System.IO.Compression;
 
-namespace ArtifactGraph.Storage.Sqlite;
+namespace ArtifactGraph.Core.Storage;
 
 /// <summary>
-/// Encodes raw documents for the <c>documents.raw</c> column. SBOM JSON and XML compress roughly tenfold
+/// Encodes raw documents for the stores' <c>documents.raw</c> column (SQLite and PostgreSQL alike). SBOM JSON and XML compress roughly tenfold
 /// with Brotli; input that does not shrink (already compressed) is kept as is.
 /// </summary>
-internal static class RawCompression
+public static class RawCompression
 {
     public const string Brotli = "br";
     public const string Identity = "identity";

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using ArtifactGraph.Bench.Baselines;
+using ArtifactGraph.Bench.Generator;
+using ArtifactGraph.Bench.Reporting;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Queries;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ArtifactGraph.Bench.Suites;
+
+/// <summary>
+/// <c>cte [--tier S|M] [--seed N] [--queries N] [--images N] [--keep]</c>: the relational baselines of
+/// DESIGN.md §8. The tier's graph is built (--direct), copied into a SQLite store file and, when
+/// ARTIFACTGRAPH_POSTGRES names a server, into a PostgreSQL store schema; then the same popularity-weighted
+/// versionless purls and the same worst case (the most popular package) run as the index's reverse closure
+/// and as each store's recursive CTE (<see cref="ReverseClosureSql"/>). Reported: p50/p95/p99/max of each,
+/// the ratios CTE/index (how many times faster the index is), and whether both reach the same images.
+/// </summary>
+internal static class CteSuite
+{
+    private const string Suite = "cte";
+    private const int WorstRuns = 10;
+    private const string Schema = "agbench_cte";
+
+    public static int Run(BenchOptions options, BenchReport report, TextWriter output)
+    {
+        var tier = Tier.Parse(options.Value("--tier"), options.Int("--images"));
+        var seed = options.Seed;
+        var queries = options.Int("--queries") ?? 200;
+
+        output.WriteLine($"building tier {tier.Name} (seed {seed}, {tier.Images:N0} images) --direct");
+        var corpus = Corpus.Create(tier, seed);
+        var (index, _) = DirectGraph.Build(corpus.Universe, corpus.Planner, tier.Images);
+        var (workload, mostPopular, _) = QueryWorkload.Draw(index, queries, seed);
+        report.Facts["cte.graph"] = $"tier {tier.Name} --direct, seed {seed}: {index.NodeCount:N0} nodes, {index.EdgeCount:N0} edges; worst case {mostPopular}";
+        report.Add(Suite, "edges in the graph", index.EdgeCount, "edges");
+
+        var indexTimes = IndexTimes(index, workload, mostPopular, out var indexImages, out var worstIndex);
+        report.Add(Suite, "[index] popularity-weighted p50", indexTimes.At(50), "ms", $"{indexTimes.Count} queries, all hits with paths");
+        report.Add(Suite, "[index] popularity-weighted p99", indexTimes.At(99), "ms");
+        report.Add(Suite, "[index] worst case p50", worstIndex.At(50), "ms", $"{WorstRuns} runs");
+
+        var sqlitePath = Scratch.NewFile("cte.db");
+        try
+        {
+            var load = Stopwatch.StartNew();
+            GraphCopy.ToSqlite(index, sqlitePath);
+            report.Add(Suite, "[sqlite] graph load (bulk insert, not timed ingest)", load.Elapsed.TotalSeconds, "s");
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ReverseClosureSql.Sqlite;
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            command.Prepare();
+            Measure("sqlite", new CteRunner(command, key), workload, mostPopular, indexTimes, worstIndex, indexImages, report, output, targetRatio: null);
+        }
+        finally
+        {
+            if (!options.Has("--keep"))
+            {
+                SqliteConnection.ClearAllPools();
+                Scratch.DeleteDatabase(sqlitePath);
+            }
+        }
+
+        var server = Environment.GetEnvironmentVariable("ARTIFACTGRAPH_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            report.Facts["cte.postgres"] = "skipped: no PostgreSQL (set ARTIFACTGRAPH_POSTGRES, e.g. eval \"$(scripts/postgres-dev.sh start)\")";
+            output.WriteLine("postgres: skipped: no PostgreSQL (ARTIFACTGRAPH_POSTGRES is not set)");
+            return 0;
+        }
+
+        var pgLoad = Stopwatch.StartNew();
+        var connectionString = GraphCopy.ToPostgres(index, server, Schema);
+        report.Add(Suite, "[postgres] graph load (binary COPY, indexes after)", pgLoad.Elapsed.TotalSeconds, "s");
+        report.Facts["cte.postgres"] = $"{PostgresVersion(connectionString)}, schema {Schema} on {new NpgsqlConnectionStringBuilder(server).Host}";
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(ReverseClosureSql.Postgres, connection);
+            var key = new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, TypedValue = string.Empty };
+            command.Parameters.Add(key);
+            command.Prepare();
+            Measure("postgres", new CteRunner(command, key), workload, mostPopular, indexTimes, worstIndex, indexImages, report, output, targetRatio: 200);
+        }
+        finally
+        {
+            if (!options.Has("--keep"))
+            {
+                using var admin = new NpgsqlConnection(server);
+                admin.Open();
+                using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE;", admin);
+                drop.ExecuteNonQuery();
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Measure(string store, CteRunner cte, List<string> workload, string mostPopular, Percentiles indexTimes, Percentiles worstIndex, List<int> indexImages, BenchReport report, TextWriter output, double? targetRatio)
+    {
+        output.WriteLine($"{store}: {workload.Count:N0} CTE queries (+20 warm-up), then {WorstRuns} runs of {mostPopular}");
+        foreach (var query in workload.Take(20))
+        {
+            cte.Run(query);
+        }
+
+        var times = new List<double>(workload.Count);
+        var agree = 0;
+        for (var q = 0; q < workload.Count; q++)
+        {
+            var (ms, images) = cte.Run(workload[q]);
+            times.Add(ms);
+            agree += images == indexImages[q] ? 1 : 0;
+        }
+
+        var worst = new List<double>(WorstRuns);
+        var worstImages = 0;
+        for (var i = 0; i < WorstRuns; i++)
+        {
+            (var ms, worstImages) = cte.Run(mostPopular);
+            worst.Add(ms);
+        }
+
+        var latency = new Percentiles(times);
+        var worstLatency = new Percentiles(worst);
+        report.Add(Suite, $"[{store} CTE] popularity-weighted p50", latency.At(50), "ms");
+        report.Add(Suite, $"[{store} CTE] popularity-weighted p95", latency.At(95), "ms");
+        report.Add(Suite, $"[{store} CTE] popularity-weighted p99", latency.At(99), "ms");
+        report.Add(Suite, $"[{store} CTE] popularity-weighted max", latency.Max, "ms");
+        report.Add(Suite, $"[{store} CTE] worst case p50", worstLatency.At(50), "ms", $"{mostPopular}: {worstImages:N0} images reached");
+        report.Add(Suite, $"[{store} CTE] worst case max", worstLatency.Max, "ms");
+        report.Add(Suite, $"[{store} CTE] answers with the index's image count", agree, "queries", $"of {workload.Count}");
+        AddRatio(report, $"[{store}] CTE / index, popularity-weighted p50", latency.At(50) / indexTimes.At(50), targetRatio);
+        AddRatio(report, $"[{store}] CTE / index, popularity-weighted p99", latency.At(99) / indexTimes.At(99), null);
+        AddRatio(report, $"[{store}] CTE / index, worst case p50", worstLatency.At(50) / worstIndex.At(50), targetRatio);
+    }
+
+    private static void AddRatio(BenchReport report, string name, double ratio, double? target)
+    {
+        const string Note = "times faster the index answers (index: all hits with paths)";
+        if (target is { } t)
+        {
+            report.AtLeast(Suite, name, ratio, "x", t, Note);
+        }
+        else
+        {
+            report.Add(Suite, name, ratio, "x", Note);
+        }
+    }
+
+    /// <summary>The index query the CLI runs (resolve + reverse closure + every hit's path), per workload query.</summary>
+    private static Percentiles IndexTimes(GraphIndex index, List<string> workload, string mostPopular, out List<int> images, out Percentiles worst)
+    {
+        foreach (var query in workload.Take(50))
+        {
+            IndexQuery(index, query);
+        }
+
+        var times = new List<double>(workload.Count);
+        images = new List<int>(workload.Count);
+        foreach (var query in workload)
+        {
+            var (ms, reached) = IndexQuery(index, query);
+            times.Add(ms);
+            images.Add(reached);
+        }
+
+        var worstTimes = new List<double>(WorstRuns);
+        for (var i = 0; i < WorstRuns; i++)
+        {
+            worstTimes.Add(IndexQuery(index, mostPopular).Ms);
+        }
+
+        worst = new Percentiles(worstTimes);
+        return new Percentiles(times);
+    }
+
+    private static (double Ms, int Images) IndexQuery(GraphIndex index, string purl)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var result = ClosureQuery.Run(index, TargetResolver.Resolve(index, purl).Nodes, Direction.Dependents);
+        var steps = 0;
+        foreach (var hit in result.Hits)
+        {
+            steps += hit.Path.Count;
+        }
+
+        var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        GC.KeepAlive(steps);
+        return (ms, result.CountOf(NodeKind.Image));
+    }
+
+    private static string PostgresVersion(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return "PostgreSQL " + connection.PostgreSqlVersion;
+    }
+}

@@ -1,0 +1,93 @@
+namespace ArtifactGraph.Storage.Postgres.Writing;
+
+/// <summary>
+/// The set-based statements that write one chunk: each takes the chunk's rows as arrays (unnest), so a
+/// chunk of thousands of rows is one round trip. Every statement is one snapshot: the UPDATE sees only rows
+/// that existed before it (merging into them), the INSERT's RETURNING gives the new ones. Writers hold the
+/// write advisory lock, so no other transaction inserts the same keys meanwhile.
+/// </summary>
+internal static class GraphSql
+{
+    /// <summary>
+    /// $1 document id; $2..$6 kind, key, name, properties, live properties per node. New nodes are inserted;
+    /// existing ones keep their values (jsonb <c>a || b</c> lets b win, so <c>new || existing</c> keeps what
+    /// is stored), fill in a missing name, and take the <c>live:</c> keys of this document. Rows that would
+    /// not change are not rewritten (no dead tuple for a popular node in every document). Returns each
+    /// node's id, and whether it was new, in input order.
+    /// </summary>
+    public const string WriteNodes =
+        """
+        WITH u AS (
+            SELECT * FROM unnest($2::integer[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])
+                WITH ORDINALITY AS u(kind, key, name, properties, live, ord)),
+        ins AS (
+            INSERT INTO nodes (kind, key, name, properties)
+            SELECT kind, key, name, properties FROM u ORDER BY ord
+            ON CONFLICT (kind, key) DO NOTHING
+            RETURNING id, kind, key),
+        merged AS (
+            UPDATE nodes n
+            SET name = coalesce(n.name, u.name),
+                properties = (u.properties || n.properties) || coalesce(u.live, '{}'::jsonb)
+            FROM u
+            WHERE n.kind = u.kind AND n.key = u.key
+              AND ((n.name IS NULL AND u.name IS NOT NULL)
+                   OR n.properties <> ((u.properties || n.properties) || coalesce(u.live, '{}'::jsonb)))),
+        ids AS (
+            SELECT u.ord, coalesce(i.id, n.id) AS id, i.id IS NOT NULL AS added
+            FROM u
+            LEFT JOIN ins i ON i.kind = u.kind AND i.key = u.key
+            LEFT JOIN nodes n ON n.kind = u.kind AND n.key = u.key),
+        provenance AS (
+            INSERT INTO node_documents (node_id, document_id)
+            SELECT id, $1 FROM ids
+            ON CONFLICT DO NOTHING)
+        SELECT id, added FROM ids ORDER BY ord;
+        """;
+
+    /// <summary>
+    /// $1 document id; $2..$5 kind, from id, to id, properties per edge. Each edge is stored once: new ones
+    /// inserted, existing ones merged (existing keys win); every edge gets this document as a provenance row.
+    /// Returns how many edges were new.
+    /// </summary>
+    public const string WriteEdges =
+        """
+        WITH u AS (
+            SELECT * FROM unnest($2::integer[], $3::bigint[], $4::bigint[], $5::jsonb[]) AS u(kind, from_id, to_id, properties)),
+        ins AS (
+            INSERT INTO edges (kind, from_id, to_id, properties)
+            SELECT kind, from_id, to_id, properties FROM u
+            ON CONFLICT (kind, from_id, to_id) DO NOTHING
+            RETURNING id),
+        merged AS (
+            UPDATE edges e SET properties = u.properties || e.properties
+            FROM u
+            WHERE e.kind = u.kind AND e.from_id = u.from_id AND e.to_id = u.to_id
+              AND e.properties <> (u.properties || e.properties)),
+        ids AS (
+            SELECT id FROM ins
+            UNION ALL
+            SELECT e.id FROM u JOIN edges e ON e.kind = u.kind AND e.from_id = u.from_id AND e.to_id = u.to_id),
+        provenance AS (
+            INSERT INTO edge_documents (edge_id, document_id)
+            SELECT id, $1 FROM ids
+            ON CONFLICT DO NOTHING)
+        SELECT count(*)::integer FROM ins;
+        """;
+
+    /// <summary>$1 kinds, $2 keys: the ids of stored nodes (edge ends written by an earlier chunk).</summary>
+    public const string FindNodes =
+        """
+        SELECT u.ord, n.id
+        FROM unnest($1::integer[], $2::text[]) WITH ORDINALITY AS u(kind, key, ord)
+        JOIN nodes n ON n.kind = u.kind AND n.key = u.key;
+        """;
+
+    /// <summary>$1 document id; $2..$6 kind, vulnerability, subject kind, subject key, payload per claim.</summary>
+    public const string WriteClaims =
+        """
+        INSERT INTO claims (document_id, kind, vulnerability, subject_kind, subject_key, payload)
+        SELECT $1, u.kind, u.vulnerability, u.subject_kind, u.subject_key, u.payload FROM unnest($2::integer[], $3::text[], $4::integer[], $5::text[], $6::text[]) WITH ORDINALITY AS u(kind, vulnerability, subject_kind, subject_key, payload, ord)
+        ORDER BY u.ord;
+        """;
+}
