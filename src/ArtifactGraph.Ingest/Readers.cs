@@ -1,4 +1,8 @@
 using ArtifactGraph.Ingest.Formats.CycloneDx;
+using ArtifactGraph.Ingest.Formats.Dsse;
+using ArtifactGraph.Ingest.Formats.InToto;
+using ArtifactGraph.Ingest.Formats.Scorecard;
+using ArtifactGraph.Ingest.Formats.Sigstore;
 using ArtifactGraph.Ingest.Formats.Spdx2;
 using ArtifactGraph.Ingest.Formats.Spdx3;
 
@@ -15,5 +19,10 @@ public static class Readers
         new Spdx2JsonReader(),
         new Spdx2TagValueReader(),
         new Spdx2YamlReader(),
+        new InTotoStatementReader(),
+        new DsseReader(),
+        new SigstoreBundleReader(),
+        new NpmAttestationsReader(),
+        new ScorecardReader(),
     ];
 }
