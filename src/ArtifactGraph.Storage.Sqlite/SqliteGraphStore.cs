@@ -132,6 +132,14 @@ public sealed class SqliteGraphStore : IGraphStore
         });
     }
 
+    public IReadOnlyList<StoredClaim> LoadClaims(DateTimeOffset? asOf = null) => Read(c => ClaimQueries.Load(c, asOf));
+
+    public IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> GetNodeProperties(IReadOnlyCollection<NodeRef> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        return Read(c => ClaimQueries.NodeProperties(c, nodes));
+    }
+
     public IReadOnlyList<DocumentSummary> GetEdgeDocuments(EdgeKind kind, NodeRef from, NodeRef to) =>
         Read(c => DocumentQueries.ForEdge(c, kind, from, to));
 

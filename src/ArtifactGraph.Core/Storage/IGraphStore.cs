@@ -41,6 +41,19 @@ public interface IGraphStore : IDisposable
     /// </summary>
     void Load(IGraphLoadSink sink, DateTimeOffset? asOf = null);
 
+    /// <summary>
+    /// The claims (advisory ranges, VEX statements) of the documents current now or at <paramref name="asOf"/>,
+    /// by the same rule as <see cref="Load"/>, in commit order.
+    /// </summary>
+    IReadOnlyList<StoredClaim> LoadClaims(DateTimeOffset? asOf = null);
+
+    /// <summary>
+    /// The stored property maps of the given nodes (nodes not stored are absent). Properties are the union
+    /// over every document (first value wins), except keys starting with <c>live:</c>, which hold the value
+    /// of the latest committed document that set them (attributes that move: replicas, exposure).
+    /// </summary>
+    IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> GetNodeProperties(IReadOnlyCollection<NodeRef> nodes);
+
     /// <summary>The documents that assert an edge, oldest first.</summary>
     IReadOnlyList<DocumentSummary> GetEdgeDocuments(EdgeKind kind, NodeRef from, NodeRef to);
 
@@ -84,6 +97,9 @@ public sealed record CommitResult(bool AlreadyPresent, long Sequence, long Docum
 public sealed record DocumentSummary(long Id, string Sha256, string Format, string Name, DateTimeOffset IngestedAt, long Sequence, NodeRef? Subject, DateTimeOffset EffectiveAt, long? SupersededBy)
 {
     public bool IsCurrent => SupersededBy is null;
+
+    /// <summary>The document's properties as the reader recorded them (e.g. <c>trust:verified</c>, <c>specVersion</c>).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record StoreStatistics(long Documents, IReadOnlyDictionary<NodeKind, long> Nodes, IReadOnlyDictionary<EdgeKind, long> Edges);

@@ -1,5 +1,6 @@
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace ArtifactGraph.Storage.Sqlite.Reading;
@@ -7,7 +8,7 @@ namespace ArtifactGraph.Storage.Sqlite.Reading;
 /// <summary>Reads over the documents table: summaries, provenance of an edge, raw bytes.</summary>
 internal static class DocumentQueries
 {
-    private const string SummaryColumns = "d.id, d.sha256, d.format, d.name, d.ingested_at, d.seq, d.subject_kind, d.subject_key, d.effective_at, d.superseded_by";
+    private const string SummaryColumns = "d.id, d.sha256, d.format, d.name, d.ingested_at, d.seq, d.subject_kind, d.subject_key, d.effective_at, d.superseded_by, d.properties";
 
     public static bool Contains(SqliteConnection connection, string sha256)
     {
@@ -85,7 +86,10 @@ internal static class DocumentQueries
                 reader.GetInt64(5),
                 subject,
                 SqliteTimestamps.Parse(reader.GetString(8)),
-                reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+                reader.IsDBNull(9) ? null : reader.GetInt64(9))
+            {
+                Properties = PropertyJson.Read(reader.GetString(10)),
+            });
         }
 
         return summaries;

@@ -11,7 +11,7 @@ namespace ArtifactGraph.Storage.Sqlite.Reading;
 internal static class GraphLoader
 {
     /// <summary>The documents current as of $as_of: effective by then, and the latest for their subject among those.</summary>
-    private const string LiveAsOf =
+    internal const string LiveAsOf =
         """
         SELECT d.id FROM documents d
         WHERE d.effective_at <= $as_of

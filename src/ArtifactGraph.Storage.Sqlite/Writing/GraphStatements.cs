@@ -36,6 +36,23 @@ internal sealed class GraphStatements : IDisposable
             "$id",
             "$name",
             "$properties");
+        // Live keys (attributes that move) take the latest document's value: patched over the merge.
+        MergeNodeLive = new Statement(
+            connection,
+            "UPDATE nodes SET name = coalesce(name, $name), properties = json_patch(json_patch($properties, properties), $live) WHERE id = $id;",
+            "$id",
+            "$name",
+            "$properties",
+            "$live");
+        InsertClaim = new Statement(
+            connection,
+            "INSERT INTO claims (document_id, kind, vulnerability, subject_kind, subject_key, payload) VALUES ($document_id, $kind, $vulnerability, $subject_kind, $subject_key, $payload);",
+            "$document_id",
+            "$kind",
+            "$vulnerability",
+            "$subject_kind",
+            "$subject_key",
+            "$payload");
         InsertNodeDocument = new Statement(
             connection,
             "INSERT INTO node_documents (node_id, document_id) VALUES ($node_id, $document_id) ON CONFLICT DO NOTHING;",
@@ -73,6 +90,10 @@ internal sealed class GraphStatements : IDisposable
 
     public Statement MergeNode { get; }
 
+    public Statement MergeNodeLive { get; }
+
+    public Statement InsertClaim { get; }
+
     public Statement InsertNodeDocument { get; }
 
     public Statement InsertEdge { get; }
@@ -84,7 +105,7 @@ internal sealed class GraphStatements : IDisposable
     public Statement InsertEdgeDocument { get; }
 
     public IEnumerable<Statement> All =>
-        [InsertNode, FindNode, MergeNode, InsertNodeDocument, InsertEdge, FindEdge, MergeEdge, InsertEdgeDocument];
+        [InsertNode, FindNode, MergeNode, MergeNodeLive, InsertClaim, InsertNodeDocument, InsertEdge, FindEdge, MergeEdge, InsertEdgeDocument];
 
     public void Dispose()
     {

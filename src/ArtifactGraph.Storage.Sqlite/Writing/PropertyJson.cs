@@ -42,5 +42,40 @@ internal sealed class PropertyJson : IDisposable
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
+    /// <summary>Reads a stored property map (a JSON object of strings; other values are kept as their JSON text).</summary>
+    public static IReadOnlyDictionary<string, string> Read(string json)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (json.Length <= 2)
+        {
+            return map;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            map[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        }
+
+        return map;
+    }
+
+    /// <summary>The <c>live:</c> keys of a map as JSON, or null when it has none (see IGraphStore.GetNodeProperties).</summary>
+    public string? WriteLive(IReadOnlyDictionary<string, string> properties)
+    {
+        Dictionary<string, string>? live = null;
+        foreach (var (key, value) in properties)
+        {
+            if (key.StartsWith(LivePrefix, StringComparison.Ordinal))
+            {
+                (live ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+            }
+        }
+
+        return live is null ? null : Write(live);
+    }
+
+    public const string LivePrefix = "live:";
+
     public void Dispose() => _writer.Dispose();
 }

@@ -90,6 +90,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         }
 
         Write(batch.Nodes, batch.Edges);
+        WriteClaims(batch.Claims);
         var documents = _owner.Documents;
         var document = batch.Document;
         documents.Describe
@@ -147,6 +148,21 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return true;
     }
 
+    private void WriteClaims(IReadOnlyList<ClaimRecord> claims)
+    {
+        foreach (var claim in claims)
+        {
+            _owner.Graph.InsertClaim
+                .Bind(0, _documentId)
+                .Bind(1, (long)claim.Kind)
+                .Bind(2, claim.Vulnerability)
+                .Bind(3, (long)claim.Subject.Kind)
+                .Bind(4, claim.Subject.Key)
+                .Bind(5, claim.Payload)
+                .Execute();
+        }
+    }
+
     private int WriteNodes(IReadOnlyList<NodeRecord> nodes)
     {
         var graph = _owner.Graph;
@@ -168,6 +184,11 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             else
             {
                 id = InsertOrMergeNode(node, ref added);
+            }
+
+            if (_owner.Json.WriteLive(node.Properties) is { } live)
+            {
+                graph.MergeNodeLive.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Bind(3, live).Execute();
             }
 
             _nodeIds[node.Ref] = id;
