@@ -22,6 +22,7 @@ internal static class CliApp
         new ClosureCommand("deps", Direction.Dependencies),
         new WhyCommand(),
         new StatsCommand(),
+        new ProvenanceCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time)

@@ -16,9 +16,9 @@ internal sealed class IngestCommand : ICommand
 {
     public string Name => "ingest";
 
-    public string Usage => "ingest PATH... [--json]";
+    public string Usage => "ingest PATH... [--trust FILE] [--json]";
 
-    public string[] ValueOptions => [];
+    public string[] ValueOptions => [TrustOption.Option];
 
     public string[] FlagOptions => [];
 
@@ -41,7 +41,7 @@ internal sealed class IngestCommand : ICommand
 
         using (var store = context.OpenStore(args))
         {
-            var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), context.Logging.CreateLogger<Ingestor>());
+            var ingestor = new Ingestor(Readers.All, store, new IngestOptions { Trust = TrustOption.Load(args) }, context.Logging.CreateLogger<Ingestor>());
             var showProgress = context.Interactive && !args.Has("--json") && expansion.Files.Count > 1;
             if (showProgress)
             {
