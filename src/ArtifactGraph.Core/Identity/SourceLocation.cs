@@ -86,6 +86,11 @@ public sealed record SourceLocation(string Repository, string? Ref)
         }
 
         var isForge = Forges.Contains(host);
+        if (isForge)
+        {
+            (path, reference) = ForgeRepositoryPath(host, path, reference);
+        }
+
         if (uri.Scheme == "git" || isForge || assumeGit)
         {
             vcs ??= "git";
@@ -106,5 +111,44 @@ public sealed record SourceLocation(string Repository, string? Ref)
 
         location = new SourceLocation(repository, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim());
         return true;
+    }
+
+    /// <summary>
+    /// A forge's web URL deeper than the repository (<c>/owner/repo/tree/v1.2</c>, GitLab's <c>/group/repo/-/commit/abc</c>)
+    /// is cut to the repository; a <c>tree</c>/<c>commit</c>/<c>releases/tag</c> segment's value becomes the ref.
+    /// </summary>
+    private static (string Path, string? Ref) ForgeRepositoryPath(string host, string path, string? reference)
+    {
+        var segments = path.Trim('/').Split('/');
+        int cut;
+        if (host == "gitlab.com")
+        {
+            cut = Array.IndexOf(segments, "-");
+            if (cut < 0)
+            {
+                return (path, reference);
+            }
+        }
+        else
+        {
+            cut = 2;
+        }
+
+        if (segments.Length <= cut)
+        {
+            return (path, reference);
+        }
+
+        var rest = segments[(cut + (host == "gitlab.com" ? 1 : 0))..];
+        if (reference is null && rest.Length >= 2 && rest[0] is "tree" or "commit" or "commits" or "src" or "blob")
+        {
+            reference = rest[1];
+        }
+        else if (reference is null && rest.Length >= 3 && rest[0] == "releases" && rest[1] == "tag")
+        {
+            reference = rest[2];
+        }
+
+        return ("/" + string.Join('/', segments[..cut]), reference);
     }
 }

@@ -15,6 +15,9 @@ public sealed class SourceLocationTests
     [InlineData("git+https://Git.Example.org:8443/team/repo.git/", "git+https://git.example.org:8443/team/repo", null)]
     [InlineData("git://example.org/repo", "git://example.org/repo", null)]
     [InlineData("'git+https://github.com/a/b'", "git+https://github.com/a/b", null)]
+    [InlineData("https://github.com/asm89/stack-cors/tree/1.3.0", "git+https://github.com/asm89/stack-cors", "1.3.0")]
+    [InlineData("https://github.com/a/b/commit/0123456789abcdef0123456789abcdef01234567", "git+https://github.com/a/b", "0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("https://gitlab.com/group/sub/repo/-/tree/main", "git+https://gitlab.com/group/sub/repo", "main")]
     public void TryParse_VcsUrlSpellings_CanonicalRepositoryAndRef(string text, string repository, string? reference)
     {
         Assert.True(SourceLocation.TryParse(text, assumeGit: false, out var location));
