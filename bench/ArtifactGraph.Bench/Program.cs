@@ -10,6 +10,7 @@ const string Usage = """
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N]        sniff + read + map alone, per format
       large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
+      versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -27,6 +28,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "all" => AllSuite.Run,
     "readers" => ReadersSuite.Run,
     "large" => LargeSuite.Run,
+    "versions" => VersionsSuite.Run,
     _ => null,
 };
 if (suite is null)

@@ -21,11 +21,14 @@ internal static class CliApp
         new ClosureCommand("dependents", Direction.Dependents),
         new ClosureCommand("deps", Direction.Dependencies),
         new WhyCommand(),
+        new BlastRadiusCommand(),
+        new ImageCommand(),
         new StatsCommand(),
         new ProvenanceCommand(),
+        new VersionsCommand(),
     ];
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time)
+    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time, TextReader? stdin = null)
     {
         if (argv.Count == 0 || argv[0] is "-h" or "--help" or "help")
         {
@@ -56,6 +59,8 @@ internal static class CliApp
             var context = new CliContext
             {
                 Out = stdout,
+                Error = stderr,
+                In = stdin ?? Console.In,
                 Console = CreateConsole(stdout, interactive),
                 Logging = logging,
                 Time = time,

@@ -1,6 +1,9 @@
+using ArtifactGraph.Ingest.Formats.Csaf;
 using ArtifactGraph.Ingest.Formats.CycloneDx;
 using ArtifactGraph.Ingest.Formats.Dsse;
 using ArtifactGraph.Ingest.Formats.InToto;
+using ArtifactGraph.Ingest.Formats.OpenVex;
+using ArtifactGraph.Ingest.Formats.Osv;
 using ArtifactGraph.Ingest.Formats.Scorecard;
 using ArtifactGraph.Ingest.Formats.Sigstore;
 using ArtifactGraph.Ingest.Formats.Spdx2;
@@ -24,5 +27,12 @@ public static class Readers
         new SigstoreBundleReader(),
         new NpmAttestationsReader(),
         new ScorecardReader(),
+
+        // Advisory and VEX formats after the SBOM formats: their sniffers decide on key combinations and may
+        // scan a whole document, which the SBOM sniffers (one decisive key) have already claimed when it is an SBOM.
+        new CsafJsonReader(),
+        new OpenVexJsonReader(),
+        new OsvJsonReader(),
+        new OsvYamlReader(),
     ];
 }

@@ -11,11 +11,15 @@ public sealed class CliRunner : IDisposable
 
     public string Dir => _dir;
 
-    internal (int Exit, string Out, string Err) Run(params string[] args)
+    internal (int Exit, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (null: the process's own).</summary>
+    internal (int Exit, string Out, string Err) RunWithInput(string? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CliApp.Run([.. args, "--db", Database], stdout, stderr, interactive: false, TimeProvider.System);
+        using var input = stdin is null ? null : new StringReader(stdin);
+        var exit = CliApp.Run([.. args, "--db", Database], stdout, stderr, interactive: false, TimeProvider.System, input);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -12,6 +12,12 @@ internal sealed class CliContext
 {
     public required TextWriter Out { get; init; }
 
+    /// <summary>Warnings that must not mix with the answer on stdout.</summary>
+    public TextWriter Error { get; init; } = System.Console.Error;
+
+    /// <summary>Input for commands that read stdin (versions compare without arguments).</summary>
+    public TextReader In { get; init; } = System.Console.In;
+
     public required IAnsiConsole Console { get; init; }
 
     public required ILoggerFactory Logging { get; init; }

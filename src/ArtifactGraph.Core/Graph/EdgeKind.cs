@@ -22,6 +22,12 @@ public enum EdgeKind : byte
 
     /// <summary>PackageVersion → Package: lets a versionless purl reach every known version.</summary>
     VersionOf = 13,
+
+    /// <summary>
+    /// Image(ref:repository:tag) → Image(digest): derived in the index, never stored — a deployment that
+    /// runs an image by tag reaches the digest the graph knows for that tag (ImageTagResolver).
+    /// </summary>
+    ResolvesTo = 14,
 }
 
 public static class EdgeKinds
@@ -29,7 +35,7 @@ public static class EdgeKinds
     private static readonly string[] Names =
     [
         "DEPENDS_ON", "CONTAINS", "OCCURS_AS", "BASED_ON", "RUNS", "BUILT_FROM", "BUILT_BY", "SOURCE_AT",
-        "DESCRIBES", "AFFECTS", "ALIAS_OF", "HAS_LICENSE", "SCORED", "VERSION_OF",
+        "DESCRIBES", "AFFECTS", "ALIAS_OF", "HAS_LICENSE", "SCORED", "VERSION_OF", "RESOLVES_TO",
     ];
 
     public static IReadOnlyList<EdgeKind> All { get; } = Enum.GetValues<EdgeKind>();

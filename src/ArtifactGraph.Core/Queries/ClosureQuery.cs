@@ -21,6 +21,9 @@ public sealed record ClosureOptions
 
     /// <summary>Stop collecting after this many hits (the walk itself is bounded by the graph).</summary>
     public int MaxResults { get; init; } = int.MaxValue;
+
+    /// <summary>Nodes the walk must not enter (VEX-suppressed products): neither reported nor passed through.</summary>
+    public IReadOnlyCollection<int>? Blocked { get; init; }
 }
 
 /// <summary>
@@ -40,6 +43,11 @@ public static class ClosureQuery
     {
         options ??= new ClosureOptions();
         var scratch = TraversalScratch.For(index.NodeCount);
+        foreach (var blocked in options.Blocked ?? [])
+        {
+            scratch.TryVisit(blocked);
+        }
+
         var collector = new Collector
         {
             Kinds = index.Kinds,

@@ -6,7 +6,7 @@ namespace ArtifactGraph.Core.Queries;
 public readonly record struct EdgeKindSet(uint Mask)
 {
     /// <summary>The impact allowlist of DESIGN.md §5: what makes one thing part of another's supply chain.</summary>
-    public static EdgeKindSet Impact { get; } = Of(EdgeKind.DependsOn, EdgeKind.Contains, EdgeKind.OccursAs, EdgeKind.BasedOn, EdgeKind.Runs);
+    public static EdgeKindSet Impact { get; } = Of(EdgeKind.DependsOn, EdgeKind.Contains, EdgeKind.OccursAs, EdgeKind.BasedOn, EdgeKind.Runs, EdgeKind.ResolvesTo);
 
     /// <summary>
     /// Kinds walked in both directions whatever the query's direction: OCCURS_AS says a package and an

@@ -20,6 +20,8 @@ internal sealed class CdxBom
     public IReadOnlyList<CdxRef> ServiceRefs { get; init; } = [];
 
     public IReadOnlyList<CdxDependency> Dependencies { get; init; } = [];
+
+    public IReadOnlyList<CdxVulnerability> Vulnerabilities { get; init; } = [];
 }
 
 /// <summary>A reference (bom-ref) and where it is written.</summary>

@@ -23,6 +23,9 @@ internal sealed class CdxBomHeader
     /// <summary><c>metadata.licenses</c>: the subject's licenses.</summary>
     public IReadOnlyList<CdxLicense> SubjectLicenses { get; init; } = [];
 
+    /// <summary>Who the BOM says made it (metadata manufacturer, supplier or first author): the issuer of its VEX statements.</summary>
+    public string? Issuer { get; init; }
+
     /// <summary>Sections not mapped yet → their item count (or <c>present</c>), recorded on the Document as <c>cdx:&lt;section&gt;</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> UnmappedSections { get; init; } = [];
 }

@@ -23,7 +23,9 @@ internal sealed class CdxBomMapper
     private readonly List<(NodeRef Node, string? BomRef, bool IsTop)> _components = [];
     private readonly List<(NodeRef Parent, NodeRef Child)> _nested = [];
     private readonly CdxDependencies _dependencies;
+    private readonly List<NodeRef> _vulnerabilities = [];
     private NodeRef? _subject;
+    private CdxVulnerabilityMapper? _vex;
 
     // A reference error (duplicate or unknown bom-ref) is held until Finish: the document is read while it
     // is mapped, and a shape error later in the document must still win, as when the whole BOM was parsed
@@ -99,6 +101,25 @@ internal sealed class CdxBomMapper
         }
     }
 
+    /// <summary>After the dependencies: one <c>vulnerabilities[]</c> entry (VEX), whose affects name components mapped before.</summary>
+    public void AddVulnerability(CdxVulnerability vulnerability)
+    {
+        if (_failure is not null)
+        {
+            return;
+        }
+
+        _vex ??= new CdxVulnerabilityMapper(_builder, new CdxVexContext(_builder, _targets, _header.SerialNumber)
+        {
+            Issuer = _header.Issuer ?? _header.SerialNumber ?? _input.Name,
+            Timestamp = DateTimeOffset.TryParse(_header.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null,
+        });
+        if (_vex.Map(vulnerability) is { } node)
+        {
+            _vulnerabilities.Add(node);
+        }
+    }
+
     public IngestBatch Finish()
     {
         if (_failure is not null)
@@ -107,6 +128,15 @@ internal sealed class CdxBomMapper
         }
 
         var document = NewDocumentInfo();
+        if (_vulnerabilities.Count > 0)
+        {
+            // The document speaks about these vulnerabilities: reachable from it as its other roots are.
+            _builder.AddNode(document.NodeRef);
+            foreach (var vulnerability in _vulnerabilities)
+            {
+                _builder.AddEdge(EdgeKind.Describes, document.NodeRef, vulnerability);
+            }
+        }
         if (_subject is { } subject)
         {
             // An SBOM lists what its subject contains. Without a dependency graph that is all we know, so the

@@ -47,6 +47,11 @@ internal static class CdxDocumentMapper
             mapper.AddDependency(dependency);
         }
 
+        foreach (var vulnerability in bom.Vulnerabilities)
+        {
+            mapper.AddVulnerability(vulnerability);
+        }
+
         return mapper.Finish();
     }
 }

@@ -41,10 +41,33 @@ internal static class CdxJsonParser
             Timestamp = metadata is { } m ? CdxJson.OptionalString(m, "timestamp", "/metadata") : null,
             TimestampLocation = "/metadata/timestamp",
             Tools = metadata is { } t ? ToolNames(t) : [],
+            Issuer = metadata is { } i ? Issuer(i) : null,
             SubjectLicenses = subjectLicenses,
             UnmappedSections = unmappedSections,
         };
         return (header, subject);
+    }
+
+    /// <summary>
+    /// The BOM's maker for VEX statements: manufacturer (1.6), manufacture (older), supplier, then the first
+    /// author. Read leniently: these are informational, and a shape problem here must not reject an SBOM.
+    /// </summary>
+    private static string? Issuer(JsonElement metadata)
+    {
+        foreach (var key in new[] { "manufacturer", "manufacture", "supplier" })
+        {
+            if (metadata.TryGetProperty(key, out var org) && org.ValueKind == JsonValueKind.Object
+                && org.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(name.GetString()))
+            {
+                return name.GetString()!.Trim();
+            }
+        }
+
+        return metadata.TryGetProperty("authors", out var authors) && authors.ValueKind == JsonValueKind.Array
+            ? authors.EnumerateArray()
+                .Select(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null)
+                .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim()
+            : null;
     }
 
     /// <summary>Checks that this is a CycloneDX BOM of a supported version and returns the version.</summary>

@@ -54,6 +54,14 @@ internal static class CdxJsonStream
             mapper.AddDependency(CdxJsonParser.ReadDependency(document.RootElement, pointer));
         }
 
+        CheckArray(top, "vulnerabilities");
+        foreach (var (entry, token, index) in top.Items("vulnerabilities"))
+        {
+            var pointer = "/vulnerabilities/" + index;
+            using var document = ParseObject(entry, token, pointer);
+            mapper.AddVulnerability(CdxVulnerabilityJson.Read(document.RootElement, pointer));
+        }
+
         return mapper.Finish();
     }
 

@@ -46,7 +46,7 @@ internal sealed class CdxJsonTopLevel
             var start = (int)reader.TokenStartIndex;
             var token = reader.TokenType;
             var items = 0;
-            List<Item>? ranges = name is "components" or "dependencies" ? [] : null;
+            List<Item>? ranges = name is "components" or "dependencies" or "vulnerabilities" ? [] : null;
             if (token == JsonTokenType.StartArray)
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -82,7 +82,7 @@ internal sealed class CdxJsonTopLevel
         _members.TryGetValue(name, out var member) ? _json.Slice(member.Start, member.Length) : default(ReadOnlyMemory<byte>?);
 
     /// <summary>
-    /// The items of the top-level <c>components</c> or <c>dependencies</c> array (absent or not an array: none):
+    /// The items of the top-level <c>components</c>, <c>dependencies</c> or <c>vulnerabilities</c> array (absent or not an array: none):
     /// each item's bytes, first token and index. Recorded by the syntax pass, which walks them anyway, so the
     /// second pass parses each item without first skipping over it again.
     /// </summary>

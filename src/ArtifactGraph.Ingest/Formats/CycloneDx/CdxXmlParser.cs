@@ -40,6 +40,7 @@ internal static class CdxXmlParser
         var components = ReadComponents(xml, root);
         var serviceRefs = ReadServiceRefs(xml, root);
         var dependencies = ReadDependencies(root);
+        var vulnerabilities = CdxVulnerabilityXml.Read(xml, root);
         return new CdxBom
         {
             Header = new CdxBomHeader
@@ -50,6 +51,7 @@ internal static class CdxXmlParser
                 Timestamp = timestamp,
                 TimestampLocation = timestampLocation,
                 Tools = tools,
+                Issuer = metadata is null ? null : Issuer(xml, metadata),
                 SubjectLicenses = subjectLicenses,
                 UnmappedSections = SectionCounts(xml, root),
             },
@@ -57,7 +59,22 @@ internal static class CdxXmlParser
             Components = components,
             ServiceRefs = serviceRefs,
             Dependencies = dependencies,
+            Vulnerabilities = vulnerabilities,
         };
+    }
+
+    /// <summary>The BOM's maker for VEX statements, as the JSON parser reads it: manufacturer, manufacture, supplier, first author.</summary>
+    private static string? Issuer(CdxXml xml, XElement metadata)
+    {
+        foreach (var key in new[] { "manufacturer", "manufacture", "supplier" })
+        {
+            if (xml.Child(metadata, key) is { } org && xml.Text(org, "name") is { } name && !string.IsNullOrWhiteSpace(name))
+            {
+                return name.Trim();
+            }
+        }
+
+        return xml.Items(metadata, "authors", "author").Select(a => xml.Text(a, "name")).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim();
     }
 
     /// <summary>The spec version is the namespace's: <c>…/schema/bom/1.3</c> → 1.3.</summary>

@@ -73,6 +73,22 @@ internal static partial class CorpusExpectations
             }
         }
 
+        // VEX targets that are versioned purls (or bom-links whose fragment is one) and name no component are
+        // PackageVersions too: the statement is about that package version.
+        if (root.TryGetProperty("vulnerabilities", out var vulnerabilities))
+        {
+            foreach (var affects in vulnerabilities.EnumerateArray().SelectMany(v => v.TryGetProperty("affects", out var a) ? a.EnumerateArray() : []))
+            {
+                var target = Text(affects, "ref")!;
+                var hash = target.IndexOf('#', StringComparison.Ordinal);
+                var purl = identityByRef.ContainsKey(target) ? null : target.StartsWith("pkg:", StringComparison.Ordinal) ? target : hash >= 0 ? target[(hash + 1)..] : null;
+                if (purl is not null && Purl.TryParse(purl, out var parsed, out _) && parsed.Version is not null)
+                {
+                    identities.Add("package " + parsed);
+                }
+            }
+        }
+
         return (identities.Count, pairs.Count);
     }
 

@@ -1,0 +1,49 @@
+using ArtifactGraph.Core.Advisories;
+using ArtifactGraph.Core.Indexing;
+
+namespace ArtifactGraph.Core.Queries.BlastRadius;
+
+/// <summary>
+/// What VEX took out of an answer: every node the raw exposure reaches that the pruned walk does not,
+/// each attributed to the suppressed product on its raw path (the one nearest the hit).
+/// </summary>
+internal static class Suppression
+{
+    public static IReadOnlyList<SuppressedItem> Explain(GraphIndex index, IReadOnlyList<int> starts, HashSet<int> blocked, IReadOnlyList<VexDecision> decisions, ClosureOptions options)
+    {
+        var decisionOf = new Dictionary<int, VexDecision>();
+        foreach (var decision in decisions)
+        {
+            decisionOf.TryAdd(decision.Product, decision);
+        }
+
+        var items = new List<SuppressedItem>();
+        foreach (var start in starts.Where(blocked.Contains))
+        {
+            items.Add(new SuppressedItem(start, 0, decisionOf[start], Direct: true));
+        }
+
+        // The pruned walk's reach, computed first: the walks share one scratch, so each result is copied out.
+        var pruned = ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = blocked });
+        var reached = new HashSet<int>(pruned.Count);
+        for (var i = 0; i < pruned.Count; i++)
+        {
+            reached.Add(pruned.NodeAt(i));
+        }
+
+        var raw = ClosureQuery.Run(index, starts, Direction.Dependents, options);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var node = raw.NodeAt(i);
+            if (reached.Contains(node))
+            {
+                continue;
+            }
+
+            var through = raw.PathOf(i).Select(s => s.Node).First(blocked.Contains);
+            items.Add(new SuppressedItem(node, raw.DepthAt(i), decisionOf[through], Direct: through == node));
+        }
+
+        return items;
+    }
+}
