@@ -71,6 +71,22 @@ public sealed class ProvenanceCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provenance_SampleApiImage_ProvenanceMeetsImageAndScorecardOfItsCommit()
+    {
+        var samples = CliRunner.Samples;
+        Assert.Equal(0, _cli.Run("ingest", Path.Combine(samples, "sboms"), Path.Combine(samples, "attestations"), Path.Combine(samples, "scorecards")).Exit);
+
+        var subject = _cli.Json("provenance", "sha256:d20141dbeaeb24ed0d7bbc855d6b7f7c4bfce46b85d8b851f36ad8a47db7b7d1").GetProperty("subjects")[0];
+
+        Assert.Equal("https://github.com/actions/runner/github-hosted", subject.GetProperty("builders")[0].GetString());
+        var source = subject.GetProperty("sources")[0];
+        Assert.Equal("git+https://github.example.com/shop/api", source.GetProperty("repository").GetString());
+        Assert.Equal("refs/tags/v1.4.2", source.GetProperty("ref").GetString());
+        Assert.Equal("commit", source.GetProperty("scorecard").GetProperty("basis").GetString());
+        Assert.Equal(6.4, source.GetProperty("scorecard").GetProperty("score").GetDouble());
+    }
+
+    [Fact]
     public void Provenance_NpmPurl_ReachesAttestedTarballThroughOccursAs()
     {
         Assert.Equal(0, _cli.Run("ingest", Corpus.PathOf("intoto", "slsa-verifier_npm-attestations.intoto.sigstore")).Exit);

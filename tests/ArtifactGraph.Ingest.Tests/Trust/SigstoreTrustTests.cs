@@ -110,6 +110,30 @@ public sealed class SigstoreTrustTests : IDisposable
         Assert.Equal("true", AttestationTestInput.Property(batch, "trust:verified"));
     }
 
+    [Fact]
+    public void Read_PublicKeyHintNamesConfiguredKey_VerifiedUnderThatKeyId()
+    {
+        var signer = TestSigner.Create("ecdsa-p384-der");
+        var payload = Payload();
+        var bundle = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            mediaType = "application/vnd.dev.sigstore.bundle+json;version=0.2",
+            verificationMaterial = new { publicKey = new { hint = "team-key" } },
+            dsseEnvelope = new
+            {
+                payload = Convert.ToBase64String(payload),
+                payloadType = "application/vnd.in-toto+json",
+                signatures = new[] { new { sig = Convert.ToBase64String(signer.Sign(DssePae.Encode("application/vnd.in-toto+json", payload))) } },
+            },
+        });
+
+        var (_, batch) = AttestationTestInput.Read(bundle, SignedFixtures.Trusting(("team-key", signer)));
+
+        Assert.Equal("true", AttestationTestInput.Property(batch, "trust:verified"));
+        Assert.Equal("team-key", AttestationTestInput.Property(batch, "trust:keyid"));
+        Assert.Equal("team-key", AttestationTestInput.Property(batch, "sigstore:publicKeyHint"));
+    }
+
     private static X509Certificate2 CreateCa(ECDsa key, string name)
     {
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA384);
