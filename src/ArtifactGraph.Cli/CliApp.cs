@@ -26,6 +26,8 @@ internal static class CliApp
         new StatsCommand(),
         new ProvenanceCommand(),
         new VersionsCommand(),
+        new ServeCommand(),
+        new KeysCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, bool interactive, TimeProvider time, TextReader? stdin = null)

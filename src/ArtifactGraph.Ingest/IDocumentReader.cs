@@ -29,7 +29,8 @@ public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, st
 
     /// <summary>
     /// What the caller knows that the document may not say (ingest <c>--cluster</c>, <c>--environment</c>):
-    /// keys <c>cluster</c>, <c>environment</c>. Readers use them as defaults; documents' own values win.
+    /// keys <c>cluster</c>, <c>environment</c>. Inventory readers let them win over the document's labels and fields:
+    /// the caller stated them about these very files (graph-schema/ontology.md, "Deployments and images").
     /// </summary>
     public IReadOnlyDictionary<string, string> Hints { get; init; } = new Dictionary<string, string>();
 

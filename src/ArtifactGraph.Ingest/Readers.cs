@@ -2,6 +2,8 @@ using ArtifactGraph.Ingest.Formats.Csaf;
 using ArtifactGraph.Ingest.Formats.CycloneDx;
 using ArtifactGraph.Ingest.Formats.Dsse;
 using ArtifactGraph.Ingest.Formats.InToto;
+using ArtifactGraph.Ingest.Formats.Inventory;
+using ArtifactGraph.Ingest.Formats.Kubernetes;
 using ArtifactGraph.Ingest.Formats.OpenVex;
 using ArtifactGraph.Ingest.Formats.Osv;
 using ArtifactGraph.Ingest.Formats.Scorecard;
@@ -34,5 +36,9 @@ public static class Readers
         new OpenVexJsonReader(),
         new OsvJsonReader(),
         new OsvYamlReader(),
+        new InventoryJsonReader(),
+        new InventoryYamlReader(),
+        new KubernetesJsonReader(),
+        new KubernetesYamlReader(),
     ];
 }

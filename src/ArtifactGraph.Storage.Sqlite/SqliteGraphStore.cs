@@ -14,17 +14,19 @@ namespace ArtifactGraph.Storage.Sqlite;
 /// The embedded graph store: one SQLite file in WAL mode. Commits go through a single writer
 /// connection, one at a time; reads use their own pooled connections and see committed snapshots.
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore
+public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
 {
     private readonly SqliteConnections _connections;
     private readonly SqliteConnection _writerConnection;
     private readonly CommitWriter _writer;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly Lock _writeLock = new();
     private bool _disposed;
 
-    private SqliteGraphStore(SqliteConnections connections, SqliteConnection writerConnection, CommitWriter writer, ILogger logger)
+    private SqliteGraphStore(SqliteConnections connections, SqliteConnection writerConnection, CommitWriter writer, ILogger logger, TimeProvider time)
     {
+        _time = time;
         _connections = connections;
         _writerConnection = writerConnection;
         _writer = writer;
@@ -53,7 +55,7 @@ public sealed class SqliteGraphStore : IGraphStore
             SqliteConnections.ConfigureWriter(connection, options);
             var writer = new CommitWriter(connection, timeProvider, options.NodeCacheCapacity, options.EdgeCacheCapacity);
             Log.Opened(log, options.Path);
-            return new SqliteGraphStore(connections, connection, writer, log);
+            return new SqliteGraphStore(connections, connection, writer, log, timeProvider);
         }
         catch
         {
@@ -148,6 +150,15 @@ public sealed class SqliteGraphStore : IGraphStore
     public byte[]? GetRawDocument(string sha256) => Read(c => DocumentQueries.Raw(c, sha256));
 
     public StoreStatistics GetStatistics() => Read(StatisticsQuery.Read);
+
+    public ApiKeyRecord CreateApiKey(string name, ApiKeyRole role, string keyHash) =>
+        Read(c => ApiKeyQueries.Create(c, name, role, keyHash, _time.GetUtcNow()));
+
+    public IReadOnlyList<ApiKeyRecord> ListApiKeys() => Read(ApiKeyQueries.List);
+
+    public ApiKeyRecord? FindApiKey(string keyHash) => Read(c => ApiKeyQueries.Find(c, keyHash));
+
+    public bool RevokeApiKey(long id) => Read(c => ApiKeyQueries.Revoke(c, id, _time.GetUtcNow()));
 
     public void Dispose()
     {

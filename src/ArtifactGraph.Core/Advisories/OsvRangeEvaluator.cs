@@ -61,6 +61,13 @@ internal static class OsvRangeEvaluator
             events.Add((e, order));
         }
 
+        if (!events.Any(p => p.Event.Kind == "introduced"))
+        {
+            // The OSV schema requires one; without it the range says nothing that can be trusted either way.
+            problem = "the range has no 'introduced' event";
+            return null;
+        }
+
         events.Sort((a, b) =>
         {
             var az = a.Event.Kind == "introduced" && a.Event.Value == "0";

@@ -58,6 +58,9 @@ public sealed class GraphIndex
     /// <summary>The node's display name, decoded from the interned names (allocates), or null.</summary>
     public string? NameOf(int node) => _nameOf[node] is var name and >= 0 ? _names.GetString(name) : null;
 
+    /// <summary>The node's display name as stored (empty when it has none), without allocating: for scans such as search.</summary>
+    public ReadOnlySpan<byte> Utf8NameOf(int node) => _nameOf[node] is var name and >= 0 ? _names[name] : default;
+
     public NodeRef RefOf(int node) => new(_kinds[node], KeyOf(node));
 
     public bool TryFind(NodeKind kind, string key, out int node) => _lookup.TryFind(kind, key, out node);

@@ -45,7 +45,11 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
             var edges = snapshot.Outgoing(n);
             for (var i = 0; i < edges.Count; i++)
             {
-                builder.AddEdge(n, edges.Target(i), edges.Kind(i));
+                // Derived edges are recomputed for every snapshot (DerivedEdges), never carried over.
+                if (edges.Kind(i) != EdgeKind.ResolvesTo)
+                {
+                    builder.AddEdge(n, edges.Target(i), edges.Kind(i));
+                }
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class GraphIndexHolder
         var builder = new GraphIndexBuilder();
         var sequence = store.ChangeSequence;
         store.Load(builder, asOf);
-        return builder.Build(sequence);
+        return DerivedEdges.Add(builder.Build(sequence));
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public sealed class GraphIndexHolder
                 }
             }
 
-            var snapshot = builder.Build(sequence);
+            var snapshot = DerivedEdges.Add(builder.Build(sequence));
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }

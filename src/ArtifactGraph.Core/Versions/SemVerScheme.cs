@@ -4,6 +4,8 @@ namespace ArtifactGraph.Core.Versions;
 /// Semantic Versioning 2.0.0 (npm, crates.io, Hex, Pub, Go, OSV SEMVER ranges): MAJOR.MINOR.PATCH,
 /// pre-release identifiers compared per §11, build metadata ignored. A leading <c>v</c> is accepted
 /// because Go module versions carry one and npm tolerates it; Go's <c>+incompatible</c> is build metadata.
+/// Leading zeros in numeric parts are tolerated and compared numerically (the spec forbids them; refusing
+/// them would turn an advisory's sloppy bound into an unusable range).
 /// </summary>
 internal sealed class SemVerScheme : IVersionScheme
 {

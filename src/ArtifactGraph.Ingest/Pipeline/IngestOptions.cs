@@ -12,6 +12,32 @@ public sealed class IngestOptions
     /// <summary>Keys and Sigstore roots that signed documents are verified against (<c>--trust FILE</c>).</summary>
     public Trust.TrustStore Trust { get; set; } = Ingest.Trust.TrustStore.Empty;
 
+    /// <summary>
+    /// <c>ingest --environment</c>: the environment of the inventories ingested (a hint readers pass to
+    /// <see cref="DocumentInput.Hints"/> as <c>environment</c>; inventory readers let it win over labels).
+    /// </summary>
+    public string? Environment { get; set; }
+
+    /// <summary><c>ingest --cluster</c>: the cluster of the inventories ingested (hint <c>cluster</c>).</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>The hints every document of this run is read with.</summary>
+    public IReadOnlyDictionary<string, string> Hints()
+    {
+        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Environment))
+        {
+            hints["environment"] = Environment.Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(Cluster))
+        {
+            hints["cluster"] = Cluster.Trim();
+        }
+
+        return hints;
+    }
+
     public void Validate()
     {
         if (MaxDocumentBytes <= 0 || MaxDecompressedBytes <= 0)

@@ -64,7 +64,8 @@ public sealed partial class Ingestor
                 return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = expanded.Length };
             }
 
-            var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256));
+            var hints = _options.Hints();
+            var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Hints = hints });
 
             // The document's transaction is open while it is read, so a large document streams into the
             // store in chunks; a rejection disposes the writer, which rolls every chunk back.
@@ -77,7 +78,7 @@ public sealed partial class Ingestor
                     return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
                 }
 
-                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer, Trust = _options.Trust });
+                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer, Hints = hints, Trust = _options.Trust });
                 result = writer.Complete(batch);
             }
 

@@ -51,6 +51,25 @@ public sealed class VersionsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_Json_GivesSchemeAndOrders()
+    {
+        var result = _cli.Json("versions", "compare", "--ecosystem", "Alpine:v3.18", "1.0_rc1", "1.0");
+
+        Assert.Equal("apk", result.GetProperty("scheme").GetString());
+        Assert.False(result.GetProperty("generic").GetBoolean());
+        Assert.Equal("<", result.GetProperty("comparisons")[0].GetProperty("order").GetString());
+    }
+
+    [Fact]
+    public void Compare_StdinLineWithoutTwoVersions_NamesTheLineAndExits1()
+    {
+        var (exit, _, error) = _cli.RunWithInput("1.0.0 2.0.0\n1.0.0\n", "versions", "compare", "--ecosystem", "npm");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_NoEcosystem_IsAUsageError()
     {
         Assert.Equal(2, _cli.Run("versions", "compare", "1", "2").Exit);

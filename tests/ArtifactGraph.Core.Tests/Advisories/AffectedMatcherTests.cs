@@ -180,6 +180,18 @@ public sealed class AffectedMatcherTests
     }
 
     [Fact]
+    public void Evaluate_RangeWithoutIntroduced_IsUnusable()
+    {
+        // osv-schema's linter case nointroduced-CVE-2023-41045: a range with only "fixed".
+        var claim = new AffectedClaim { Ecosystem = "PyPI", Ranges = [Range("ECOSYSTEM", ("fixed", "1.0"))] };
+
+        var verdict = AffectedMatcher.Evaluate(claim, "0.5");
+
+        Assert.Equal(MatchOutcome.Unusable, verdict.Outcome);
+        Assert.Contains("no 'introduced' event", verdict.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_GitRangesOnly_IsUnusable()
     {
         var claim = new AffectedClaim { Ecosystem = "GIT", Ranges = [Range("GIT", ("introduced", "0"), ("fixed", "a1b2c3"))] };

@@ -37,7 +37,7 @@ internal static class DeploymentRanking
         {
             var props = properties.GetValueOrDefault(index.RefOf(h.Node)) ?? new Dictionary<string, string>();
             var path = closure.PathOf(h.Hit);
-            var image = path.Skip(1).Select(p => p.Node).Where(n => index.KindOf(n) == NodeKind.Image).Cast<int?>().FirstOrDefault();
+            var image = RunningImage(index, path);
             var package = path[^1].Node;
             return new RankedDeployment(
                 h.Hit,
@@ -62,6 +62,20 @@ internal static class DeploymentRanking
             .ThenBy(d => d.FixedVersion is null ? 1 : 0)
             .ThenBy(d => index.KeyOf(d.Node), StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The image the deployment runs: the first image on the path, or what its tag resolved to.</summary>
+    private static int? RunningImage(GraphIndex index, IReadOnlyList<PathStep> path)
+    {
+        for (var i = 1; i < path.Count; i++)
+        {
+            if (index.KindOf(path[i].Node) == NodeKind.Image)
+            {
+                return i + 1 < path.Count && path[i + 1].Edge == EdgeKind.ResolvesTo ? path[i + 1].Node : path[i].Node;
+            }
+        }
+
+        return null;
     }
 
     private static int EnvironmentRank(string environment, IReadOnlyList<string> order)

@@ -16,7 +16,7 @@ internal static class CdxComponentMapper
         var purl = component.Purl;
         var properties = CommonProperties(component);
 
-        var node = CdxImageSubject.IsContainer(component.Type)
+        var node = CdxImageLinks.IsImage(component)
             ? MapImage(component, version, purl, properties, builder)
             : null;
         node ??= MapPackage(component, version, purl, properties, builder);
@@ -51,7 +51,7 @@ internal static class CdxComponentMapper
             imageProperties.Add(new("cdx:purl", purl));
         }
 
-        return builder.AddNode(new NodeRef(NodeKind.Image, digest ?? "ref:" + component.DisplayName), component.DisplayName, [.. imageProperties, .. properties]);
+        return CdxImageLinks.Link(component, builder.AddNode(new NodeRef(NodeKind.Image, digest ?? "ref:" + component.DisplayName), component.DisplayName, [.. imageProperties, .. properties]), builder);
     }
 
     private static NodeRef MapPackage(CdxComponent component, string? version, string? purl, List<KeyValuePair<string, string>> properties, IngestBatchBuilder builder)

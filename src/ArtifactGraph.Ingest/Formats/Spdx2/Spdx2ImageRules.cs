@@ -17,6 +17,12 @@ internal static class Spdx2ImageRules
 
     public static string? FindDigest(Spdx2Package package, Purl? purl)
     {
+        // A per-architecture package whose purl names the index digest keeps its own manifest digest as checksum.
+        if (PlatformDigest(package, purl) is { } platform)
+        {
+            return platform;
+        }
+
         if (purl is not null && TrySha256(purl.Version, out var fromPurl))
         {
             return fromPurl;
@@ -34,6 +40,23 @@ internal static class Spdx2ImageRules
         var name = package.Name?.Trim() ?? string.Empty;
         var at = name.IndexOf('@', StringComparison.Ordinal);
         return TrySha256(at >= 0 ? name[(at + 1)..] : name, out var fromName) ? fromName : null;
+    }
+
+    /// <summary>
+    /// The checksum of a package whose purl has an <c>arch</c> qualifier and a different (index) digest: Red Hat's
+    /// platform images inside an image index. Null otherwise.
+    /// </summary>
+    private static string? PlatformDigest(Spdx2Package package, Purl? purl)
+    {
+        if (purl is null || !purl.Qualifiers.Any(q => q.Key == "arch") || !TrySha256(purl.Version, out var index))
+        {
+            return null;
+        }
+
+        var checksum = package.Checksums
+            .Select(c => c.Algorithm is { } alg && c.Value is { } value && Digest.TryCreate(alg, value, out var d, out _) && d.Algorithm == "sha256" && d.Hex.Length == 64 ? d.ToString() : null)
+            .FirstOrDefault(d => d is not null);
+        return checksum is not null && checksum != index ? checksum : null;
     }
 
     /// <summary>The name as <c>repository:tag</c>: the purl's repository_url (else the package name) and its tag (else the name's, else a tag-like versionInfo).</summary>

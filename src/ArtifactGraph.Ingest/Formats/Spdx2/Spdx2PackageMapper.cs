@@ -33,7 +33,7 @@ internal static class Spdx2PackageMapper
                 properties.Add(new("spdx:purl", purlText));
             }
 
-            node = builder.AddNode(new NodeRef(NodeKind.Image, digest), display, properties);
+            node = Spdx2ImageLinks.Link(purls, builder.AddNode(new NodeRef(NodeKind.Image, digest), display, properties), display, builder);
         }
         else
         {

@@ -62,6 +62,19 @@ internal sealed record Spdx2IndependentCount(int Packages, int Files, int Depend
             }
         }
 
+        // An image keyed by another digest than its oci/docker purls' (a platform of an index) is contained by each of them.
+        foreach (var p in packages)
+        {
+            var key = keys[(string)p["SPDXID"]!];
+            foreach (var digest in key.StartsWith("image:", StringComparison.Ordinal) ? PurlDigests(p) : [])
+            {
+                if ("image:" + digest != key)
+                {
+                    contains.Add(("image:" + digest, key));
+                }
+            }
+        }
+
         foreach (var p in packages)
         {
             foreach (var f in Items(p, "hasFiles"))
@@ -128,7 +141,9 @@ internal sealed record Spdx2IndependentCount(int Packages, int Files, int Depend
             var name = (string?)p["name"] ?? string.Empty;
             var at = name.IndexOf('@', StringComparison.Ordinal);
             var fromName = Digest.TryParse(at >= 0 ? name[(at + 1)..] : name, out var d2, out _) && d2.Algorithm == "sha256" ? d2.ToString() : null;
-            if ((purlDigest ?? checksum ?? fromName) is { } digest)
+            // A per-architecture package (purl arch=) whose valid checksum differs from the purl's index digest is its own image.
+            var platform = parsed?.Qualifiers.Any(q => q.Key == "arch") == true && checksum is { Length: 71 } && checksum != purlDigest ? checksum : null;
+            if ((platform ?? purlDigest ?? checksum ?? fromName) is { } digest)
             {
                 return "image:" + digest;
             }
@@ -139,6 +154,13 @@ internal sealed record Spdx2IndependentCount(int Packages, int Files, int Depend
             ? PackageIdentity.FromPurl(purl).VersionKey
             : PackageIdentity.FromComponent(null, ((string?)p["name"] is { Length: > 0 } n ? n : null) ?? (string?)p["packageName"] ?? (string)p["SPDXID"]!, version is "NOASSERTION" or "NONE" ? null : version).VersionKey);
     }
+
+    private static IEnumerable<string> PurlDigests(JsonNode p) => Items(p, "externalRefs")
+        .Where(r => ((string?)r["referenceCategory"])?.Replace('_', '-') == "PACKAGE-MANAGER" && (string?)r["referenceType"] == "purl")
+        .Select(r => Purl.TryParse(((string?)r["referenceLocator"])?.Trim(), out var parsed, out _) && parsed.Type is "oci" or "docker"
+            && Digest.TryParse(parsed.Version, out var d, out _) && d.Algorithm == "sha256" && d.Hex.Length == 64 ? d.ToString() : null)
+        .OfType<string>()
+        .Distinct();
 
     private static string? FileKey(JsonNode f)
     {

@@ -1,0 +1,192 @@
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Server.Auth;
+using ArtifactGraph.Server.Operations;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace ArtifactGraph.Server.GraphQL;
+
+/// <summary>What a GraphQL request asks, however it arrived (POST body or GET query string).</summary>
+internal sealed record GraphQLCall(string Query, Inputs? Variables, string? OperationName, bool ViaGet);
+
+/// <summary>
+/// The outcome: the result to serialize, and what kind of failure (if any) decides the HTTP status.
+/// </summary>
+internal sealed record GraphQLOutcome(ExecutionResult Result, GraphQLFailure Failure);
+
+internal enum GraphQLFailure
+{
+    None,
+
+    /// <summary>The document does not parse, validate or pass the limits: nothing executed.</summary>
+    Request,
+
+    /// <summary>A mutation sent with GET (GraphQL-over-HTTP: 405).</summary>
+    MethodNotAllowed,
+
+    /// <summary>Every execution slot stayed busy for the queue timeout (503).</summary>
+    Busy,
+
+    /// <summary>The execution ran past its timeout (504 under graphql-response+json).</summary>
+    Timeout,
+
+    /// <summary>The index is still loading (503).</summary>
+    NotReady,
+}
+
+/// <summary>
+/// Parses, checks limits, and executes on one snapshot with a timeout and a bound on concurrent
+/// executions. The executer is GraphQL.NET's; this class is the server's policy around it.
+/// </summary>
+internal sealed class GraphQLRunner : IDisposable
+{
+    private readonly ArtifactGraphSchema _schema;
+    private readonly DocumentExecuter _executer = new DocumentExecuter();
+    private readonly ServerOptions _options;
+    private readonly SemaphoreSlim _slots;
+    private readonly QueryLimits _limits;
+    private readonly GraphIndexHolder _holder;
+    private readonly IGraphStore _store;
+    private readonly DocumentIngestion _ingestion;
+    private readonly Readiness _readiness;
+
+    public GraphQLRunner(ArtifactGraphSchema schema, IOptions<ServerOptions> options, GraphIndexHolder holder, IGraphStore store, DocumentIngestion ingestion, Readiness readiness)
+    {
+        _schema = schema;
+        _options = options.Value;
+        _slots = new SemaphoreSlim(_options.MaxConcurrentExecutions, _options.MaxConcurrentExecutions);
+        _schema.Initialize();
+        _limits = new QueryLimits(schema, _options);
+        _holder = holder;
+        _store = store;
+        _ingestion = ingestion;
+        _readiness = readiness;
+    }
+
+    /// <summary>Test hook: a delay inside the execution slot and under the timeout, to exercise both.</summary>
+    internal TimeSpan TestDelay { get; set; }
+
+    public async Task<GraphQLOutcome> RunAsync(GraphQLCall call, Caller caller, IServiceProvider services, CancellationToken aborted)
+    {
+        if (!_readiness.IsReady)
+        {
+            return Fail(GraphQLFailure.NotReady, "NOT_READY", "the index is still loading; retry shortly (see /readyz)");
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = new GraphQLDocumentBuilder { MaxDepth = 128 }.Build(call.Query);
+        }
+        catch (ExecutionError error)
+        {
+            return new GraphQLOutcome(new ExecutionResult { Errors = [error] }, GraphQLFailure.Request);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException error)
+        {
+            // Nesting past the parser's depth bound (a stack-exhaustion attempt) is not a syntax error to
+            // GraphQL.NET's document builder, so it arrives here.
+            return Fail(GraphQLFailure.Request, "SYNTAX_ERROR", error.Message);
+        }
+
+        var operation = SelectOperation(document, call.OperationName);
+        if (operation is null)
+        {
+            // Let the executer's validation name the problem (unknown or ambiguous operation).
+            return await ExecuteAsync(call, document, caller, services, aborted).ConfigureAwait(false);
+        }
+
+        if (call.ViaGet && operation.Operation != OperationType.Query)
+        {
+            return Fail(GraphQLFailure.MethodNotAllowed, "METHOD_NOT_ALLOWED", "mutations must be sent with POST");
+        }
+
+        if (_limits.Check(document, operation, call.Variables) is { } violation)
+        {
+            return Fail(GraphQLFailure.Request, violation.Code, violation.Message);
+        }
+
+        return await ExecuteAsync(call, document, caller, services, aborted).ConfigureAwait(false);
+    }
+
+    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, GraphQLDocument document, Caller caller, IServiceProvider services, CancellationToken aborted)
+    {
+        if (!await _slots.WaitAsync(_options.QueueTimeout, aborted).ConfigureAwait(false))
+        {
+            return Fail(GraphQLFailure.Busy, "SERVER_BUSY", $"all {_options.MaxConcurrentExecutions} execution slots are busy; retry shortly");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        timeout.CancelAfter(_options.ExecutionTimeout);
+        try
+        {
+            if (TestDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(TestDelay, timeout.Token).ConfigureAwait(false);
+            }
+
+            var result = await _executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = _schema,
+                Query = call.Query,
+                Document = document,
+                Variables = call.Variables,
+                OperationName = call.OperationName,
+                UserContext = new RequestContext
+                {
+                    Index = _holder.Current,
+                    Store = _store,
+                    Caller = caller,
+                    Options = _options,
+                    Ingestion = _ingestion,
+                },
+                RequestServices = services,
+                CancellationToken = timeout.Token,
+            }).ConfigureAwait(false);
+            return new GraphQLOutcome(result, result.Executed ? GraphQLFailure.None : GraphQLFailure.Request);
+        }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            return Fail(GraphQLFailure.Timeout, "EXECUTION_TIMEOUT", $"the query ran longer than {_options.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled");
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs one small query through every stage (parse, validate, execute, the Node interface's type
+    /// resolution) so the first client does not pay for schema initialisation and JIT: seconds on a busy
+    /// machine. Called before the server reports ready.
+    /// </summary>
+    public Task WarmUpAsync() => _executer.ExecuteAsync(new ExecutionOptions
+    {
+        Schema = _schema,
+        Query = "{ __typename search(text: \"warm-up\", first: 1) { totalCount edges { node { id kind key } } } }",
+        UserContext = new RequestContext
+        {
+            Index = _holder.Current,
+            Store = _store,
+            Caller = new Caller(ApiKeyRole.Reader, "warm-up"),
+            Options = _options,
+            Ingestion = _ingestion,
+        },
+    });
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? name)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return string.IsNullOrEmpty(name)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
+    }
+
+    private static GraphQLOutcome Fail(GraphQLFailure failure, string code, string message) =>
+        new(new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] }, failure);
+
+    public void Dispose() => _slots.Dispose();
+}

@@ -1,0 +1,14 @@
+using ArtifactGraph.Core.Graph;
+using GraphQL.Types;
+
+namespace ArtifactGraph.Server.GraphQL.Types;
+
+internal sealed class ArtifactType : NodeObjectType
+{
+    public ArtifactType()
+        : base(NodeKind.Artifact, "A file, binary or archive known by its content digest.")
+    {
+        Field<NonNullGraphType<StringGraphType>>("digest").Description("algorithm:lowerhex").Resolve(c => c.Source.Key);
+        Field<NonNullGraphType<StringGraphType>>("algorithm").Resolve(c => c.Source.Key.Split(':')[0]);
+    }
+}

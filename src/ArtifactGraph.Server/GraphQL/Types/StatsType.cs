@@ -1,0 +1,45 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Server.GraphQL.Models;
+using GraphQL.Types;
+
+namespace ArtifactGraph.Server.GraphQL.Types;
+
+/// <summary>The CLI's <c>stats --json</c>, plus the snapshot the request reads.</summary>
+internal sealed class StatsType : ObjectGraphType<StoreStatistics>
+{
+    public StatsType()
+    {
+        Name = "Stats";
+        Description = "What the store holds (as `artifactgraph stats`), and the index snapshot this request reads.";
+        Field<NonNullGraphType<IntGraphType>>("documents").Resolve(c => (int)c.Source.Documents);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeKindCountType>>>>("nodes")
+            .Resolve(c => c.Source.Nodes.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeKindCountType>>>>("edges")
+            .Resolve(c => c.Source.Edges.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
+        Field<NonNullGraphType<IntGraphType>>("indexNodes").Description("Nodes in the snapshot.").Resolve(c => c.Request().Index.NodeCount);
+        Field<NonNullGraphType<IntGraphType>>("indexEdges").Description("Current edges in the snapshot.").Resolve(c => c.Request().Index.EdgeCount);
+        Field<NonNullGraphType<StringGraphType>>("sequence").Description("The store change sequence the snapshot reflects (a 64-bit number, as text).")
+            .Resolve(c => c.Request().Index.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed class NodeKindCountType : ObjectGraphType<KindCountModel>
+{
+    public NodeKindCountType()
+    {
+        Name = "NodeKindCount";
+        Field<NonNullGraphType<NodeKindEnum>>("kind").Resolve(c => (NodeKind)c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+    }
+}
+
+internal sealed class EdgeKindCountType : ObjectGraphType<KindCountModel>
+{
+    public EdgeKindCountType()
+    {
+        Name = "EdgeKindCount";
+        Field<NonNullGraphType<EdgeKindEnum>>("kind").Resolve(c => (EdgeKind)c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+    }
+}

@@ -1,0 +1,15 @@
+using ArtifactGraph.Server.GraphQL.Models;
+using GraphQL.Types;
+
+namespace ArtifactGraph.Server.GraphQL.Types;
+
+internal sealed class TargetType : ObjectGraphType<TargetModel>
+{
+    public TargetType()
+    {
+        Name = "Target";
+        Description = "A query's target text and the nodes it resolved to (a versionless purl matches every known version).";
+        Field<NonNullGraphType<StringGraphType>>("query").Resolve(c => c.Source.Query);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("matched").Resolve(c => c.Source.Matched);
+    }
+}
