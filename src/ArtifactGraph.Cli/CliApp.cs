@@ -24,6 +24,7 @@ internal static class CliApp
         new BlastRadiusCommand(),
         new ImageCommand(),
         new StatsCommand(),
+        new ProvenanceCommand(),
         new VersionsCommand(),
         new ServeCommand(),
         new KeysCommand(),

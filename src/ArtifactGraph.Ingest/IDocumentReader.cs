@@ -34,5 +34,11 @@ public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, st
     /// </summary>
     public IReadOnlyDictionary<string, string> Hints { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The keys and roots signatures are checked against (<c>ingest --trust FILE</c>); empty when none
+    /// were configured, so signed documents are stored unverified.
+    /// </summary>
+    public Trust.TrustStore Trust { get; init; } = Ingest.Trust.TrustStore.Empty;
+
     public IngestBatchBuilder NewBuilder() => new(Spill);
 }

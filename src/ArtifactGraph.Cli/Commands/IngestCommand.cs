@@ -16,9 +16,9 @@ internal sealed class IngestCommand : ICommand
 {
     public string Name => "ingest";
 
-    public string Usage => "ingest PATH... [--environment NAME] [--cluster NAME] [--json]";
+    public string Usage => "ingest PATH... [--environment NAME] [--cluster NAME] [--trust FILE] [--json]";
 
-    public string[] ValueOptions => ["--environment", "--cluster"];
+    public string[] ValueOptions => ["--environment", "--cluster", TrustOption.Option];
 
     public string[] FlagOptions => [];
 
@@ -41,7 +41,7 @@ internal sealed class IngestCommand : ICommand
 
         using (var store = context.OpenStore(args))
         {
-            var ingestor = new Ingestor(Readers.All, store, new IngestOptions { Environment = args.Value("--environment"), Cluster = args.Value("--cluster") }, context.Logging.CreateLogger<Ingestor>());
+            var ingestor = new Ingestor(Readers.All, store, new IngestOptions { Environment = args.Value("--environment"), Cluster = args.Value("--cluster"), Trust = TrustOption.Load(args) }, context.Logging.CreateLogger<Ingestor>());
             var showProgress = context.Interactive && !args.Has("--json") && expansion.Files.Count > 1;
             if (showProgress)
             {

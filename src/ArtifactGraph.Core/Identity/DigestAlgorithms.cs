@@ -47,6 +47,7 @@ internal static partial class DigestAlgorithms
         return name is not null;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9._+-]*$")]
+    // in-toto digest sets name custom algorithms with underscores (gce_image_id).
+    [GeneratedRegex("^[a-z][a-z0-9_.+-]*$")]
     private static partial Regex TokenPattern();
 }

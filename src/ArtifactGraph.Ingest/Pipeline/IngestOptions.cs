@@ -9,6 +9,9 @@ public sealed class IngestOptions
     /// <summary>Largest size a compressed document may expand to: a bound against decompression bombs.</summary>
     public long MaxDecompressedBytes { get; set; } = 2L << 30;
 
+    /// <summary>Keys and Sigstore roots that signed documents are verified against (<c>--trust FILE</c>).</summary>
+    public Trust.TrustStore Trust { get; set; } = Ingest.Trust.TrustStore.Empty;
+
     /// <summary>
     /// <c>ingest --environment</c>: the environment of the inventories ingested (a hint readers pass to
     /// <see cref="DocumentInput.Hints"/> as <c>environment</c>; inventory readers let it win over labels).

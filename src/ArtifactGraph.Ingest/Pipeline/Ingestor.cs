@@ -78,7 +78,7 @@ public sealed partial class Ingestor
                     return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
                 }
 
-                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer, Hints = hints });
+                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer, Hints = hints, Trust = _options.Trust });
                 result = writer.Complete(batch);
             }
 

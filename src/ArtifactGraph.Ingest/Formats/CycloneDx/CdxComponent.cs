@@ -43,6 +43,9 @@ internal sealed class CdxComponent
 
     public IReadOnlyList<CdxHash> Hashes { get; init; } = [];
 
+    /// <summary><c>externalReferences[type=vcs].url</c>, for SOURCE_AT.</summary>
+    public IReadOnlyList<string> VcsUrls { get; init; } = [];
+
     public IReadOnlyList<CdxLicense> Licenses { get; init; } = [];
 
     /// <summary>

@@ -23,6 +23,7 @@ internal static class CdxComponentMapper
 
         CdxHashes.Map(component.Hashes, node.Value, builder);
         CdxLicenses.Map(component.Licenses, node.Value, builder);
+        CdxSourceAt.Map(component, node.Value, builder);
         return node.Value;
     }
 

@@ -139,6 +139,7 @@ internal static class CdxJsonParser
                 .Select(h => new CdxHash(CdxJson.OptionalString(h.Item, "alg", h.Pointer), CdxJson.OptionalString(h.Item, "content", h.Pointer), h.Pointer))
                 .ToList(),
             Licenses = ReadLicenses(element, pointer),
+            VcsUrls = CdxSourceAt.FromJson(element),
             IsSubject = isSubject,
         };
         return component;

@@ -137,6 +137,7 @@ internal static class CdxXmlParser
                 .Select(h => new CdxHash(CdxXml.Attribute(h, "alg"), h.Value.Trim() is { Length: > 0 } content ? content : null, CdxXml.Locate(h)))
                 .ToList(),
             Licenses = ReadLicenses(xml, element),
+            VcsUrls = CdxSourceAt.FromXml(xml, element),
             IsSubject = isSubject,
         };
         component.Children.AddRange(ReadComponents(xml, element));

@@ -50,6 +50,7 @@ internal static class Spdx2PackageMapper
         }
 
         Spdx2Licenses.Map(package, node, builder);
+        Spdx2SourceAt.Map(package, purlText, node, builder);
         return node;
     }
 
