@@ -39,7 +39,7 @@ public sealed class DemoSupplyChainTests : IDisposable
         Assert.Equal("1.15.6", first.GetProperty("fixedVersion").GetString());
         Assert.Equal([ApiImage], Ids(result, "images"));
         Assert.Equal(
-            [WebImage, "production/prod-eu-1/shop/deployment/web", "staging/staging-eu-1/shop/deployment/web"],
+            ["production/prod-eu-1/shop/deployment/web", WebImage, "staging/staging-eu-1/shop/deployment/web"],
             Ids(result, "suppressed").Order(StringComparer.Ordinal));
         Assert.Equal(2, result.GetProperty("counts").GetProperty("deployments").GetInt32());
     }
