@@ -16,6 +16,7 @@ internal sealed class ArtifactGraphSchema : Schema
         var query = new ObjectGraphType { Name = "Query", Description = "Reads; every field answers from one index snapshot per request." };
         NodeQueries.Add(query);
         ClosureQueries.Add(query);
+        BlastRadiusQueries.Add(query);
         PathQueries.Add(query);
         SearchQueries.Add(query);
         DocumentQueries.Add(query);
