@@ -16,7 +16,7 @@ namespace ArtifactGraph.Storage.Postgres;
 /// number of processes commit one at a time (as SQLite's single writer does); reads run concurrently on
 /// their own pooled connections and see committed snapshots.
 /// </summary>
-public sealed class PostgresGraphStore : IGraphStore
+public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
@@ -162,6 +162,15 @@ public sealed class PostgresGraphStore : IGraphStore
     public byte[]? GetRawDocument(string sha256) => Read(c => DocumentQueries.Raw(c, sha256));
 
     public StoreStatistics GetStatistics() => Read(StatisticsQuery.Read);
+
+    public ApiKeyRecord CreateApiKey(string name, ApiKeyRole role, string keyHash) =>
+        Read(c => ApiKeyQueries.Create(c, name, role, keyHash, _time.GetUtcNow()));
+
+    public IReadOnlyList<ApiKeyRecord> ListApiKeys() => Read(ApiKeyQueries.List);
+
+    public ApiKeyRecord? FindApiKey(string keyHash) => Read(c => ApiKeyQueries.Find(c, keyHash));
+
+    public bool RevokeApiKey(long id) => Read(c => ApiKeyQueries.Revoke(c, id, _time.GetUtcNow()));
 
     /// <summary>Closes the pool's connections; an open writer must be disposed first (it holds the write lock).</summary>
     public void Dispose()
