@@ -51,7 +51,11 @@ public sealed partial class Ingestor
         return IngestBytes(path, bytes);
     }
 
-    public IngestReport IngestBytes(string source, byte[] content)
+    /// <summary>
+    /// Ingests one document given as bytes. <paramref name="hints"/> (environment, cluster) override the run's
+    /// own for this document: an HTTP upload names its cluster per request.
+    /// </summary>
+    public IngestReport IngestBytes(string source, byte[] content, IReadOnlyDictionary<string, string>? hints = null)
     {
         string sha256 = string.Empty;
         try
@@ -64,7 +68,13 @@ public sealed partial class Ingestor
                 return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = expanded.Length };
             }
 
-            var hints = _options.Hints();
+            var runHints = _options.Hints();
+            if (hints is { Count: > 0 })
+            {
+                runHints = runHints.Concat(hints).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+            }
+
+            hints = runHints;
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Hints = hints });
 
             // The document's transaction is open while it is read, so a large document streams into the

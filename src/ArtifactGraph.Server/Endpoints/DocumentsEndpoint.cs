@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ArtifactGraph.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/v1/documents[?filename=NAME]</c>: the raw document as the body, format sniffed (gzip, bzip2
+/// <c>POST /api/v1/documents[?filename=NAME&amp;environment=ENV&amp;cluster=NAME]</c>: the raw document as the body, format sniffed (gzip, bzip2
 /// and zstd bodies are recognised by their magic bytes, so <c>Content-Encoding: gzip</c> works as is).
 /// Answers the CLI's <c>ingest --json</c> report for the one document: 200 ingested or unchanged;
 /// 400 problem+json with <c>location</c> and <c>reason</c> when rejected; 401/403 without an ingester key;
@@ -47,7 +47,8 @@ internal static class DocumentsEndpoint
         }
 
         var source = context.Request.Query["filename"].FirstOrDefault() is { Length: > 0 } name ? Path.GetFileName(name) : "upload";
-        var report = await ingestion.IngestAsync(source, body);
+        var hints = GraphQL.Queries.IngestMutations.Hints(context.Request.Query["environment"].FirstOrDefault(), context.Request.Query["cluster"].FirstOrDefault());
+        var report = await ingestion.IngestAsync(source, body, hints);
         if (report is null)
         {
             await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "shutting-down", "Server is shutting down", "the server is stopping and accepts no new documents");

@@ -10,7 +10,7 @@ namespace ArtifactGraph.Server.Operations;
 internal sealed class DocumentIngestion(Ingestor ingestor, IngestTracker tracker)
 {
     /// <summary>The report, or null when the server is shutting down.</summary>
-    public async Task<IngestReport?> IngestAsync(string source, byte[] content)
+    public async Task<IngestReport?> IngestAsync(string source, byte[] content, IReadOnlyDictionary<string, string>? hints = null)
     {
         using var lease = tracker.TryBegin();
         if (lease is null)
@@ -20,6 +20,6 @@ internal sealed class DocumentIngestion(Ingestor ingestor, IngestTracker tracker
 
         // Not cancellable on purpose: once started, a document is committed or rejected as a whole,
         // even if the client goes away.
-        return await Task.Run(() => ingestor.IngestBytes(source, content), CancellationToken.None).ConfigureAwait(false);
+        return await Task.Run(() => ingestor.IngestBytes(source, content, hints), CancellationToken.None).ConfigureAwait(false);
     }
 }

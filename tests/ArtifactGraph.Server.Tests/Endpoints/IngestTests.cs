@@ -152,4 +152,23 @@ public sealed class IngestTests : IDisposable
         Assert.Equal("FORBIDDEN", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(0, (await _server.DataAsync("{ documents(filter: { nameContains: \"upload\" }) { totalCount } }", key: _reader)).GetProperty("documents").GetProperty("totalCount").GetInt32());
     }
+
+    [Fact]
+    public async Task PostDocument_InventoryWithEnvironmentAndCluster_NamesTheDeployments()
+    {
+        const string Pod = """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"api-0","namespace":"shop"},
+             "spec":{"containers":[{"name":"api","image":"registry.example.com/shop/api:1.4.2"}]}}
+            """;
+        using var client = _server.Client(_ingester);
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Pod));
+
+        using var response = await client.PostAsync(new Uri("/api/v1/documents?filename=pod.json&environment=production&cluster=eu-1", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = await _server.DataAsync("{ search(text: \"production/eu-1/shop\", first: 5) { edges { node { kind key } } } }", key: _reader);
+        Assert.Contains(
+            data.GetProperty("search").GetProperty("edges").EnumerateArray(),
+            e => e.GetProperty("node").GetProperty("key").GetString() == "production/eu-1/shop/pod/api-0");
+    }
 }
