@@ -29,17 +29,12 @@ public static class ImageResolver
             return index.TryFind(NodeKind.Image, pinned, out var node) ? [node] : [];
         }
 
-        var wanted = Canonical(reference);
+        // Names compared the way tag references are resolved (ImageTagResolver): one canonical repository:tag.
+        var wanted = ImageTagResolver.Canonical(query);
         var found = new List<int>();
         foreach (var image in index.NodesOfKind(NodeKind.Image))
         {
-            var name = index.NameOf(image) ?? index.KeyOf(image);
-            if (name.StartsWith("ref:", StringComparison.Ordinal))
-            {
-                name = name[4..];
-            }
-
-            if (ImageReference.TryParse(name, out var candidate) && Canonical(candidate) == wanted)
+            if (wanted is not null && ImageTagResolver.Canonical(index.NameOf(image) ?? index.KeyOf(image)) == wanted)
             {
                 found.Add(image);
             }
@@ -49,6 +44,4 @@ public static class ImageResolver
         var withDigest = found.Where(n => !index.KeyOf(n).StartsWith("ref:", StringComparison.Ordinal)).ToList();
         return withDigest.Count > 0 ? withDigest : found;
     }
-
-    private static string Canonical(ImageReference reference) => reference.Name + ":" + (reference.Tag ?? "latest");
 }
