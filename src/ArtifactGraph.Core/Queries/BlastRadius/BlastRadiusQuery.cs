@@ -65,8 +65,7 @@ public static class BlastRadiusQuery
         }
 
         var blocked = vex.Suppressing.Select(d => d.Product).ToHashSet();
-        var suppressed = Suppression.Explain(index, starts, blocked, vex.Suppressing, options);
-        var pruned = ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = blocked });
+        var (pruned, suppressed) = Suppression.Explain(index, starts, blocked, vex.Suppressing, options);
         var affected = matched.Affected.Where(a => !blocked.Contains(a.Node)).ToList();
         return new BlastRadiusResult
         {

@@ -9,7 +9,8 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 /// </summary>
 internal static class Suppression
 {
-    public static IReadOnlyList<SuppressedItem> Explain(GraphIndex index, IReadOnlyList<int> starts, HashSet<int> blocked, IReadOnlyList<VexDecision> decisions, ClosureOptions options)
+    /// <summary>The pruned walk (the answer) and what it lost against the raw walk.</summary>
+    public static (ClosureResult Pruned, IReadOnlyList<SuppressedItem> Suppressed) Explain(GraphIndex index, IReadOnlyList<int> starts, HashSet<int> blocked, IReadOnlyList<VexDecision> decisions, ClosureOptions options)
     {
         var decisionOf = new Dictionary<int, VexDecision>();
         foreach (var decision in decisions)
@@ -44,6 +45,6 @@ internal static class Suppression
             items.Add(new SuppressedItem(node, raw.DepthAt(i), decisionOf[through], Direct: through == node));
         }
 
-        return items;
+        return (pruned, items);
     }
 }
