@@ -152,7 +152,7 @@ internal static class BlastRadiusJson
     private static void WriteStatement(Utf8JsonWriter json, VexEntry statement, IReadOnlyDictionary<long, DocumentSummary> documents)
     {
         var claim = statement.Claim;
-        json.WriteString("status", StatusName(claim.Status));
+        json.WriteString("status", claim.Status.ToWireName());
         WriteNullable(json, "justification", claim.Justification);
         WriteNullable(json, "impactStatement", claim.ImpactStatement);
         WriteNullable(json, "actionStatement", claim.ActionStatement);
@@ -161,14 +161,6 @@ internal static class BlastRadiusJson
         WriteNullable(json, "statementId", claim.StatementId);
         WriteDocument(json, "document", documents, statement.DocumentId);
     }
-
-    public static string StatusName(VexStatus status) => status switch
-    {
-        VexStatus.NotAffected => "not_affected",
-        VexStatus.Affected => "affected",
-        VexStatus.Fixed => "fixed",
-        _ => "under_investigation",
-    };
 
     internal static void WriteDocument(Utf8JsonWriter json, string name, IReadOnlyDictionary<long, DocumentSummary> documents, long id)
     {

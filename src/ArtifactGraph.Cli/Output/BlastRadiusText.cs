@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries;
@@ -71,7 +72,7 @@ internal static class BlastRadiusText
                 suppressed.AddRow(
                     Esc(index.KindOf(item.Node).ToString()),
                     Esc(index.KindOf(item.Node) == NodeKind.Deployment ? index.KeyOf(item.Node) : index.NameOf(item.Node) ?? index.KeyOf(item.Node)),
-                    Esc(BlastRadiusJson.StatusName(statement.Claim.Status)),
+                    Esc(statement.Claim.Status.ToWireName()),
                     Esc(statement.Claim.Justification ?? "-"),
                     Esc(statement.Claim.Issuer),
                     Esc(item.Direct ? "itself" : "through " + index.KeyOf(item.Decision.Product)),
@@ -83,7 +84,7 @@ internal static class BlastRadiusText
 
         foreach (var annotation in result.Annotations)
         {
-            console.MarkupLineInterpolated($"VEX {BlastRadiusJson.StatusName(annotation.Statement.Claim.Status)} for {index.KeyOf(annotation.Product)} by {annotation.Statement.Claim.Issuer}{(result.VexIgnored ? " (ignored: --ignore-vex)" : string.Empty)}");
+            console.MarkupLineInterpolated($"VEX {annotation.Statement.Claim.Status.ToWireName()} for {index.KeyOf(annotation.Product)} by {annotation.Statement.Claim.Issuer}{(result.VexIgnored ? " (ignored: --ignore-vex)" : string.Empty)}");
         }
 
         legend.Write(console);

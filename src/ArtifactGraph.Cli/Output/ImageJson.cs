@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries.Images;
@@ -123,7 +124,7 @@ internal static class ImageJson
             {
                 json.WriteStartObject("suppressedBy");
                 json.WriteString("product", index.KeyOf(decision.Product));
-                json.WriteString("status", StatusName(decision.Statement.Claim.Status));
+                json.WriteString("status", decision.Statement.Claim.Status.ToWireName());
                 WriteNullable(json, "justification", decision.Statement.Claim.Justification);
                 json.WriteString("issuer", decision.Statement.Claim.Issuer);
                 WriteDocument(json, "document", documents, decision.Statement.DocumentId);

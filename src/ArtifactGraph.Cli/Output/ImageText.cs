@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries.Images;
@@ -44,7 +45,7 @@ internal static class ImageText
             foreach (var v in report.Vulnerabilities.OrderBy(v => v.SuppressedBy is null ? 0 : 1).ThenByDescending(v => ImageJson.Severity(v.Aliases, properties).Score ?? 0))
             {
                 var (level, score) = ImageJson.Severity(v.Aliases, properties);
-                var vex = v.SuppressedBy is { } d ? $"{BlastRadiusJson.StatusName(d.Statement.Claim.Status)} ({d.Statement.Claim.Justification ?? "no justification"}) by {d.Statement.Claim.Issuer}" : "-";
+                var vex = v.SuppressedBy is { } d ? $"{d.Statement.Claim.Status.ToWireName()} ({d.Statement.Claim.Justification ?? "no justification"}) by {d.Statement.Claim.Issuer}" : "-";
                 table.AddRow(Esc(string.Join(" / ", v.Aliases)), Esc($"{level} {score?.ToString(CultureInfo.InvariantCulture)}".Trim()), Esc(index.KeyOf(v.Package)), Esc(v.Match.Explanation), Esc(v.Match.FixedVersion ?? "none named"), Esc(vex));
             }
 

@@ -9,6 +9,18 @@ public enum VexStatus : byte
     UnderInvestigation = 3,
 }
 
+public static class VexStatuses
+{
+    /// <summary>The status as OpenVEX spells it (<c>not_affected</c>, ...): the wire name in JSON and GraphQL answers.</summary>
+    public static string ToWireName(this VexStatus status) => status switch
+    {
+        VexStatus.NotAffected => "not_affected",
+        VexStatus.Affected => "affected",
+        VexStatus.Fixed => "fixed",
+        _ => "under_investigation",
+    };
+}
+
 /// <summary>
 /// One VEX statement about one product. The claim's subject is the product node: a PackageVersion
 /// (purl with version), a Package (every version), an Image or an Artifact (digest).

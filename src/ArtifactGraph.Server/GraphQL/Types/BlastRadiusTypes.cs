@@ -87,20 +87,12 @@ internal sealed class SuppressedType : ObjectGraphType<SuppressedModel>
         Field<NonNullGraphType<IntGraphType>>("depth").Resolve(c => c.Source.Depth);
         Field<NonNullGraphType<BooleanGraphType>>("direct").Description("True when the node is the VEX product itself; false when reached only through it.").Resolve(c => c.Source.Direct);
         Field<NonNullGraphType<NodeInterface>>("product").Resolve(c => c.Source.Product);
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => Status(c.Source.Statement.Claim.Status));
+        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Statement.Claim.Status.ToWireName());
         Field<StringGraphType>("justification").Resolve(c => c.Source.Statement.Claim.Justification);
         Field<StringGraphType>("impactStatement").Resolve(c => c.Source.Statement.Claim.ImpactStatement);
         Field<NonNullGraphType<StringGraphType>>("issuer").Resolve(c => c.Source.Statement.Claim.Issuer);
         Field<NodeInterface>("document").Resolve(c => c.Source.Document);
     }
-
-    public static string Status(VexStatus status) => status switch
-    {
-        VexStatus.NotAffected => "not_affected",
-        VexStatus.Affected => "affected",
-        VexStatus.Fixed => "fixed",
-        _ => "under_investigation",
-    };
 }
 
 internal sealed class RankedDeploymentConnectionType : ObjectGraphType<ConnectionModel>
