@@ -33,16 +33,26 @@ internal static class ImageQueries
         if (matches.Count > 1)
         {
             var candidates = matches.Select(m => index.KeyOf(m)).ToList();
-            throw new ExecutionError($"'{text.Trim()}' names {matches.Count} images (the tag moved): {string.Join(", ", candidates)}; ask for one by digest")
-            {
-                Code = "AMBIGUOUS_REF",
-                Data = { ["candidates"] = candidates },
-            };
+            var error = new ExecutionError($"'{text.Trim()}' names {matches.Count} images (the tag moved): {string.Join(", ", candidates)}; ask for one by digest") { Code = "AMBIGUOUS_REF" };
+            throw error.AddExtension("candidates", candidates);
         }
 
         return matches.Count == 0
             ? null
             : new ImageReportModel(ImageQuery.Run(index, Catalogs.For(request), matches[0]), context.GetArgument<bool?>("ignoreVex") ?? false, request);
+    }
+
+    /// <summary>What provenance(subject) answers for the image's digest; a tag-only image is its own subject.</summary>
+    public static ProvenanceModel Build(ImageReportModel model)
+    {
+        var (index, image) = (model.Request.Index, model.Report.Image);
+        var target = TargetResolver.Resolve(index, index.KeyOf(image));
+        if (target.Error is not null || !target.Nodes.Contains(image))
+        {
+            target = new ResolvedTarget(index.KeyOf(image), [image], null);
+        }
+
+        return new ProvenanceModel(ProvenanceQuery.Run(index, model.Request.Store, target), target.Nodes);
     }
 
     /// <summary>The references an image is known by: its own name, and the tag-only references that resolve to it.</summary>

@@ -42,8 +42,11 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
             .Argument<StringGraphType>("after")
             .Resolve(c => Findings(c, c.Source.Suppressed));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipType>>>>("provenance")
-            .Description("Its BUILT_BY / BUILT_FROM edges, each with the documents asserting it (the provenance field tells the whole story).")
+            .Description("The Image node's own BUILT_BY / BUILT_FROM edges with the documents asserting each, as the CLI lists them; `build` tells the whole story.")
             .Resolve(c => c.Source.Report.Provenance.Select(e => new RelationshipModel(e.Kind, new NodeModel(c.Source.Request.Index, e.From), new NodeModel(c.Source.Request.Index, e.To))).ToList());
+        Field<NonNullGraphType<ProvenanceReportType>>("build")
+            .Description("provenance(subject) for the image's digest: attestations usually name the digest's Artifact, whose edges `provenance` above (the Image node's own) does not list.")
+            .Resolve(c => ImageQueries.Build(c.Source));
         Field<NonNullGraphType<BooleanGraphType>>("vexApplied").Resolve(c => !c.Source.IgnoreVex);
         Field<NonNullGraphType<ImageCountsType>>("counts").Resolve(c => c.Source);
     }
