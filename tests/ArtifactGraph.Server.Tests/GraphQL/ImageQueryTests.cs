@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ArtifactGraph.Server.Tests.GraphQL;
 
@@ -8,28 +6,6 @@ namespace ArtifactGraph.Server.Tests.GraphQL;
 public sealed class ImageQueryTests(AllSamplesFixture samples) : IClassFixture<AllSamplesFixture>
 {
     private const string WebRef = "registry.example.com/shop/web:3.1.0";
-
-    private const string Document = "sha256 format name ingestedAt effectiveAt current";
-
-    private const string FindingSelection = $$"""
-        totalCount edges { node {
-          id aliases severity score package { key } version explanation fixedVersion advisory { {{Document}} }
-          suppressedBy { product { key } status justification issuer document { {{Document}} } }
-        } }
-        """;
-
-    private const string Selection = $$"""
-        image { {{CliShapes.NodeFields}} }
-        tags
-        baseImages { {{CliShapes.NodeFields}} }
-        deployments(first: 500) { totalCount edges { node { {{CliShapes.NodeFields}} } environment cluster replicas exposure depth } }
-        vulnerabilities(first: 500) { {{FindingSelection}} }
-        suppressed(first: 500) { {{FindingSelection}} }
-        contents(first: 500) { totalCount edges { node { {{CliShapes.NodeFields}} } depth direct } }
-        provenance { kind to { {{CliShapes.NodeFields}} } }
-        counts { contents direct deployments vulnerabilities suppressed }
-        vexApplied
-        """;
 
     private readonly ServerFixture _server = samples.Server;
 
@@ -40,25 +16,13 @@ public sealed class ImageQueryTests(AllSamplesFixture samples) : IClassFixture<A
     [InlineData("registry.example.com/shop/worker:2.0.0")]
     [InlineData(ProvenanceQueryTests.ApiDigest)]
     [InlineData("registry.example.com/shop/api@" + ProvenanceQueryTests.ApiDigest)]
-    public async Task Image_DemoImage_EqualsCliJson(string reference)
-    {
-        var data = await _server.DataAsync($"query($r: String!) {{ applied: image(ref: $r) {{ {Selection} }} raw: image(ref: $r, ignoreVex: true) {{ vexApplied vulnerabilities(first: 500) {{ {FindingSelection} }} }} }}", new { r = reference });
-
-        var cli = Assert.Single(_server.CliJsonNode("image", reference).AsArray())!;
-        var applied = data.GetProperty("applied");
-        var raw = data.GetProperty("raw");
-        Assert.Equal(CliShapes.Text(cli), CliShapes.Text(Shape(applied, raw)));
-        var cliFindings = cli["vulnerabilities"]!.AsArray();
-        Assert.Equal(Text(cliFindings.Where(v => v!["suppressedBy"] is null)), Text(Findings(applied.GetProperty("vulnerabilities"))));
-        Assert.Equal(Text(cliFindings.Where(v => v!["suppressedBy"] is not null)), Text(Findings(applied.GetProperty("suppressed"))));
-        Assert.True(applied.GetProperty("vexApplied").GetBoolean());
-        Assert.False(raw.GetProperty("vexApplied").GetBoolean());
-    }
+    public async Task Image_DemoImage_EqualsCliJson(string reference) =>
+        await ImageParity.AssertEqualsCliAsync(_server, reference);
 
     [Fact]
     public async Task Image_WebTag_VexTakesFollowRedirectsOutUnlessIgnored()
     {
-        var data = await _server.DataAsync($"query($r: String!) {{ applied: image(ref: $r) {{ {Selection} }} raw: image(ref: $r, ignoreVex: true) {{ counts {{ vulnerabilities suppressed }} suppressed {{ totalCount }} }} }}", new { r = WebRef });
+        var data = await _server.DataAsync($"query($r: String!) {{ applied: image(ref: $r) {{ {ImageParity.Selection} }} raw: image(ref: $r, ignoreVex: true) {{ counts {{ vulnerabilities suppressed }} suppressed {{ totalCount }} }} }}", new { r = WebRef });
 
         var applied = data.GetProperty("applied");
         Assert.Equal(0, applied.GetProperty("vulnerabilities").GetProperty("totalCount").GetInt32());
@@ -161,68 +125,4 @@ public sealed class ImageQueryTests(AllSamplesFixture samples) : IClassFixture<A
         Assert.All(candidates, c => Assert.Contains(c, error.GetProperty("message").GetString(), StringComparison.Ordinal));
         Assert.Equal(candidates, error.GetProperty("extensions").GetProperty("candidates").EnumerateArray().Select(c => c.GetString()));
     }
-
-    /// <summary>
-    /// The GraphQL answer rewritten into one element of the CLI's image --json array (README): vulnerabilities come from
-    /// the ignoreVex answer (every finding, in the CLI's order, each naming its suppressing statement); the CLI writes
-    /// replicas as the inventory's string, GraphQL as an Int.
-    /// </summary>
-    private static JsonObject Shape(JsonElement report, JsonElement raw)
-    {
-        var counts = report.GetProperty("counts");
-        return new JsonObject
-        {
-            ["image"] = CliShapes.Node(report.GetProperty("image")),
-            ["baseImages"] = new JsonArray([.. report.GetProperty("baseImages").EnumerateArray().Select(b => (JsonNode)CliShapes.Node(b))]),
-            ["deployments"] = new JsonArray([.. report.GetProperty("deployments").GetProperty("edges").EnumerateArray().Select(e =>
-            {
-                var deployment = CliShapes.Node(e.GetProperty("node"));
-                deployment["environment"] = e.GetProperty("environment").GetString();
-                deployment["cluster"] = e.GetProperty("cluster").GetString();
-                deployment["replicas"] = e.GetProperty("replicas") is { ValueKind: JsonValueKind.Number } replicas ? replicas.GetInt32().ToString(CultureInfo.InvariantCulture) : null;
-                deployment["exposure"] = e.GetProperty("exposure").GetString();
-                deployment["depth"] = e.GetProperty("depth").GetInt32();
-                return (JsonNode)deployment;
-            })]),
-            ["vulnerabilities"] = Findings(raw.GetProperty("vulnerabilities")),
-            ["contents"] = new JsonArray([.. report.GetProperty("contents").GetProperty("edges").EnumerateArray().Select(e =>
-            {
-                var content = CliShapes.Node(e.GetProperty("node"));
-                content["depth"] = e.GetProperty("depth").GetInt32();
-                content["direct"] = e.GetProperty("direct").GetBoolean();
-                return (JsonNode)content;
-            })]),
-            ["provenance"] = new JsonArray([.. report.GetProperty("provenance").EnumerateArray().Select(p =>
-            {
-                var edge = new JsonObject { ["edge"] = p.GetProperty("kind").GetString() };
-                foreach (var (name, value) in CliShapes.Node(p.GetProperty("to")))
-                {
-                    edge[name] = value?.DeepClone();
-                }
-
-                return (JsonNode)edge;
-            })]),
-            ["counts"] = new JsonObject
-            {
-                ["contents"] = counts.GetProperty("contents").GetInt32(),
-                ["direct"] = counts.GetProperty("direct").GetInt32(),
-                ["vulnerabilities"] = counts.GetProperty("vulnerabilities").GetInt32(),
-                ["suppressed"] = counts.GetProperty("suppressed").GetInt32(),
-            },
-        };
-    }
-
-    private static JsonArray Findings(JsonElement connection) => new([.. connection.GetProperty("edges").EnumerateArray().Select(e =>
-    {
-        var finding = (JsonObject)JsonNode.Parse(e.GetProperty("node").GetRawText())!;
-        finding["package"] = finding["package"]!["key"]!.DeepClone();
-        if (finding["suppressedBy"] is JsonObject suppressedBy)
-        {
-            suppressedBy["product"] = suppressedBy["product"]!["key"]!.DeepClone();
-        }
-
-        return (JsonNode)finding;
-    })]);
-
-    private static string Text(IEnumerable<JsonNode?> nodes) => new JsonArray([.. nodes.Select(n => n?.DeepClone())]).ToJsonString();
 }

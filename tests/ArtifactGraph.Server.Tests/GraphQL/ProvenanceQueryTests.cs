@@ -12,7 +12,7 @@ public sealed class ProvenanceQueryTests(AllSamplesFixture samples) : IClassFixt
 
     private const string Sources = "sources { node { key } repository revision ref scorecard { node { key } basis score date commit version failingChecks { name score reason } } }";
 
-    private const string Selection = $$"""
+    internal const string Selection = $$"""
         query found matched { kind key name }
         subjects {
           node { kind key name } builders { kind key } buildTypes {{Sources}} materials { kind key }
@@ -74,7 +74,7 @@ public sealed class ProvenanceQueryTests(AllSamplesFixture samples) : IClassFixt
     }
 
     /// <summary>The GraphQL answer rewritten into the CLI's provenance --json shape (README).</summary>
-    private static JsonObject Shape(JsonElement report)
+    internal static JsonObject Shape(JsonElement report)
     {
         var subjects = new JsonArray();
         foreach (var subject in report.GetProperty("subjects").EnumerateArray())
