@@ -1,6 +1,4 @@
-using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
-using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries.BlastRadius;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Server.GraphQL.Models;
