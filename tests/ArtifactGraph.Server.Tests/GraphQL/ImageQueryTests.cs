@@ -111,10 +111,24 @@ public sealed class ImageQueryTests(AllSamplesFixture samples) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Image_OnABaseImage_BaseChainAndBaseContentsEqualCliJson()
+    {
+        using var server = new ServerFixture(new Dictionary<string, string?>(), seed: false);
+        Assert.Equal(0, server.Cli("ingest", ImageFixture("base-alpine-3.18.cdx.json"), ImageFixture("app-on-alpine-3.18.cdx.json")).Exit);
+
+        var applied = await ImageParity.AssertEqualsCliAsync(server, "registry.example.com/shop/app:1.0");
+
+        Assert.Equal(["registry.example.com/base/alpine:3.18"], applied.GetProperty("baseImages").EnumerateArray().Select(b => b.GetProperty("name").GetString()));
+        var musl = applied.GetProperty("contents").GetProperty("edges").EnumerateArray().Single(e => e.GetProperty("node").GetProperty("key").GetString() == "pkg:apk/alpine/musl@1.2.4-r2");
+        Assert.Equal(2, musl.GetProperty("depth").GetInt32());
+        Assert.False(musl.GetProperty("direct").GetBoolean());
+    }
+
+    [Fact]
     public async Task Image_TagNamingTwoDigests_AmbiguousErrorNamesTheCliCandidates()
     {
         using var server = new ServerFixture();
-        Assert.Equal(0, server.Cli("ingest", Path.Combine(AppContext.BaseDirectory, "Fixtures", "images", "web-3.1.0-rebuilt.cdx.json")).Exit);
+        Assert.Equal(0, server.Cli("ingest", ImageFixture("web-3.1.0-rebuilt.cdx.json")).Exit);
 
         var (_, body) = await server.GraphQLAsync($"{{ image(ref: \"{WebRef}\") {{ counts {{ contents }} }} }}");
 
@@ -125,4 +139,6 @@ public sealed class ImageQueryTests(AllSamplesFixture samples) : IClassFixture<A
         Assert.All(candidates, c => Assert.Contains(c, error.GetProperty("message").GetString(), StringComparison.Ordinal));
         Assert.Equal(candidates, error.GetProperty("extensions").GetProperty("candidates").EnumerateArray().Select(c => c.GetString()));
     }
+
+    private static string ImageFixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "images", name);
 }
