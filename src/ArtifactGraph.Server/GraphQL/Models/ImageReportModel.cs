@@ -1,5 +1,4 @@
 using ArtifactGraph.Core.Graph;
-using ArtifactGraph.Core.Queries;
 using ArtifactGraph.Core.Queries.Images;
 using ArtifactGraph.Core.Storage;
 
@@ -16,6 +15,8 @@ internal sealed class ImageReportModel(ImageReport report, bool ignoreVex, Reque
     private IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>>? _vulnerabilityProperties;
     private IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>>? _deploymentProperties;
     private Dictionary<long, DocumentSummary>? _documents;
+    private IReadOnlyList<ImageVulnerability>? _vulnerabilities;
+    private IReadOnlyList<ImageVulnerability>? _suppressed;
 
     public ImageReport Report { get; } = report;
 
@@ -26,18 +27,18 @@ internal sealed class ImageReportModel(ImageReport report, bool ignoreVex, Reque
     public NodeModel Image => new(Request.Index, Report.Image);
 
     public IReadOnlyList<ImageVulnerability> Vulnerabilities =>
-        IgnoreVex ? Report.Vulnerabilities : Report.Vulnerabilities.Where(v => v.SuppressedBy is null).ToList();
+        _vulnerabilities ??= IgnoreVex ? Report.Vulnerabilities : Report.Vulnerabilities.Where(v => v.SuppressedBy is null).ToList();
 
     public IReadOnlyList<ImageVulnerability> Suppressed =>
-        IgnoreVex ? [] : Report.Vulnerabilities.Where(v => v.SuppressedBy is not null).ToList();
+        _suppressed ??= IgnoreVex ? [] : Report.Vulnerabilities.Where(v => v.SuppressedBy is not null).ToList();
 
     /// <summary>Positions in <see cref="ImageReport.RunsIn"/> of the deployments (the walk also passes tag references).</summary>
-    public List<int> Deployments(ClosureResult runsIn) =>
-        Enumerable.Range(0, runsIn.Count).Where(i => Request.Index.KindOf(runsIn.NodeAt(i)) == NodeKind.Deployment).ToList();
+    public List<int> DeploymentPositions() =>
+        Enumerable.Range(0, Report.RunsIn.Count).Where(i => Request.Index.KindOf(Report.RunsIn.NodeAt(i)) == NodeKind.Deployment).ToList();
 
     public IReadOnlyDictionary<string, string> DeploymentProperties(int node)
     {
-        _deploymentProperties ??= Request.Store.GetNodeProperties(Deployments(Report.RunsIn).Select(i => Request.Index.RefOf(Report.RunsIn.NodeAt(i))).ToList());
+        _deploymentProperties ??= Request.Store.GetNodeProperties(DeploymentPositions().Select(i => Request.Index.RefOf(Report.RunsIn.NodeAt(i))).ToList());
         return _deploymentProperties.GetValueOrDefault(Request.Index.RefOf(node)) ?? new Dictionary<string, string>();
     }
 

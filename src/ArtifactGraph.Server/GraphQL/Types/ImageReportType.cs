@@ -64,7 +64,7 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
         var model = context.Source;
         var runsIn = model.Report.RunsIn;
         var environment = context.GetArgument<string?>("environment");
-        var positions = model.Deployments(runsIn)
+        var positions = model.DeploymentPositions()
             .Where(i => environment is null || string.Equals(ImageDeploymentEdgeType.Environment(model, runsIn.NodeAt(i)), environment, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return Paging.Slice(context, positions.Count, i => new ImageDeploymentModel(new NodeModel(model.Request.Index, runsIn.NodeAt(positions[i])), runsIn.DepthAt(positions[i]), model));
@@ -82,7 +82,7 @@ internal sealed class ImageCountsType : ObjectGraphType<ImageReportModel>
         Field<NonNullGraphType<IntGraphType>>("contents").Resolve(c => c.Source.Report.Contents.Count);
         Field<NonNullGraphType<IntGraphType>>("direct").Description("Contents at depth 1.")
             .Resolve(c => Enumerable.Range(0, c.Source.Report.Contents.Count).Count(i => c.Source.Report.Contents.DepthAt(i) == 1));
-        Field<NonNullGraphType<IntGraphType>>("deployments").Resolve(c => c.Source.Deployments(c.Source.Report.RunsIn).Count);
+        Field<NonNullGraphType<IntGraphType>>("deployments").Resolve(c => c.Source.DeploymentPositions().Count);
         Field<NonNullGraphType<IntGraphType>>("vulnerabilities").Resolve(c => c.Source.Vulnerabilities.Count);
         Field<NonNullGraphType<IntGraphType>>("suppressed").Resolve(c => c.Source.Suppressed.Count);
     }
