@@ -17,6 +17,8 @@ internal sealed class ArtifactGraphSchema : Schema
         NodeQueries.Add(query);
         ClosureQueries.Add(query);
         BlastRadiusQueries.Add(query);
+        ProvenanceQueries.Add(query);
+        ImageQueries.Add(query);
         PathQueries.Add(query);
         SearchQueries.Add(query);
         DocumentQueries.Add(query);

@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
-using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
-using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries.BlastRadius;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Server.GraphQL.Models;
@@ -13,13 +10,10 @@ namespace ArtifactGraph.Server.GraphQL.Queries;
 
 /// <summary>
 /// <c>blastRadius</c>: the CLI's blast-radius in one round trip (the same query over the same snapshot,
-/// so the same answer). The advisory catalog is built once per snapshot: every commit publishes a new
-/// snapshot, so a cached catalog can never be older than the graph it is read with.
+/// so the same answer). The advisory catalog is built once per snapshot (<see cref="Catalogs"/>).
 /// </summary>
 internal static class BlastRadiusQueries
 {
-    private static readonly ConditionalWeakTable<GraphIndex, AdvisoryCatalog> Catalogs = [];
-
     public static void Add(ObjectGraphType query) =>
         query.Field<NonNullGraphType<BlastRadiusType>>("blastRadius")
             .Description("What a vulnerability (any alias), a package (purl, optionally narrowed by a vers range) or a digest reaches: `artifactgraph blast-radius`.")
@@ -56,7 +50,7 @@ internal static class BlastRadiusQueries
             query = query with { EnvironmentOrder = environments };
         }
 
-        var catalog = Catalogs.GetValue(request.Index, index => AdvisoryCatalog.Load(request.Store, index));
+        var catalog = Catalogs.For(request);
         var result = BlastRadiusQuery.Run(request.Index, catalog, request.Store, query);
         return result.Error is null ? new BlastRadiusModel(result, request) : throw new ExecutionError(result.Error) { Code = "BAD_TARGET" };
     }
