@@ -19,9 +19,11 @@ public sealed class GraphIndex
     private readonly int[] _countOf;
     private readonly Adjacency _forward;
     private readonly Adjacency _reverse;
+    private readonly int[] _hubs;
 
-    internal GraphIndex(NodeKind[] kinds, Utf8Arena keys, Utf8Arena names, int[] nameOf, Adjacency forward, Adjacency reverse, long sequence)
+    internal GraphIndex(NodeKind[] kinds, Utf8Arena keys, Utf8Arena names, int[] nameOf, Adjacency forward, Adjacency reverse, int[] hubs, long sequence)
     {
+        _hubs = hubs;
         _kinds = kinds;
         _keys = keys;
         _lookup = new KeyLookup(keys, kinds);
@@ -109,9 +111,12 @@ public sealed class GraphIndex
 
     internal NodeKind[] Kinds => _kinds;
 
+    /// <summary>Nodes with a forward row of at least <see cref="Hubs.RowLength"/> edges, in id order.</summary>
+    internal int[] HubNodes => _hubs;
+
     /// <summary>Approximate bytes held by the adjacency arrays (for the memory benchmark).</summary>
     public long AdjacencyBytes => _forward.Bytes + _reverse.Bytes;
 
     /// <summary>Approximate bytes held per node: kinds, key arena and lookup, names (for the memory benchmark).</summary>
-    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4);
+    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4) + (_hubs.LongLength * 4);
 }
