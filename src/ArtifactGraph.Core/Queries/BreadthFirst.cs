@@ -29,9 +29,15 @@ internal static class BreadthFirst
     /// applied to hubs only. Either way a node is reached at its shortest depth; only which of several
     /// equally short parents it keeps may differ. When every hub is visited their edges are not read at all.
     /// </remarks>
-    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor)
+    /// <param name="pruneAliasLeaves">
+    /// Leave out artifacts reached over OCCURS_AS that have no other edge (a package's own digest, listed by
+    /// nothing else): they are neither answers nor on the way to any, and at scale they are half of what a
+    /// reverse walk reaches. Off for path finding, where such an artifact may be the destination.
+    /// </param>
+    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor, bool pruneAliasLeaves = false)
         where TVisitor : struct, IReachVisitor
     {
+        var leaves = pruneAliasLeaves ? index.AliasLeaves : null;
         var tree = new Tree(scratch);
         var tail = 0;
         foreach (var start in starts)
@@ -73,10 +79,10 @@ internal static class BreadthFirst
                 }
 
                 var rowEnd = bottomUp ? hubStarts![node] : along.Offsets[node + 1];
-                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, head, alongFlag, scratch.Visited, tree, tail);
+                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, head, alongFlag, scratch.Visited, leaves, tree, tail);
                 if (symmetric != 0)
                 {
-                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], head, againstFlag, scratch.Visited, tree, tail);
+                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], head, againstFlag, scratch.Visited, leaves, tree, tail);
                 }
             }
 
@@ -96,7 +102,7 @@ internal static class BreadthFirst
     }
 
     /// <summary>The inner loop: part of one node's row, filtered by the kind mask, unvisited targets appended.</summary>
-    private static int Expand(Adjacency adjacency, uint mask, int node, int start, int end, int position, byte flag, ulong[] visited, Tree tree, int tail)
+    private static int Expand(Adjacency adjacency, uint mask, int node, int start, int end, int position, byte flag, ulong[] visited, ulong[]? leaves, Tree tree, int tail)
     {
         var rowKinds = (uint)adjacency.RowKinds[node];
         if ((rowKinds & mask) == 0 || start == end)
@@ -117,7 +123,10 @@ internal static class BreadthFirst
                 if ((word & bit) == 0)
                 {
                     word |= bit;
-                    tail = tree.Append(child, position, (byte)((byte)kinds[i] | flag), tail);
+                    if (!IsAliasLeaf(leaves, child, kinds[i]))
+                    {
+                        tail = tree.Append(child, position, (byte)((byte)kinds[i] | flag), tail);
+                    }
                 }
             }
 
@@ -141,11 +150,17 @@ internal static class BreadthFirst
             }
 
             word |= bit;
-            tail = tree.Append(child, position, (byte)(kind | flag), tail);
+            if (!IsAliasLeaf(leaves, child, (EdgeKind)kind))
+            {
+                tail = tree.Append(child, position, (byte)(kind | flag), tail);
+            }
         }
 
         return tail;
     }
+
+    private static bool IsAliasLeaf(ulong[]? leaves, int node, EdgeKind kind) =>
+        leaves is not null && kind == EdgeKind.OccursAs && (leaves[node >> 6] & (1UL << node)) != 0;
 
     /// <summary>
     /// The path to the node at <paramref name="position"/> of a walk's tree. Dependents read from the node

@@ -15,35 +15,50 @@ internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag
     /// </summary>
     public bool PreferBottomUp(TraversalScratch scratch, int[] hubStarts, int[] offsets, int levelStart, int levelEnd)
     {
-        var nodes = scratch.Nodes;
-        long topDown = 0;
-        for (var p = levelStart; p < levelEnd; p++)
+        // Read the smaller side in full first and stop reading the other once it is outweighed: a small
+        // frontier (most queries) never reads the hub list, and once every hub is visited a large frontier
+        // need not be read at all.
+        if (levelEnd - levelStart <= hubs.Length)
+        {
+            var topDown = FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, long.MaxValue);
+            return topDown > 0 && UnvisitedCost(scratch.Visited, topDown) < topDown;
+        }
+
+        var bottomUp = UnvisitedCost(scratch.Visited, long.MaxValue);
+        return FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, bottomUp) > bottomUp;
+    }
+
+    /// <summary>The frontier's edges from hubs, counted until they exceed <paramref name="limit"/>.</summary>
+    private static long FrontierCost(int[] nodes, int[] hubStarts, int[] offsets, int levelStart, int levelEnd, long limit)
+    {
+        long cost = 0;
+        for (var p = levelStart; p < levelEnd && cost <= limit; p++)
         {
             var node = nodes[p];
-            topDown += offsets[node + 1] - hubStarts[node];
+            cost += offsets[node + 1] - hubStarts[node];
         }
 
-        if (topDown == 0)
-        {
-            return false;
-        }
+        return cost;
+    }
 
-        var visited = scratch.Visited;
-        var ownOffsets = own.Offsets;
-        long bottomUp = 0;
+    /// <summary>The unvisited hubs' own edges, counted until they reach <paramref name="limit"/>.</summary>
+    private long UnvisitedCost(ulong[] visited, long limit)
+    {
+        var offsets = own.Offsets;
+        long cost = 0;
         foreach (var hub in hubs)
         {
             if ((visited[hub >> 6] & (1UL << hub)) == 0)
             {
-                bottomUp += ownOffsets[hub + 1] - ownOffsets[hub];
-                if (bottomUp >= topDown)
+                cost += offsets[hub + 1] - offsets[hub];
+                if (cost >= limit)
                 {
-                    return false;
+                    break;
                 }
             }
         }
 
-        return true;
+        return cost;
     }
 
     /// <summary>Reaches every unvisited hub with an allowed edge to a node discovered before <paramref name="levelEnd"/>.</summary>
