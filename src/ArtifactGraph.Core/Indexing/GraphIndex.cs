@@ -19,9 +19,12 @@ public sealed class GraphIndex
     private readonly int[] _countOf;
     private readonly Adjacency _forward;
     private readonly Adjacency _reverse;
+    private readonly int[] _hubs;
 
-    internal GraphIndex(NodeKind[] kinds, Utf8Arena keys, Utf8Arena names, int[] nameOf, Adjacency forward, Adjacency reverse, long sequence)
+    internal GraphIndex(NodeKind[] kinds, Utf8Arena keys, Utf8Arena names, int[] nameOf, Adjacency forward, Adjacency reverse, int[] hubs, long sequence)
     {
+        _hubs = hubs;
+        AliasLeaves = FindAliasLeaves(kinds, forward, reverse);
         _kinds = kinds;
         _keys = keys;
         _lookup = new KeyLookup(keys, kinds);
@@ -109,9 +112,39 @@ public sealed class GraphIndex
 
     internal NodeKind[] Kinds => _kinds;
 
+    /// <summary>Bit n is set when node n is an artifact whose only edge is one OCCURS_AS (see <see cref="Queries.BreadthFirst"/>).</summary>
+    internal ulong[] AliasLeaves { get; }
+
+    /// <summary>Nodes with a forward row of at least <see cref="Hubs.RowLength"/> edges, in id order.</summary>
+    internal int[] HubNodes => _hubs;
+
     /// <summary>Approximate bytes held by the adjacency arrays (for the memory benchmark).</summary>
     public long AdjacencyBytes => _forward.Bytes + _reverse.Bytes;
 
     /// <summary>Approximate bytes held per node: kinds, key arena and lookup, names (for the memory benchmark).</summary>
-    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4);
+    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4) + (_hubs.LongLength * 4) + (AliasLeaves.LongLength * 8);
+
+    private static ulong[] FindAliasLeaves(NodeKind[] kinds, Adjacency forward, Adjacency reverse)
+    {
+        var leaves = new ulong[(kinds.Length + 63) >> 6];
+        for (var n = 0; n < kinds.Length; n++)
+        {
+            if (kinds[n] != NodeKind.Artifact)
+            {
+                continue;
+            }
+
+            var outgoing = forward.Of(n);
+            var incoming = reverse.Of(n);
+            var only = outgoing.Count == 1 && incoming.Count == 0 ? outgoing.Kind(0)
+                : outgoing.Count == 0 && incoming.Count == 1 ? incoming.Kind(0)
+                : (EdgeKind?)null;
+            if (only == EdgeKind.OccursAs)
+            {
+                leaves[n >> 6] |= 1UL << n;
+            }
+        }
+
+        return leaves;
+    }
 }

@@ -107,7 +107,10 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         var targets = _targets.ToArray();
         var kinds = _edgeKinds.ToArray();
         var forward = Adjacency.Build(n, sources, targets, kinds);
-        var reverse = Adjacency.Build(n, targets, sources, kinds);
+        var hubs = Hubs.Find(forward, out var isHub);
+        var reverse = hubs.Length == 0
+            ? Adjacency.Build(n, targets, sources, kinds)
+            : Adjacency.BuildSplit(n, targets, sources, kinds, isHub);
 
         // Names repeat (every version of a package shares one): intern them, one arena entry per distinct name.
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -131,6 +134,6 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
             nameOf[i] = id;
         }
 
-        return new GraphIndex(_kinds.ToArray(), Utf8Arena.From(_keys), Utf8Arena.From(names), nameOf, forward, reverse, sequence);
+        return new GraphIndex(_kinds.ToArray(), Utf8Arena.From(_keys), Utf8Arena.From(names), nameOf, forward, reverse, hubs, sequence);
     }
 }

@@ -21,22 +21,30 @@ internal static class BreadthFirst
     /// Walks from <paramref name="starts"/>, calling the visitor for every node at depth ≥ 1 in
     /// breadth-first order. Returns how many positions were discovered; the tree is in the scratch.
     /// </summary>
-    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor)
+    /// <remarks>
+    /// Level by level. Where the rows are split by hub (<see cref="Adjacency.HubStarts"/>), each level
+    /// first weighs reading its frontier's edges from hubs (top-down) against looking at every hub not yet
+    /// visited from its own side for an edge into the levels already walked (bottom-up), and does the
+    /// cheaper: the direction-optimizing breadth-first search of Beamer, Asanović and Patterson (SC 2012),
+    /// applied to hubs only. Either way a node is reached at its shortest depth; only which of several
+    /// equally short parents it keeps may differ. When every hub is visited their edges are not read at all.
+    /// </remarks>
+    /// <param name="pruneAliasLeaves">
+    /// Leave out artifacts reached over OCCURS_AS that have no other edge (a package's own digest, listed by
+    /// nothing else): they are neither answers nor on the way to any, and at scale they are half of what a
+    /// reverse walk reaches. Off for path finding, where such an artifact may be the destination.
+    /// </param>
+    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor, bool pruneAliasLeaves = false)
         where TVisitor : struct, IReachVisitor
     {
-        var nodes = scratch.Nodes;
-        var parents = scratch.Parents;
-        var edges = scratch.Edges;
-        var levels = scratch.LevelStarts;
+        var leaves = pruneAliasLeaves ? index.AliasLeaves : null;
+        var tree = new Tree(scratch);
         var tail = 0;
         foreach (var start in starts)
         {
             if (scratch.TryVisit(start))
             {
-                nodes[tail] = start;
-                parents[tail] = -1;
-                edges[tail] = 0;
-                tail++;
+                tail = tree.Append(start, -1, 0, tail);
             }
         }
 
@@ -47,55 +55,63 @@ internal static class BreadthFirst
         var againstFlag = dependents ? (byte)0 : TreeEdge.ChildToParent;
         var symmetric = EdgeKindSet.Symmetric.Mask & allow.Mask;
         var max = maxDepth ?? int.MaxValue;
-        var visited = scratch.Visited;
+        var hubStarts = along.HubStarts;
+        HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
 
-        levels.Add(0);
+        scratch.LevelStarts.Add(0);
         var depth = 0;
-        var levelEnd = tail;
-        for (var head = 0; head < tail; head++)
+        var head = 0;
+        while (head < tail)
         {
-            if (head == levelEnd)
+            var levelEnd = tail;
+            var bottomUp = hubs is not null && depth < max && hubs.Value.PreferBottomUp(scratch, hubStarts!, along.Offsets, head, levelEnd);
+            for (; head < levelEnd; head++)
             {
-                depth++;
-                levels.Add(head);
-                levelEnd = tail;
+                var node = tree.Nodes[head];
+                if (depth > 0 && !visitor.Reached(head, node, depth))
+                {
+                    return tail;
+                }
+
+                if (depth >= max)
+                {
+                    continue;
+                }
+
+                var rowEnd = bottomUp ? hubStarts![node] : along.Offsets[node + 1];
+                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, head, alongFlag, scratch.Visited, leaves, tree, tail);
+                if (symmetric != 0)
+                {
+                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], head, againstFlag, scratch.Visited, leaves, tree, tail);
+                }
             }
 
-            var node = nodes[head];
-            if (depth > 0 && !visitor.Reached(head, node, depth))
+            if (bottomUp)
             {
-                return tail;
+                tail = hubs!.Value.Visit(scratch, tree, levelEnd, tail);
             }
 
-            if (depth >= max)
+            depth++;
+            if (head < tail)
             {
-                continue;
-            }
-
-            tail = Expand(along, allow.Mask, node, head, alongFlag, visited, nodes, parents, edges, tail);
-            if (symmetric != 0)
-            {
-                tail = Expand(against, symmetric, node, head, againstFlag, visited, nodes, parents, edges, tail);
+                scratch.LevelStarts.Add(head);
             }
         }
 
         return tail;
     }
 
-    /// <summary>The inner loop: one node's row, filtered by the kind mask, unvisited targets appended.</summary>
-    private static int Expand(Adjacency adjacency, uint mask, int node, int position, byte flag, ulong[] visited, int[] nodes, int[] parents, byte[] edges, int tail)
+    /// <summary>The inner loop: part of one node's row, filtered by the kind mask, unvisited targets appended.</summary>
+    private static int Expand(Adjacency adjacency, uint mask, int node, int start, int end, int position, byte flag, ulong[] visited, ulong[]? leaves, Tree tree, int tail)
     {
         var rowKinds = (uint)adjacency.RowKinds[node];
-        if ((rowKinds & mask) == 0)
+        if ((rowKinds & mask) == 0 || start == end)
         {
             return tail;
         }
 
-        var offsets = adjacency.Offsets;
-        var start = offsets[node];
-        var count = offsets[node + 1] - start;
-        var targets = adjacency.Targets.AsSpan(start, count);
-        var kinds = adjacency.Kinds.AsSpan(start, count);
+        var targets = adjacency.Targets.AsSpan(start, end - start);
+        var kinds = adjacency.Kinds.AsSpan(start, end - start);
         if ((rowKinds & ~mask) == 0)
         {
             // Every edge in the row is allowed: test only the visited bit; read the kind on discovery.
@@ -107,10 +123,10 @@ internal static class BreadthFirst
                 if ((word & bit) == 0)
                 {
                     word |= bit;
-                    nodes[tail] = child;
-                    parents[tail] = position;
-                    edges[tail] = (byte)((byte)kinds[i] | flag);
-                    tail++;
+                    if (!IsAliasLeaf(leaves, child, kinds[i]))
+                    {
+                        tail = tree.Append(child, position, (byte)((byte)kinds[i] | flag), tail);
+                    }
                 }
             }
 
@@ -134,14 +150,17 @@ internal static class BreadthFirst
             }
 
             word |= bit;
-            nodes[tail] = child;
-            parents[tail] = position;
-            edges[tail] = (byte)(kind | flag);
-            tail++;
+            if (!IsAliasLeaf(leaves, child, (EdgeKind)kind))
+            {
+                tail = tree.Append(child, position, (byte)(kind | flag), tail);
+            }
         }
 
         return tail;
     }
+
+    private static bool IsAliasLeaf(ulong[]? leaves, int node, EdgeKind kind) =>
+        leaves is not null && kind == EdgeKind.OccursAs && (leaves[node >> 6] & (1UL << node)) != 0;
 
     /// <summary>
     /// The path to the node at <paramref name="position"/> of a walk's tree. Dependents read from the node

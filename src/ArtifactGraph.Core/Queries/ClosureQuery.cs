@@ -56,7 +56,7 @@ public static class ClosureQuery
             Max = options.MaxResults,
             KindCounts = new int[KindCount],
         };
-        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector);
+        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
         var ordered = Order(index.Kinds, scratch, count);

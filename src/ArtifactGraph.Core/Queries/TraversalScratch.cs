@@ -22,6 +22,12 @@ internal sealed class TraversalScratch
     /// <summary>The edge each position was reached by (<see cref="TreeEdge"/>).</summary>
     public byte[] Edges { get; private set; } = [];
 
+    /// <summary>
+    /// Each discovered node's position, for the bottom-up look at hubs. Never cleared: an entry is valid
+    /// only when Nodes[entry] is the node, which holds for the nodes discovered by the current walk alone.
+    /// </summary>
+    public int[] PositionOf { get; private set; } = [];
+
     /// <summary>Positions of hits in discovery order (filled by a collector).</summary>
     public int[] Hits { get; private set; } = [];
 
@@ -61,6 +67,7 @@ internal sealed class TraversalScratch
             Parents = new int[size];
             Edges = new byte[size];
             Hits = new int[size];
+            PositionOf = new int[size];
         }
         else
         {
