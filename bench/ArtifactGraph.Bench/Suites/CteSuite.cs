@@ -11,7 +11,7 @@ using Npgsql;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>cte [--tier S|M] [--seed N] [--queries N] [--images N] [--keep]</c>: the relational baselines of
+/// <c>cte [--tier S|M] [--seed N] [--queries N] [--images N] [--stores both|sqlite|postgres] [--keep]</c>: the relational baselines of
 /// DESIGN.md §8. The tier's graph is built (--direct), copied into a SQLite store file and, when
 /// ARTIFACTGRAPH_POSTGRES names a server, into a PostgreSQL store schema; then the same popularity-weighted
 /// versionless purls and the same worst case (the most popular package) run as the index's reverse closure
@@ -42,27 +42,21 @@ internal static class CteSuite
         report.Add(Suite, "[index] popularity-weighted p99", indexTimes.At(99), "ms");
         report.Add(Suite, "[index] worst case p50", worstIndex.At(50), "ms", $"{WorstRuns} runs");
 
-        var sqlitePath = Scratch.NewFile("cte.db");
-        try
+        // --stores postgres skips the SQLite half: at tier M its copy and worst-case CTE alone take tens of minutes.
+        var stores = options.Value("--stores") ?? "both";
+        if (stores is not ("both" or "sqlite" or "postgres"))
         {
-            var load = Stopwatch.StartNew();
-            GraphCopy.ToSqlite(index, sqlitePath);
-            report.Add(Suite, "[sqlite] graph load (bulk insert, not timed ingest)", load.Elapsed.TotalSeconds, "s");
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = ReverseClosureSql.Sqlite;
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            command.Prepare();
-            Measure("sqlite", new CteRunner(command, key), workload, mostPopular, indexTimes, worstIndex, indexImages, report, output, targetRatio: null);
+            throw new ArgumentException($"--stores '{stores}': both, sqlite or postgres");
         }
-        finally
+
+        if (stores != "postgres")
         {
-            if (!options.Has("--keep"))
-            {
-                SqliteConnection.ClearAllPools();
-                Scratch.DeleteDatabase(sqlitePath);
-            }
+            RunSqlite(options, index, workload, mostPopular, indexTimes, worstIndex, indexImages, report, output);
+        }
+
+        if (stores == "sqlite")
+        {
+            return 0;
         }
 
         var server = Environment.GetEnvironmentVariable("ARTIFACTGRAPH_POSTGRES");
@@ -99,6 +93,33 @@ internal static class CteSuite
         }
 
         return 0;
+    }
+
+    private static void RunSqlite(BenchOptions options, GraphIndex index, List<string> workload, string mostPopular, Percentiles indexTimes, Percentiles worstIndex, List<int> indexImages, BenchReport report, TextWriter output)
+    {
+        var sqlitePath = Scratch.NewFile("cte.db");
+        try
+        {
+            var load = Stopwatch.StartNew();
+            GraphCopy.ToSqlite(index, sqlitePath);
+            report.Add(Suite, "[sqlite] graph load (bulk insert, not timed ingest)", load.Elapsed.TotalSeconds, "s");
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ReverseClosureSql.Sqlite;
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            command.Prepare();
+            Measure("sqlite", new CteRunner(command, key), workload, mostPopular, indexTimes, worstIndex, indexImages, report, output, targetRatio: null);
+        }
+        finally
+        {
+            if (!options.Has("--keep"))
+            {
+                SqliteConnection.ClearAllPools();
+                Scratch.DeleteDatabase(sqlitePath);
+            }
+        }
+
     }
 
     private static void Measure(string store, CteRunner cte, List<string> workload, string mostPopular, Percentiles indexTimes, Percentiles worstIndex, List<int> indexImages, BenchReport report, TextWriter output, double? targetRatio)
