@@ -141,18 +141,31 @@ public static class ImageQuery
         return Purl.TryParse(index.KeyOf(version), out var purl, out _) ? purl.PackageKey : null;
     }
 
+    /// <summary>
+    /// BUILT_BY / BUILT_FROM of the image, and of the artifact with the same digest: attestations name their
+    /// subjects by digest and record the build on that Artifact, which is the same thing as the image.
+    /// </summary>
     private static List<ProvenanceEdge> ProvenanceOf(GraphIndex index, int image)
     {
         var edges = new List<ProvenanceEdge>();
-        var outgoing = index.Outgoing(image);
+        Add(index, image, edges);
+        if (index.TryFind(NodeKind.Artifact, index.KeyOf(image), out var sameDigest))
+        {
+            Add(index, sameDigest, edges);
+        }
+
+        return edges;
+    }
+
+    private static void Add(GraphIndex index, int node, List<ProvenanceEdge> edges)
+    {
+        var outgoing = index.Outgoing(node);
         for (var i = 0; i < outgoing.Count; i++)
         {
             if (outgoing.Kind(i) is EdgeKind.BuiltBy or EdgeKind.BuiltFrom)
             {
-                edges.Add(new ProvenanceEdge(outgoing.Kind(i), image, outgoing.Target(i)));
+                edges.Add(new ProvenanceEdge(outgoing.Kind(i), node, outgoing.Target(i)));
             }
         }
-
-        return edges;
     }
 }
