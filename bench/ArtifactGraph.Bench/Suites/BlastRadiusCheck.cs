@@ -6,9 +6,10 @@ using ArtifactGraph.Core.Queries.BlastRadius;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// Sanity of a blast-radius answer, from the generator's own data and one-hop adjacency rather than the walk:
+/// Sanity of a blast-radius answer, from the generator's own data and a walk of its own rather than the query's:
 /// the affected versions are the package's versions in the graph below its newest; the images reached are
-/// those that list an affected version (every image lists its whole closure flat, base packages included)
+/// those that list an affected version or a version depending on one (reverse DEPENDS_ON among versions: an
+/// image whose closure was cut at its size limit may list a dependent without the affected version itself)
 /// minus the ones VEX cleared; the deployments are exactly the generated workloads running those images.
 /// </summary>
 internal sealed class BlastRadiusCheck(Corpus corpus, GraphIndex index)
@@ -34,7 +35,7 @@ internal sealed class BlastRadiusCheck(Corpus corpus, GraphIndex index)
 
         var cleared = advisory.NotAffectedImages.Select(k => index.TryFind(NodeKind.Image, k, out var n) ? n : -1).ToHashSet();
         var expectedImages = new HashSet<int>();
-        foreach (var version in expectedVersions)
+        foreach (var version in Dependents(expectedVersions))
         {
             var holders = index.Incoming(version);
             for (var i = 0; i < holders.Count; i++)
@@ -81,6 +82,27 @@ internal sealed class BlastRadiusCheck(Corpus corpus, GraphIndex index)
         return result.Deployments.Any(d => d.Image is null || !images.Contains(d.Image.Value))
             ? $"{advisory.Id}: a ranked deployment names no reached image"
             : null;
+    }
+
+    /// <summary>The versions and every package version that depends on one of them, transitively.</summary>
+    private HashSet<int> Dependents(HashSet<int> versions)
+    {
+        var reached = new HashSet<int>(versions);
+        var queue = new Queue<int>(versions);
+        while (queue.TryDequeue(out var version))
+        {
+            var incoming = index.Incoming(version);
+            for (var i = 0; i < incoming.Count; i++)
+            {
+                var source = incoming.Target(i);
+                if (incoming.Kind(i) == EdgeKind.DependsOn && index.KindOf(source) == NodeKind.PackageVersion && reached.Add(source))
+                {
+                    queue.Enqueue(source);
+                }
+            }
+        }
+
+        return reached;
     }
 
     private HashSet<int> AffectedVersions(SyntheticAdvisory advisory)
