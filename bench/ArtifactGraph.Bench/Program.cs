@@ -13,6 +13,8 @@ const string Usage = """
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
+      blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N]   BlastRadiusQuery.Run for synthetic
+                 advisories (popularity-weighted, and the most popular package) over --direct with deployments
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -32,6 +34,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "large" => LargeSuite.Run,
     "cte" => CteSuite.Run,
     "versions" => VersionsSuite.Run,
+    "blast-radius" => BlastRadiusSuite.Run,
     _ => null,
 };
 if (suite is null)

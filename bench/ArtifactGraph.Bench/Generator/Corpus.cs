@@ -1,6 +1,6 @@
 namespace ArtifactGraph.Bench.Generator;
 
-/// <summary>One seed's universe and image plans for a tier.</summary>
+/// <summary>One seed's universe, image plans and deployments for a tier.</summary>
 internal sealed class Corpus
 {
     private Corpus(Tier tier, int seed, Universe universe, ImagePlanner planner)
@@ -9,7 +9,14 @@ internal sealed class Corpus
         Seed = seed;
         Universe = universe;
         Planner = planner;
+        Clusters = DeploymentPlanner.Clusters(tier.Deployments);
+        Deployments = DeploymentPlanner.Plan(seed, tier.Images, tier.Deployments, Clusters);
     }
+
+    public IReadOnlyList<ClusterPlan> Clusters { get; }
+
+    /// <summary>Every workload of every cluster, grouped by image in image order.</summary>
+    public IReadOnlyList<DeploymentPlan> Deployments { get; }
 
     public Tier Tier { get; }
 
@@ -39,5 +46,19 @@ internal sealed class Corpus
         }
 
         return (files, bytes, components);
+    }
+
+    /// <summary>Writes one inventory per cluster into <paramref name="directory"/>; returns files and bytes.</summary>
+    public (int Files, long Bytes) WriteInventories(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var byCluster = Deployments.ToLookup(d => d.Cluster.Index);
+        long bytes = 0;
+        foreach (var cluster in Clusters)
+        {
+            bytes += InventoryWriter.Write(Seed, cluster, byCluster[cluster.Index], directory);
+        }
+
+        return (Clusters.Count, bytes);
     }
 }

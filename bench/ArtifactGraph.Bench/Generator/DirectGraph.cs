@@ -7,7 +7,7 @@ namespace ArtifactGraph.Bench.Generator;
 /// <summary>
 /// Builds the graph the CycloneDX reader would produce from the generated SBOMs straight into a
 /// <see cref="GraphIndexBuilder"/>, without JSON or storage: the same nodes and edges (ontology.md's
-/// mapping), so query benchmarks can run on Tier M in seconds. The only difference is the Document
+/// mapping), deployment inventories included, so query benchmarks can run on Tier M in seconds. The only difference is the Document
 /// key, which is the SHA-256 of bytes that are never written here; it is derived from the seed instead.
 /// <c>generate --verify</c> checks the equivalence.
 /// </summary>
@@ -28,18 +28,20 @@ internal sealed class DirectGraph
     }
 
     /// <returns>The index and the time spent in <see cref="GraphIndexBuilder.Build"/> alone (freezing into CSR).</returns>
-    public static (GraphIndex Index, TimeSpan FreezeTime) Build(Universe universe, ImagePlanner planner, int images)
+    public static (GraphIndex Index, TimeSpan FreezeTime) Build(Corpus corpus)
     {
-        var graph = new DirectGraph(universe);
-        foreach (var plan in planner.Bases)
+        var graph = new DirectGraph(corpus.Universe);
+        foreach (var plan in corpus.Planner.Bases)
         {
             graph.Add(plan);
         }
 
-        for (var i = 0; i < images; i++)
+        for (var i = 0; i < corpus.Tier.Images; i++)
         {
-            graph.Add(planner.PlanImage(i));
+            graph.Add(corpus.Planner.PlanImage(i));
         }
+
+        graph.AddInventories(corpus);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var index = graph._builder.Build(0);
@@ -80,6 +82,25 @@ internal sealed class DirectGraph
                     _builder.AddEdge(_versionNode[version], _versionNode[deps[i]], EdgeKind.DependsOn);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// What DeploymentMapper makes of each cluster's inventory: the cluster node (the document's subject,
+    /// no edges of its own) and one Deployment per workload that RUNS its image (already an SBOM subject).
+    /// </summary>
+    private void AddInventories(Corpus corpus)
+    {
+        foreach (var cluster in corpus.Clusters)
+        {
+            var document = _builder.AddNode(NodeKind.Document, Universe.Digest(corpus.Seed, "inventory", cluster.Index), cluster.DocumentName);
+            _builder.AddEdge(document, _builder.AddNode(NodeKind.Deployment, cluster.Key, cluster.Name), EdgeKind.Describes);
+        }
+
+        foreach (var deployment in corpus.Deployments)
+        {
+            var node = _builder.AddNode(NodeKind.Deployment, deployment.Key, deployment.DisplayName);
+            _builder.AddEdge(node, _images[Universe.Digest(corpus.Seed, "image", deployment.Image)], EdgeKind.Runs);
         }
     }
 

@@ -123,10 +123,14 @@ internal sealed class ImagePlanner
         return $"urn:uuid:{hex[..8]}-{hex[8..12]}-4{hex[13..16]}-8{hex[17..20]}-{hex[20..32]}";
     }
 
-    private static string ImageName(int index)
+    /// <summary>The image's tagged reference; the deployment inventories run it by this name and its digest.</summary>
+    public static string ImageName(int index) => $"registry.example.com/{TeamOf(index)}/service-{index}:1.{index % 17}.{index % 5}";
+
+    /// <summary>The team that builds image <paramref name="index"/> (its registry path and its deployments' namespace).</summary>
+    public static string TeamOf(int index)
     {
         string[] teams = ["payments", "search", "platform", "data", "web", "ml", "identity", "ops"];
-        return $"registry.example.com/{teams[index % teams.Length]}/service-{index}:1.{index % 17}.{index % 5}";
+        return teams[index % teams.Length];
     }
 
     private static void Add(ImagePlan plan, int version)

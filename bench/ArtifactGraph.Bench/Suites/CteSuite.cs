@@ -32,7 +32,7 @@ internal static class CteSuite
 
         output.WriteLine($"building tier {tier.Name} (seed {seed}, {tier.Images:N0} images) --direct");
         var corpus = Corpus.Create(tier, seed);
-        var (index, _) = DirectGraph.Build(corpus.Universe, corpus.Planner, tier.Images);
+        var (index, _) = DirectGraph.Build(corpus);
         var (workload, mostPopular, _) = QueryWorkload.Draw(index, queries, seed);
         report.Facts["cte.graph"] = $"tier {tier.Name} --direct, seed {seed}: {index.NodeCount:N0} nodes, {index.EdgeCount:N0} edges; worst case {mostPopular}";
         report.Add(Suite, "edges in the graph", index.EdgeCount, "edges");

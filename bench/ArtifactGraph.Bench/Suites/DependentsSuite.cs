@@ -131,7 +131,7 @@ internal static class DependentsSuite
         output.WriteLine($"building tier {tier.Name} (seed {seed}, {tier.Images:N0} images) --direct");
         report.Facts["dependents.graph"] = $"tier {tier.Name} --direct, seed {seed}, {tier.Images:N0} images + {tier.BaseImages} base images";
         var corpus = Corpus.Create(tier, seed);
-        var (index, freeze) = DirectGraph.Build(corpus.Universe, corpus.Planner, tier.Images);
+        var (index, freeze) = DirectGraph.Build(corpus);
         return (index, before, stopwatch.Elapsed, freeze);
     }
 

@@ -11,7 +11,7 @@ namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
 /// <c>generate --tier S|M|L --seed N --out DIR [--images N] [--verify]</c>: writes one CycloneDX 1.5 SBOM
-/// per image (and per base image). <c>--verify</c> also ingests them into a scratch store and checks that
+/// per image (and per base image) and one artifactgraph/v1 inventory per cluster. <c>--verify</c> also ingests them into a scratch store and checks that
 /// the graph equals the one <c>--direct</c> builds for the same seed.
 /// </summary>
 internal static class GenerateSuite
@@ -30,12 +30,15 @@ internal static class GenerateSuite
         var corpus = Corpus.Create(tier, seed);
         var universeTime = stopwatch.Elapsed;
         var (files, bytes, components) = corpus.WriteJson(outDir);
+        var (inventories, inventoryBytes) = corpus.WriteInventories(outDir);
         var elapsed = stopwatch.Elapsed;
-        output.WriteLine($"generated tier {tier.Name} (seed {seed}): {files:N0} SBOMs, {bytes / 1e6:N1} MB, {components:N0} components in {outDir}");
+        output.WriteLine($"generated tier {tier.Name} (seed {seed}): {files:N0} SBOMs, {bytes / 1e6:N1} MB, {components:N0} components; {inventories:N0} inventories ({corpus.Deployments.Count:N0} deployments, {inventoryBytes / 1e3:N0} kB) in {outDir}");
         report.Facts["generate.out"] = outDir;
         report.Add("generate", "SBOM files", files, "files");
         report.Add("generate", "SBOM bytes", bytes / 1e6, "MB");
         report.Add("generate", "components per image (mean)", (double)components / files, "components");
+        report.Add("generate", "inventory files (one per cluster)", inventories, "files");
+        report.Add("generate", "deployments", corpus.Deployments.Count, "workloads", $"{corpus.Deployments.Select(d => d.Image).Distinct().Count():N0} of {tier.Images:N0} images run somewhere");
         report.Add("generate", "universe package versions", corpus.Universe.VersionCount, "versions");
         report.Add("generate", "universe build", universeTime.TotalSeconds, "s");
         report.Add("generate", "generate time", elapsed.TotalSeconds, "s");
@@ -64,7 +67,7 @@ internal static class GenerateSuite
             }
 
             var corpus = Corpus.Create(tier, seed);
-            var (direct, _) = DirectGraph.Build(corpus.Universe, corpus.Planner, tier.Images);
+            var (direct, _) = DirectGraph.Build(corpus);
             var json = GraphSignature.Of(fromJson);
             var differences = json.Compare(GraphSignature.Of(direct));
             foreach (var (key, count) in json.Counts)
