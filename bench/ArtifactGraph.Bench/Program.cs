@@ -13,6 +13,8 @@ const string Usage = """
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
+      graphql    [--tier S] [--images N] [--seconds 10] [--warmup 10] [--connections 64]   the real server's
+                 50-hit blastRadius page under load, beside a static GraphQL.NET resolver of the same shape
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -32,6 +34,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "large" => LargeSuite.Run,
     "cte" => CteSuite.Run,
     "versions" => VersionsSuite.Run,
+    "graphql" => GraphQLSuite.Run,
     _ => null,
 };
 if (suite is null)
