@@ -13,7 +13,7 @@ const string Usage = """
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
-      graphql    [--tier S] [--images N] [--seconds 10] [--warmup 10] [--connections 64]   the real server's
+      graphql    [--tier S] [--images N] [--seconds 10] [--warmup 15] [--connections 64]   the real server's
                  50-hit blastRadius page under load, beside a static GraphQL.NET resolver of the same shape
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;

@@ -13,7 +13,7 @@ using ArtifactGraph.Storage.Sqlite;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 10] [--connections 64]</c>:
+/// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 15] [--connections 64]</c>:
 /// the tier's graph (built --direct, copied into a SQLite store) plus an OSV advisory for its most popular
 /// package (ingested through the real Ingestor), served by the real server (ServerHost, Kestrel on
 /// loopback, index loaded by IndexLoader); then a closed-loop load of the same 50-hit blastRadius page
@@ -37,7 +37,7 @@ internal static class GraphQLSuite
     {
         var tier = Tier.Parse(options.Value("--tier"), options.Int("--images"));
         var seconds = TimeSpan.FromSeconds(options.Int("--seconds") ?? 10);
-        var warmUp = TimeSpan.FromSeconds(options.Int("--warmup") ?? 10);
+        var warmUp = TimeSpan.FromSeconds(options.Int("--warmup") ?? 15);
         var connections = options.Int("--connections") ?? 64;
         if (connections < 1 || seconds <= TimeSpan.Zero)
         {
@@ -58,7 +58,7 @@ internal static class GraphQLSuite
 
             report.Facts["graphql.advisory"] = $"{BenchAdvisory.Describe(package)}: {expected.Images:N0} images in the blast radius";
             report.Facts["graphql.query"] = Query;
-            report.Facts["graphql.load"] = $"{connections} connections, closed loop, from the servers' process; each server warmed up {warmUp.TotalSeconds:0} s, then timed {seconds.TotalSeconds:0} s (after 1 s more)";
+            report.Facts["graphql.load"] = $"{connections} connections, closed loop, from the servers' process; each server warmed up {warmUp.TotalSeconds:0} s, then timed {seconds.TotalSeconds:0} s (after 1 s more); then each from 1 connection";
             report.Facts["graphql.request log"] = $"both servers log one line per request (Serilog console sink); during the run the console goes to {requestLog}";
             var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Query });
 
@@ -84,12 +84,25 @@ internal static class GraphQLSuite
             var warmUpErrors = (await HttpLoad.RunAsync(server.GraphQL, body, answerBytes, connections, TimeSpan.Zero, warmUp)).Errors
                 + (await HttpLoad.RunAsync(fixedServer.GraphQL, body, answerBytes, connections, TimeSpan.Zero, warmUp)).Errors
                 + (await HttpLoad.RunAsync(fixedServer.Raw, body, answerBytes, connections, TimeSpan.Zero, warmUp / 2)).Errors;
-            output.WriteLine($"timing each for {seconds.TotalSeconds:0} s (load {MachineInfo.LoadAverage()})");
+            output.WriteLine($"{connections} connections, {seconds.TotalSeconds:0} s each (load {MachineInfo.LoadAverage()})");
             var real = await HttpLoad.RunAsync(server.GraphQL, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
             var fixedAnswer = await HttpLoad.RunAsync(fixedServer.GraphQL, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
             var raw = await HttpLoad.RunAsync(fixedServer.Raw, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
+
+            // Then one connection: the CPU each request costs without 64 requests competing for 2 cores (less
+            // sensitive to the machine's load than the concurrent figures).
+            var sequential = TimeSpan.FromSeconds(Math.Max(2, seconds.TotalSeconds / 2));
+            output.WriteLine($"1 connection, {sequential.TotalSeconds:0} s each (load {MachineInfo.LoadAverage()})");
+            var alone = new List<(string Label, LoadResult Result)>();
+            foreach (var (label, endpoint) in new[] { ("server", server.GraphQL), ("static resolver", fixedServer.GraphQL), ("raw bytes, no GraphQL", fixedServer.Raw) })
+            {
+                var result = await HttpLoad.RunAsync(endpoint, body, answerBytes, 1, TimeSpan.FromSeconds(1), sequential);
+                warmUpErrors += result.Errors;
+                alone.Add((label, result));
+            }
+
             report.Facts["graphql.load after the timed runs"] = MachineInfo.LoadAverage();
-            report.AtMost(Suite, "errors during warm-up (all endpoints)", warmUpErrors, "requests", 0);
+            report.AtMost(Suite, "errors during warm-up and 1-connection runs", warmUpErrors, "requests", 0);
 
             Console.SetOut(console);
             report.Facts["graphql.request log lines"] = File.ReadLines(requestLog).Count().ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
@@ -99,6 +112,12 @@ internal static class GraphQLSuite
             report.Add(Suite, "throughput, static / server", fixedAnswer.RequestsPerSecond / real.RequestsPerSecond, "x");
             report.Add(Suite, "p99, server / static", real.Latency.At(99) / fixedAnswer.Latency.At(99), "x");
             report.Add(Suite, "throughput, raw bytes / server", raw.RequestsPerSecond / real.RequestsPerSecond, "x");
+            foreach (var (label, result) in alone)
+            {
+                report.Add(Suite, $"[{label}, 1 connection] latency p50", result.Latency.At(50), "ms");
+                report.Add(Suite, $"[{label}, 1 connection] process CPU per request", result.CpuMsPerRequest, "ms", $"{result.Requests:N0} requests");
+            }
+
             foreach (var (label, result) in new[] { ("server", real), ("static resolver", fixedAnswer), ("raw bytes", raw) })
             {
                 if (result.Errors > 0)
