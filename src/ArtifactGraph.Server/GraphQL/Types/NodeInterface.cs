@@ -15,7 +15,7 @@ internal sealed class NodeInterface : InterfaceGraphType<NodeModel>
         NodeFields.Declare(this);
 
         // The object type by the node's kind in one array read. Without ResolveType GraphQL.NET tries each
-        // possible type's IsTypeOf in turn for every node of an answer (a 50-hit page with paths has ~200).
+        // possible type's IsTypeOf in turn for every node of an answer (a 50-hit page with 2-step paths has 150).
         ResolveType = value => value is NodeModel node ? TypeOf(node.Kind) : null;
     }
 
