@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
-using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
-using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries.BlastRadius;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Server.GraphQL.Models;
