@@ -15,6 +15,8 @@ const string Usage = """
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
       blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N]   BlastRadiusQuery.Run for synthetic
                  advisories (popularity-weighted, and the most popular package) over --direct with deployments
+      graphql    [--tier S] [--images N] [--seconds 10] [--warmup 15] [--connections 64]   the real server's
+                 50-hit blastRadius page under load, beside a static GraphQL.NET resolver of the same shape
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -35,6 +37,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "cte" => CteSuite.Run,
     "versions" => VersionsSuite.Run,
     "blast-radius" => BlastRadiusSuite.Run,
+    "graphql" => GraphQLSuite.Run,
     _ => null,
 };
 if (suite is null)

@@ -13,6 +13,8 @@ internal static class Catalogs
 {
     private static readonly ConditionalWeakTable<GraphIndex, AdvisoryCatalog> BySnapshot = [];
 
-    public static AdvisoryCatalog For(RequestContext request) =>
-        BySnapshot.GetValue(request.Index, index => AdvisoryCatalog.Load(request.Store, index));
+    public static AdvisoryCatalog For(RequestContext request) => For(request.Index, request.Store);
+
+    public static AdvisoryCatalog For(GraphIndex index, Core.Storage.IGraphStore store) =>
+        BySnapshot.GetValue(index, snapshot => AdvisoryCatalog.Load(store, snapshot));
 }

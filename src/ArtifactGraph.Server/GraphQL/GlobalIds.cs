@@ -11,7 +11,37 @@ namespace ArtifactGraph.Server.GraphQL;
 /// </summary>
 internal static class GlobalIds
 {
-    public static string Encode(NodeKind kind, string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{kind}:{key}"));
+    private static readonly byte[]?[] KindPrefixes = Prefixes();
+
+    /// <summary>Every node of an answer page asks for its id, so the UTF-8 text is built in a pooled buffer, not as two strings.</summary>
+    public static string Encode(NodeKind kind, string key)
+    {
+        var prefix = (uint)kind < (uint)KindPrefixes.Length && KindPrefixes[(int)kind] is { } known ? known : Encoding.UTF8.GetBytes(kind + ":");
+        var length = prefix.Length + Encoding.UTF8.GetMaxByteCount(key.Length);
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            prefix.CopyTo(rented, 0);
+            var written = prefix.Length + Encoding.UTF8.GetBytes(key, rented.AsSpan(prefix.Length));
+            return Base64Url.EncodeToString(rented.AsSpan(0, written));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static byte[]?[] Prefixes()
+    {
+        var kinds = Enum.GetValues<NodeKind>();
+        var prefixes = new byte[]?[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            prefixes[(int)kind] = Encoding.UTF8.GetBytes(kind + ":");
+        }
+
+        return prefixes;
+    }
 
     public static bool TryDecode(string id, out NodeKind kind, out string key)
     {

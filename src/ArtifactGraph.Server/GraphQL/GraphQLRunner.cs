@@ -45,6 +45,7 @@ internal sealed class GraphQLRunner : IDisposable
 {
     private readonly ArtifactGraphSchema _schema;
     private readonly DocumentExecuter _executer = new DocumentExecuter();
+    private readonly GraphQLDocumentBuilder _builder = new() { MaxDepth = 128 };
     private readonly ServerOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly QueryLimits _limits;
@@ -66,6 +67,9 @@ internal sealed class GraphQLRunner : IDisposable
         _readiness = readiness;
     }
 
+    /// <summary>Parsed (and once validated) documents by query text.</summary>
+    internal DocumentCache Documents { get; } = new();
+
     /// <summary>Test hook: a delay inside the execution slot and under the timeout, to exercise both.</summary>
     internal TimeSpan TestDelay { get; set; }
 
@@ -76,27 +80,31 @@ internal sealed class GraphQLRunner : IDisposable
             return Fail(GraphQLFailure.NotReady, "NOT_READY", "the index is still loading; retry shortly (see /readyz)");
         }
 
-        GraphQLDocument document;
-        try
+        var cached = Documents.Find(call.Query);
+        if (cached is null)
         {
-            document = new GraphQLDocumentBuilder { MaxDepth = 128 }.Build(call.Query);
-        }
-        catch (ExecutionError error)
-        {
-            return new GraphQLOutcome(new ExecutionResult { Errors = [error] }, GraphQLFailure.Request);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException error)
-        {
-            // Nesting past the parser's depth bound (a stack-exhaustion attempt) is not a syntax error to
-            // GraphQL.NET's document builder, so it arrives here.
-            return Fail(GraphQLFailure.Request, "SYNTAX_ERROR", error.Message);
+            try
+            {
+                cached = Documents.Add(call.Query, _builder.Build(call.Query));
+            }
+            catch (ExecutionError error)
+            {
+                return new GraphQLOutcome(new ExecutionResult { Errors = [error] }, GraphQLFailure.Request);
+            }
+            catch (GraphQLParser.Exceptions.GraphQLParserException error)
+            {
+                // Nesting past the parser's depth bound (a stack-exhaustion attempt) is not a syntax error to
+                // GraphQL.NET's document builder, so it arrives here.
+                return Fail(GraphQLFailure.Request, "SYNTAX_ERROR", error.Message);
+            }
         }
 
+        var document = cached.Document;
         var operation = SelectOperation(document, call.OperationName);
         if (operation is null)
         {
             // Let the executer's validation name the problem (unknown or ambiguous operation).
-            return await ExecuteAsync(call, document, caller, services, aborted).ConfigureAwait(false);
+            return await ExecuteAsync(call, cached, caller, services, aborted).ConfigureAwait(false);
         }
 
         if (call.ViaGet && operation.Operation != OperationType.Query)
@@ -109,10 +117,10 @@ internal sealed class GraphQLRunner : IDisposable
             return Fail(GraphQLFailure.Request, violation.Code, violation.Message);
         }
 
-        return await ExecuteAsync(call, document, caller, services, aborted).ConfigureAwait(false);
+        return await ExecuteAsync(call, cached, caller, services, aborted).ConfigureAwait(false);
     }
 
-    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, GraphQLDocument document, Caller caller, IServiceProvider services, CancellationToken aborted)
+    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, DocumentCache.Entry document, Caller caller, IServiceProvider services, CancellationToken aborted)
     {
         if (!await _slots.WaitAsync(_options.QueueTimeout, aborted).ConfigureAwait(false))
         {
@@ -132,7 +140,10 @@ internal sealed class GraphQLRunner : IDisposable
             {
                 Schema = _schema,
                 Query = call.Query,
-                Document = document,
+                Document = document.Document,
+
+                // A document that passed validation once skips the schema rules (null = GraphQL.NET's defaults).
+                ValidationRules = document.Validated ? [] : null,
                 Variables = call.Variables,
                 OperationName = call.OperationName,
                 UserContext = new RequestContext
@@ -146,6 +157,11 @@ internal sealed class GraphQLRunner : IDisposable
                 RequestServices = services,
                 CancellationToken = timeout.Token,
             }).ConfigureAwait(false);
+            if (result.Executed)
+            {
+                document.MarkValidated();
+            }
+
             return new GraphQLOutcome(result, result.Executed ? GraphQLFailure.None : GraphQLFailure.Request);
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)

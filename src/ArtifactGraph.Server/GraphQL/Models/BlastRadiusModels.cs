@@ -1,10 +1,14 @@
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Queries.BlastRadius;
+using ArtifactGraph.Server.GraphQL.Queries;
 
 namespace ArtifactGraph.Server.GraphQL.Models;
 
-/// <summary>A blast-radius answer over the request's snapshot; lists are built per field, pages only for the page.</summary>
-internal sealed record BlastRadiusModel(BlastRadiusResult Result, RequestContext Request);
+/// <summary>A blast-radius answer over the request's snapshot (shared by the snapshot's cache); lists are built per field, pages only for the page.</summary>
+internal sealed record BlastRadiusModel(BlastRadiusAnswer Answer, RequestContext Request)
+{
+    public BlastRadiusResult Result => Answer.Result;
+}
 
 internal sealed record AffectedPackageModel(NodeModel Node, string Version, AffectedMatch Match, NodeModel? Advisory);
 

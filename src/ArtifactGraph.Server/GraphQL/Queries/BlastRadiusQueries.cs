@@ -10,7 +10,9 @@ namespace ArtifactGraph.Server.GraphQL.Queries;
 
 /// <summary>
 /// <c>blastRadius</c>: the CLI's blast-radius in one round trip (the same query over the same snapshot,
-/// so the same answer). The advisory catalog is built once per snapshot (<see cref="Catalogs"/>).
+/// so the same answer). The advisory catalog and the answers are cached per snapshot
+/// (<see cref="BlastRadiusCache"/>): every commit publishes a new snapshot, so a cached answer can never
+/// be older than the graph it is read with.
 /// </summary>
 internal static class BlastRadiusQueries
 {
@@ -50,9 +52,8 @@ internal static class BlastRadiusQueries
             query = query with { EnvironmentOrder = environments };
         }
 
-        var catalog = Catalogs.For(request);
-        var result = BlastRadiusQuery.Run(request.Index, catalog, request.Store, query);
-        return result.Error is null ? new BlastRadiusModel(result, request) : throw new ExecutionError(result.Error) { Code = "BAD_TARGET" };
+        var answer = BlastRadiusCache.For(request.Index, request.Store).Get(query);
+        return answer.Result.Error is null ? new BlastRadiusModel(answer, request) : throw new ExecutionError(answer.Result.Error) { Code = "BAD_TARGET" };
     }
 }
 
@@ -79,7 +80,7 @@ internal static class BlastRadiusModels
     {
         var (result, request) = (context.Source.Result, context.Source.Request);
         var index = request.Index;
-        var hits = Enumerable.Range(0, result.Closure.Count).Where(i => index.KindOf(result.Closure.NodeAt(i)) == NodeKind.Image).ToList();
+        var hits = context.Source.Answer.ImageHits;
         var page = Paging.Slice(context, hits.Count, i => new ClosureHitModel(new NodeModel(index, result.Closure.NodeAt(hits[i])), result.Closure.DepthAt(hits[i]), Targets.Steps(index, result.Closure.PathOf(hits[i]))));
         return new ClosureConnectionModel(page, new TargetModel(result.Query, result.Starts.Select(n => new NodeModel(index, n)).ToList()));
     }

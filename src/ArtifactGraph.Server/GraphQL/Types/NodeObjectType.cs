@@ -9,12 +9,15 @@ internal abstract class NodeObjectType : ObjectGraphType<NodeModel>
 {
     protected NodeObjectType(NodeKind kind, string description)
     {
+        Kind = kind;
         Name = kind.ToString();
         Description = description;
         Interface<NodeInterface>();
         IsTypeOf = o => o is NodeModel node && node.Kind == kind;
         NodeFields.Add(this);
     }
+
+    public NodeKind Kind { get; }
 }
 
 internal sealed class DeploymentType() : NodeObjectType(NodeKind.Deployment, "A running workload: environment / cluster / namespace / workload.");
