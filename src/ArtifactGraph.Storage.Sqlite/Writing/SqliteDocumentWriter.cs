@@ -64,8 +64,8 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         owner.Edges.StartDocument();
 
         // SQLite keeps bindings across executions: the provenance rows' document id is bound once here.
-        owner.Graph.InsertNodeDocument.Bind(1, _documentId);
-        owner.Graph.InsertEdgeDocument.Bind(1, _documentId);
+        owner.Graph.NodeDocuments.StartDocument(_documentId);
+        owner.Graph.EdgeDocuments.StartDocument(_documentId);
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
     }
 
@@ -199,9 +199,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _nodeIds[hash] = id;
-            graph.InsertNodeDocument.Bind(0, id).Execute();
+            graph.NodeDocuments.Add(id);
         }
 
+        graph.NodeDocuments.Flush();
         return added;
     }
 
@@ -256,9 +257,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 id = InsertOrMergeEdge(edge, key, ref added);
             }
 
-            graph.InsertEdgeDocument.Bind(0, id).Execute();
+            graph.EdgeDocuments.Add(id);
         }
 
+        graph.EdgeDocuments.Flush();
         return added;
     }
 
