@@ -40,5 +40,8 @@ public sealed record DocumentInput(string Name, ReadOnlyMemory<byte> Content, st
     /// </summary>
     public Trust.TrustStore Trust { get; init; } = Ingest.Trust.TrustStore.Empty;
 
-    public IngestBatchBuilder NewBuilder() => new(Spill);
+    /// <summary>Records per chunk handed to <see cref="Spill"/> (the pipeline lowers it for large documents).</summary>
+    public int SpillThreshold { get; init; } = IngestBatchBuilder.DefaultSpillThreshold;
+
+    public IngestBatchBuilder NewBuilder() => new(Spill, SpillThreshold);
 }

@@ -19,11 +19,12 @@ public sealed class SqliteStoreOptions
 
     /// <summary>
     /// How many nodes the writer remembers across documents (id, property keys, whether named), so a node
-    /// seen before costs no B-tree lookup. About 200 bytes each with its key; 0 turns the cache off.
+    /// seen before costs no B-tree lookup. About 40 bytes each (keyed by a hash of the node's identity, not its
+    /// key string); one document may add at most a quarter of it. 0 turns the cache off.
     /// </summary>
     public int NodeCacheCapacity { get; set; } = 250_000;
 
-    /// <summary>How many edges the writer remembers across documents (about 80 bytes each); 0 turns the cache off.</summary>
+    /// <summary>How many edges the writer remembers across documents (about 48 bytes each; a quarter per document at most); 0 turns the cache off.</summary>
     public int EdgeCacheCapacity { get; set; } = 1_000_000;
 
     public void Validate()

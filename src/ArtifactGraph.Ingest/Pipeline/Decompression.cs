@@ -34,19 +34,18 @@ internal static class Decompression
             "bzip2" => new BZip2InputStream(input),
             _ => new DecompressionStream(input),
         };
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
+        var output = new ExpansionBuffer(encoding == "gzip" ? GzipSizeHint(content, maxBytes) : 0);
         try
         {
             int read;
-            while ((read = decoder.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = decoder.Read(output.Free())) > 0)
             {
                 if (output.Length + read > maxBytes)
                 {
                     throw new DocumentRejectedException("byte 0", $"{encoding} content expands beyond the limit of {maxBytes:N0} bytes");
                 }
 
-                output.Write(buffer, 0, read);
+                output.Advance(read);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ZstdException or ICSharpCode.SharpZipLib.SharpZipBaseException)
@@ -61,6 +60,13 @@ internal static class Decompression
 
         return output.ToArray();
     }
+
+    /// <summary>
+    /// The expanded size a gzip trailer records (ISIZE), to size the output once; bounded by the limit and
+    /// by deflate's best ratio (~1032:1), so a corrupt trailer cannot ask for more than the input could fill.
+    /// </summary>
+    private static long GzipSizeHint(byte[] content, long maxBytes) =>
+        content.Length < 18 ? 0 : Math.Min(BitConverter.ToUInt32(content, content.Length - 4), Math.Min(maxBytes, content.Length * 1032L));
 
     /// <summary>
     /// .NET's GZipStream ends quietly at a truncated stream; the trailer's ISIZE (expanded length mod 2^32)

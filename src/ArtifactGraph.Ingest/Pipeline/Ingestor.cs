@@ -14,6 +14,11 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// </summary>
 public sealed partial class Ingestor
 {
+    /// <summary>Documents this large (~15,000 components of CycloneDX JSON) spill in small chunks.</summary>
+    internal const long LargeDocumentBytes = 8L << 20;
+
+    internal const int LargeDocumentSpillThreshold = 5_000;
+
     private readonly FormatSniffer _sniffer;
     private readonly IGraphStore _store;
     private readonly IngestOptions _options;
@@ -88,7 +93,13 @@ public sealed partial class Ingestor
                     return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
                 }
 
-                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Spill = writer, Hints = hints, Trust = _options.Trust });
+                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256)
+                {
+                    Spill = writer,
+                    Hints = hints,
+                    Trust = _options.Trust,
+                    SpillThreshold = SpillThresholdFor(expanded.Length),
+                });
                 result = writer.Complete(batch);
             }
 
@@ -129,6 +140,15 @@ public sealed partial class Ingestor
             return Rejected(source, ex.Location, ex.Reason, sha256);
         }
     }
+
+    /// <summary>
+    /// Small chunks for large documents. A 50,000-record chunk (~30 MB of records) lives long enough to be
+    /// promoted to generation 2 and dies there, so a 250 MB SBOM left ~170 MB of such garbage floating between
+    /// full collections (measured: 620 MiB heap for 450 MiB live). Chunks of 5,000 die young. Smaller documents
+    /// keep the default: one that fits in one chunk is applied to the index as a batch instead of reloading it.
+    /// </summary>
+    internal static int SpillThresholdFor(long bytes) =>
+        bytes >= LargeDocumentBytes ? LargeDocumentSpillThreshold : IngestBatchBuilder.DefaultSpillThreshold;
 
     private IngestReport Rejected(string source, string location, string reason, string? sha256 = null)
     {

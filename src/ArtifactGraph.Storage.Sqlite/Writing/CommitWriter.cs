@@ -20,7 +20,7 @@ internal sealed class CommitWriter : IDisposable
         _timeProvider = timeProvider;
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
-        Nodes = new RowCache<NodeRef>(nodeCacheCapacity);
+        Nodes = new RowCache<UInt128>(nodeCacheCapacity);
         Edges = new RowCache<EdgeKey>(edgeCacheCapacity);
     }
 
@@ -33,8 +33,8 @@ internal sealed class CommitWriter : IDisposable
 
     public PropertyJson Json { get; } = new();
 
-    /// <summary>Committed nodes by identity, across documents; cleared by <see cref="Forget"/>.</summary>
-    public RowCache<NodeRef> Nodes { get; }
+    /// <summary>Committed nodes by identity (<see cref="NodeHash"/>), across documents; cleared by <see cref="Forget"/>.</summary>
+    public RowCache<UInt128> Nodes { get; }
 
     /// <summary>Committed edges by (kind, from id, to id), across documents; cleared by <see cref="Forget"/>.</summary>
     public RowCache<EdgeKey> Edges { get; }

@@ -53,11 +53,7 @@ internal sealed class GraphStatements : IDisposable
             "$subject_kind",
             "$subject_key",
             "$payload");
-        InsertNodeDocument = new Statement(
-            connection,
-            "INSERT INTO node_documents (node_id, document_id) VALUES ($node_id, $document_id) ON CONFLICT DO NOTHING;",
-            "$node_id",
-            "$document_id");
+        NodeDocuments = new ProvenanceWriter(connection, "node_documents", "node_id");
 
         InsertEdge = new Statement(
             connection,
@@ -77,11 +73,7 @@ internal sealed class GraphStatements : IDisposable
             "UPDATE edges SET properties = json_patch($properties, properties) WHERE id = $id AND properties <> json_patch($properties, properties);",
             "$id",
             "$properties");
-        InsertEdgeDocument = new Statement(
-            connection,
-            "INSERT INTO edge_documents (edge_id, document_id) VALUES ($edge_id, $document_id) ON CONFLICT DO NOTHING;",
-            "$edge_id",
-            "$document_id");
+        EdgeDocuments = new ProvenanceWriter(connection, "edge_documents", "edge_id");
     }
 
     public Statement InsertNode { get; }
@@ -94,7 +86,8 @@ internal sealed class GraphStatements : IDisposable
 
     public Statement InsertClaim { get; }
 
-    public Statement InsertNodeDocument { get; }
+    /// <summary>Provenance of nodes: (node, document) rows, batched.</summary>
+    public ProvenanceWriter NodeDocuments { get; }
 
     public Statement InsertEdge { get; }
 
@@ -102,10 +95,11 @@ internal sealed class GraphStatements : IDisposable
 
     public Statement MergeEdge { get; }
 
-    public Statement InsertEdgeDocument { get; }
+    /// <summary>Provenance of edges: (edge, document) rows, batched.</summary>
+    public ProvenanceWriter EdgeDocuments { get; }
 
     public IEnumerable<Statement> All =>
-        [InsertNode, FindNode, MergeNode, MergeNodeLive, InsertClaim, InsertNodeDocument, InsertEdge, FindEdge, MergeEdge, InsertEdgeDocument];
+        [InsertNode, FindNode, MergeNode, MergeNodeLive, InsertClaim, InsertEdge, FindEdge, MergeEdge];
 
     public void Dispose()
     {
@@ -113,5 +107,8 @@ internal sealed class GraphStatements : IDisposable
         {
             statement.Dispose();
         }
+
+        NodeDocuments.Dispose();
+        EdgeDocuments.Dispose();
     }
 }

@@ -1,7 +1,7 @@
-namespace ArtifactGraph.Storage.Sqlite.Writing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
-/// <summary>What the writer knows about a committed row: its id, the property keys it holds, whether it has a name.</summary>
-internal readonly record struct CachedRow(long Id, PropertyKeys Keys, bool HasName);
+namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
 /// A bounded map from a row's identity to what is known about the stored row, kept by the writer across
@@ -14,6 +14,11 @@ internal readonly record struct CachedRow(long Id, PropertyKeys Keys, bool HasNa
 /// Rows are never deleted and ids never reused, so an entry stays true even if another process writes the
 /// same file; at worst its key set lags, which costs a redundant merge, never a lost one.
 /// </para>
+/// <para>
+/// Each document may add at most <see cref="DocumentAdmissions"/> new entries (a quarter of the capacity): a
+/// 250 MB SBOM's million single-use rows would otherwise fill the cache to capacity (~130 MB measured) and
+/// evict the popular rows it exists for. Updates of entries already cached are always taken.
+/// </para>
 /// </summary>
 internal sealed class RowCache<TKey>
     where TKey : notnull
@@ -21,14 +26,22 @@ internal sealed class RowCache<TKey>
     private readonly int _generationSize;
     private Dictionary<TKey, CachedRow> _young = [];
     private Dictionary<TKey, CachedRow> _old = [];
+    private int _admitted;
 
     public RowCache(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _generationSize = capacity / 2;
+        DocumentAdmissions = capacity <= 4 ? capacity : capacity / 4;
     }
 
     public int Count => _young.Count + _old.Count;
+
+    /// <summary>How many new entries one document may add.</summary>
+    public int DocumentAdmissions { get; }
+
+    /// <summary>Starts a document's admission budget.</summary>
+    public void StartDocument() => _admitted = 0;
 
     public bool TryGet(TKey key, out CachedRow row)
     {
@@ -39,7 +52,7 @@ internal sealed class RowCache<TKey>
 
         if (_old.Remove(key, out row))
         {
-            Set(key, row);
+            Put(key, row);
             return true;
         }
 
@@ -53,13 +66,19 @@ internal sealed class RowCache<TKey>
             return;
         }
 
-        if (_young.Count >= _generationSize && !_young.ContainsKey(key))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_young, key);
+        if (!Unsafe.IsNullRef(ref slot))
         {
-            (_old, _young) = (_young, _old);
-            _young.Clear();
+            slot = row;
+            return;
         }
 
-        _young[key] = row;
+        if (!_old.Remove(key) && _admitted++ >= DocumentAdmissions)
+        {
+            return;
+        }
+
+        Put(key, row);
     }
 
     public void Clear()
@@ -67,5 +86,16 @@ internal sealed class RowCache<TKey>
         // New instances rather than Clear(): a cleared Dictionary keeps its large bucket arrays.
         _young = [];
         _old = [];
+    }
+
+    private void Put(TKey key, CachedRow row)
+    {
+        if (_young.Count >= _generationSize)
+        {
+            (_old, _young) = (_young, _old);
+            _young.Clear();
+        }
+
+        _young[key] = row;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private readonly SqliteTransaction _transaction;
     private readonly DateTimeOffset _ingestedAt;
     private readonly Action _release;
-    private readonly Dictionary<NodeRef, long> _nodeIds = [];
+    private readonly Dictionary<UInt128, long> _nodeIds = [];
     private readonly long _documentId;
     private readonly long _existingSequence;
     private int _nodesAdded;
@@ -57,9 +57,15 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             .Bind(12, SqliteTimestamps.FormatSortable(ingestedAt))
             .ExecuteInt64()!.Value;
 
+        // SQLite copied the compressed bytes into the binding (a fifth of the document); drop that copy now
+        // rather than keep it alive for the whole transaction.
+        owner.Documents.Insert.BindNull(9);
+        owner.Nodes.StartDocument();
+        owner.Edges.StartDocument();
+
         // SQLite keeps bindings across executions: the provenance rows' document id is bound once here.
-        owner.Graph.InsertNodeDocument.Bind(1, _documentId);
-        owner.Graph.InsertEdgeDocument.Bind(1, _documentId);
+        owner.Graph.NodeDocuments.StartDocument(_documentId);
+        owner.Graph.EdgeDocuments.StartDocument(_documentId);
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
     }
 
@@ -171,19 +177,20 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         foreach (var node in nodes)
         {
             long id;
-            if (cache.TryGet(node.Ref, out var row))
+            var hash = NodeHash.Of(node.Ref);
+            if (cache.TryGet(hash, out var row))
             {
                 // Known row: touch it only when this document brings a name it lacks or a new property key.
                 id = row.Id;
                 if ((!row.HasName && node.Name is not null) || !row.Keys.Covers(node.Properties))
                 {
                     graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Execute();
-                    cache.Set(node.Ref, new CachedRow(id, _owner.Keys.Union(row.Keys, node.Properties), row.HasName || node.Name is not null));
+                    cache.Set(hash, new CachedRow(id, _owner.Keys.Union(row.Keys, node.Properties), row.HasName || node.Name is not null));
                 }
             }
             else
             {
-                id = InsertOrMergeNode(node, ref added);
+                id = InsertOrMergeNode(node, hash, ref added);
             }
 
             if (_owner.Json.WriteLive(node.Properties) is { } live)
@@ -191,15 +198,16 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 graph.MergeNodeLive.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Bind(3, live).Execute();
             }
 
-            _nodeIds[node.Ref] = id;
-            graph.InsertNodeDocument.Bind(0, id).Execute();
+            _nodeIds[hash] = id;
+            graph.NodeDocuments.Add(id);
         }
 
+        graph.NodeDocuments.Flush();
         return added;
     }
 
     /// <summary>A node the cache does not know: insert it, or find the stored row and merge into it.</summary>
-    private long InsertOrMergeNode(NodeRecord node, ref int added)
+    private long InsertOrMergeNode(NodeRecord node, UInt128 hash, ref int added)
     {
         var graph = _owner.Graph;
         var kind = (long)node.Kind;
@@ -207,7 +215,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInsert() is { } inserted)
         {
             added++;
-            _owner.Nodes.Set(node.Ref, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
+            _owner.Nodes.Set(hash, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
             return inserted;
         }
 
@@ -222,7 +230,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, properties).Execute();
         }
 
-        _owner.Nodes.Set(node.Ref, new CachedRow(id, _owner.Keys.Union(keys, node.Properties), hasName != 0 || node.Name is not null));
+        _owner.Nodes.Set(hash, new CachedRow(id, _owner.Keys.Union(keys, node.Properties), hasName != 0 || node.Name is not null));
         return id;
     }
 
@@ -241,7 +249,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 if (!row.Keys.Covers(edge.Properties))
                 {
                     graph.MergeEdge.Bind(0, id).Bind(1, _owner.Json.Write(edge.Properties)).Execute();
-                    cache.Set(key, row with { Keys = _owner.Keys.Union(row.Keys, edge.Properties) });
+                    cache.Set(key, new CachedRow(id, _owner.Keys.Union(row.Keys, edge.Properties), false));
                 }
             }
             else
@@ -249,9 +257,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 id = InsertOrMergeEdge(edge, key, ref added);
             }
 
-            graph.InsertEdgeDocument.Bind(0, id).Execute();
+            graph.EdgeDocuments.Add(id);
         }
 
+        graph.EdgeDocuments.Flush();
         return added;
     }
 
@@ -283,12 +292,13 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
     private long NodeId(NodeRef node)
     {
-        if (_nodeIds.TryGetValue(node, out var id))
+        var hash = NodeHash.Of(node);
+        if (_nodeIds.TryGetValue(hash, out var id))
         {
             return id;
         }
 
-        if (_owner.Nodes.TryGet(node, out var row))
+        if (_owner.Nodes.TryGet(hash, out var row))
         {
             return row.Id;
         }

@@ -36,6 +36,9 @@ internal sealed class Statement : IDisposable
         }
     }
 
+    /// <summary>How many parameters the constructor named.</summary>
+    public int ParameterCount => _indexes.Length;
+
     public Statement Bind(int position, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, _indexes[position], value));

@@ -18,6 +18,24 @@ public sealed class RawCompressionTests
     }
 
     [Fact]
+    public void Encode_OutputLargerThanOneBlock_DecodesToTheInput()
+    {
+        // Random hex text compresses about 2x: 4 MB of it spans several of the encoder's 1 MB output blocks.
+        var random = new Random(11);
+        var raw = new byte[4 << 20];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = (byte)"0123456789abcdef"[random.Next(16)];
+        }
+
+        var (encoded, encoding) = RawCompression.Encode(raw);
+
+        Assert.Equal(RawCompression.Brotli, encoding);
+        Assert.InRange(encoded.Length, 1 << 20, raw.Length - 1);
+        Assert.Equal(raw, RawCompression.Decode(encoded, encoding, raw.Length));
+    }
+
+    [Fact]
     public void Encode_RandomBytes_KeepsIdentity()
     {
         var raw = new byte[1024];

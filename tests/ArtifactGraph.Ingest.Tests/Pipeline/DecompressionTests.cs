@@ -38,6 +38,30 @@ public class DecompressionTests
     }
 
     [Fact]
+    public void Expand_GzipOfSeveralBlocks_ReturnsTheExactBytes()
+    {
+        // 3 MB: the trailer's size sizes the output once; the result must be exactly the input, not a padded block.
+        var random = new Random(3);
+        var data = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 300_000).Select(_ => random.Next(1_000_000_000).ToString("D10"))));
+
+        var result = Decompression.Expand(Gzip(data), 10_000_000, out _);
+
+        Assert.Equal(data, result);
+    }
+
+    [Fact]
+    public void Expand_MultiMemberGzip_ReturnsEveryMember()
+    {
+        // The trailer records only the last member's size: the hint is too small and the rest goes to blocks.
+        var first = Encoding.ASCII.GetBytes(new string('a', 2_500_000));
+        var second = Encoding.ASCII.GetBytes("{\"tail\":true}");
+
+        var result = Decompression.Expand([.. Gzip(first), .. Gzip(second)], 10_000_000, out _);
+
+        Assert.Equal([.. first, .. second], result);
+    }
+
+    [Fact]
     public void Expand_OverLimit_RejectsAsBomb()
     {
         var big = Gzip(new byte[1_000_000]);

@@ -27,6 +27,7 @@ public sealed class RowCacheTests
 
         // 0 is used again, so it survives the next generation change; 1 is not.
         Assert.True(cache.TryGet(0, out _));
+        cache.StartDocument();
         for (var i = 10; i < 13; i++)
         {
             cache.Set(i, Row(i));
@@ -35,6 +36,63 @@ public sealed class RowCacheTests
         Assert.True(cache.Count <= 4);
         Assert.True(cache.TryGet(0, out _));
         Assert.False(cache.TryGet(1, out _));
+    }
+
+    [Fact]
+    public void Set_DocumentBeyondItsAdmissions_KeepsEarlierEntriesAndUpdatesKnownOnes()
+    {
+        var cache = new RowCache<int>(100);
+        cache.StartDocument();
+        for (var i = 0; i < 40; i++)
+        {
+            cache.Set(i, Row(i));
+        }
+
+        // A quarter of the capacity per document: 25 admitted, the rest refused, known entries still updated.
+        cache.Set(0, Row(1_000));
+        Assert.Equal(25, cache.Count);
+        Assert.True(cache.TryGet(0, out var updated));
+        Assert.Equal(1_000, updated.Id);
+        Assert.False(cache.TryGet(30, out _));
+
+        cache.StartDocument();
+        cache.Set(30, Row(30));
+        Assert.True(cache.TryGet(30, out _));
+    }
+
+    [Fact]
+    public void TryGet_PromotesFromOldGeneration_WithoutUsingAdmissions()
+    {
+        // Capacity 16: generations of 8, four admissions per document.
+        var cache = new RowCache<int>(16);
+        for (var first = 0; first < 8; first += 4)
+        {
+            cache.StartDocument();
+            for (var i = first; i < first + 4; i++)
+            {
+                cache.Set(i, Row(i));
+            }
+        }
+
+        cache.StartDocument();
+        cache.Set(8, Row(8)); // the young generation was full: 0..7 are now the old one
+        Assert.True(cache.TryGet(0, out _)); // promoted back, not admitted
+        for (var i = 9; i < 12; i++)
+        {
+            cache.Set(i, Row(i));
+        }
+
+        Assert.True(cache.TryGet(11, out _));
+    }
+
+    [Fact]
+    public void CachedRow_PacksIdAndName_RoundTrips()
+    {
+        var row = new CachedRow(long.MaxValue >> 1, PropertyKeys.None, true);
+
+        Assert.Equal(long.MaxValue >> 1, row.Id);
+        Assert.True(row.HasName);
+        Assert.False(new CachedRow(7, PropertyKeys.None, false).HasName);
     }
 
     [Fact]
