@@ -73,6 +73,28 @@ public sealed class ClosureResult
     /// <summary>One shortest path of the <paramref name="i"/>-th hit (built on each call).</summary>
     public IReadOnlyList<PathStep> PathOf(int i) => BreadthFirst.PathTo(_nodes, _parents, _edges, _hits[(uint)i < (uint)_hits.Length ? i : throw new ArgumentOutOfRangeException(nameof(i))], _direction);
 
+    /// <summary>
+    /// For a dependents hit, without building its path: the first image on the path above the hit (or what
+    /// that image's tag resolved to, the next step over RESOLVES_TO) and the start the path ends at.
+    /// </summary>
+    internal (int? Image, int Start) ImageAndStart(int i, NodeKind[] kinds)
+    {
+        int? image = null;
+        var position = _hits[i];
+        for (var p = _parents[position]; p >= 0; p = _parents[p])
+        {
+            if (image is null && kinds[_nodes[p]] == NodeKind.Image)
+            {
+                var up = _parents[p];
+                image = up >= 0 && TreeEdge.Kind(_edges[p]) == EdgeKind.ResolvesTo ? _nodes[up] : _nodes[p];
+            }
+
+            position = p;
+        }
+
+        return (image, _nodes[position]);
+    }
+
     /// <summary>Hits <paramref name="offset"/> .. offset + limit - 1 with their paths (a GraphQL page).</summary>
     public IReadOnlyList<ClosureHit> Page(int offset, int limit)
     {

@@ -29,20 +29,29 @@ internal static class DeploymentRanking
             return [];
         }
 
-        var properties = store(hits.Select(h => index.RefOf(h.Node)).ToList());
+        var refs = new NodeRef[hits.Count];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            refs[i] = index.RefOf(hits[i].Node);
+        }
+
+        var properties = store(refs);
         var fixedOf = affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
         double? severity = vulnerability.TryGetValue("severity:score", out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null;
+        var empty = new Dictionary<string, string>();
 
-        var ranked = hits.Select(h =>
+        // Sort keys computed once per deployment, compared in one comparison: a deployment's path is read
+        // from the walk's tree without building it (thousands of deployments for a popular package).
+        var entries = new (RankedDeployment Deployment, int EnvironmentRank, bool Internet, string Key)[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
         {
-            var props = properties.GetValueOrDefault(index.RefOf(h.Node)) ?? new Dictionary<string, string>();
-            var path = closure.PathOf(h.Hit);
-            var image = RunningImage(index, path);
-            var package = path[^1].Node;
-            return new RankedDeployment(
-                h.Hit,
-                h.Node,
-                closure.DepthAt(h.Hit),
+            var (hit, node) = hits[i];
+            var props = properties.GetValueOrDefault(refs[i]) ?? empty;
+            var (image, package) = closure.ImageAndStart(hit, index.Kinds);
+            var deployment = new RankedDeployment(
+                hit,
+                node,
+                closure.DepthAt(hit),
                 props.GetValueOrDefault("deploy:environment") ?? "unknown",
                 props.GetValueOrDefault("deploy:cluster") ?? "unknown",
                 props.GetValueOrDefault("live:exposure") ?? "internal",
@@ -51,31 +60,48 @@ internal static class DeploymentRanking
                 package,
                 fixedOf.GetValueOrDefault(package),
                 severity);
-        });
-
-        return ranked
-            .OrderBy(d => EnvironmentRank(d.Environment, environmentOrder))
-            .ThenBy(d => d.Environment, StringComparer.Ordinal)
-            .ThenBy(d => string.Equals(d.Exposure, "internet", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenByDescending(d => d.Replicas)
-            .ThenByDescending(d => d.Severity ?? 0)
-            .ThenBy(d => d.FixedVersion is null ? 1 : 0)
-            .ThenBy(d => index.KeyOf(d.Node), StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>The image the deployment runs: the first image on the path, or what its tag resolved to.</summary>
-    private static int? RunningImage(GraphIndex index, IReadOnlyList<PathStep> path)
-    {
-        for (var i = 1; i < path.Count; i++)
-        {
-            if (index.KindOf(path[i].Node) == NodeKind.Image)
-            {
-                return i + 1 < path.Count && path[i + 1].Edge == EdgeKind.ResolvesTo ? path[i + 1].Node : path[i].Node;
-            }
+            entries[i] = (deployment, EnvironmentRank(deployment.Environment, environmentOrder),
+                string.Equals(deployment.Exposure, "internet", StringComparison.OrdinalIgnoreCase), refs[i].Key);
         }
 
-        return null;
+        Array.Sort(entries, static (x, y) =>
+        {
+            var c = x.EnvironmentRank.CompareTo(y.EnvironmentRank);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x.Deployment.Environment, y.Deployment.Environment);
+            }
+
+            if (c == 0)
+            {
+                c = y.Internet.CompareTo(x.Internet);
+            }
+
+            if (c == 0)
+            {
+                c = y.Deployment.Replicas.CompareTo(x.Deployment.Replicas);
+            }
+
+            if (c == 0)
+            {
+                c = (y.Deployment.Severity ?? 0).CompareTo(x.Deployment.Severity ?? 0);
+            }
+
+            if (c == 0)
+            {
+                c = (y.Deployment.FixedVersion is not null).CompareTo(x.Deployment.FixedVersion is not null);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+        });
+
+        var ranked = new RankedDeployment[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ranked[i] = entries[i].Deployment;
+        }
+
+        return ranked;
     }
 
     private static int EnvironmentRank(string environment, IReadOnlyList<string> order)
