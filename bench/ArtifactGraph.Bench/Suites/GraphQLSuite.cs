@@ -141,7 +141,7 @@ internal static class GraphQLSuite
     {
         output.WriteLine($"building tier {tier.Name} (seed {seed}, {tier.Images:N0} images) --direct and copying it into {db}");
         var corpus = Corpus.Create(tier, seed);
-        var (index, _) = DirectGraph.Build(corpus.Universe, corpus.Planner, tier.Images);
+        var (index, _) = DirectGraph.Build(corpus);
         var package = QueryWorkload.Draw(index, 1, seed).MostPopular;
         GraphCopy.ToSqlite(index, db);
         report.Facts["graphql.graph"] = $"tier {tier.Name} --direct, seed {seed}, {tier.Images:N0} images + {tier.BaseImages} base images: {index.NodeCount:N0} nodes, {index.EdgeCount:N0} edges, copied into SQLite";
