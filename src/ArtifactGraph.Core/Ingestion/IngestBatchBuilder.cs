@@ -23,10 +23,15 @@ public sealed class IngestBatchBuilder
     // here for the whole read (~185 MB measured). XxHash128 over (kind, key): a collision is ~2^-64 at 10^9 nodes.
     private readonly HashSet<UInt128> _known = [];
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
-    private readonly Dictionary<NodeRef, (string? Name, Dictionary<string, string>? Properties)> _nodes = [];
-    private readonly List<NodeRef> _nodeOrder = [];
-    private readonly Dictionary<(EdgeKind, NodeRef, NodeRef), Dictionary<string, string>?> _edges = [];
+
+    // Pending (not yet spilled) records, in the order added, found by the same identity hashes: an edge is
+    // looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its ends, instead of
+    // hashing both key strings again for a tuple of NodeRefs.
+    private readonly Dictionary<UInt128, int> _pendingNodes = [];
+    private readonly List<(NodeRef Node, string? Name, PropertyBag? Properties)> _nodeOrder = [];
+    private readonly Dictionary<EdgeIdentity, int> _pendingEdges = [];
     private readonly List<(EdgeKind Kind, NodeRef From, NodeRef To)> _edgeOrder = [];
+    private readonly List<PropertyBag?> _edgeProperties = [];
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
@@ -45,7 +50,7 @@ public sealed class IngestBatchBuilder
     public int NodeCount => _known.Count;
 
     /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
-    public long EdgeCount => _edgesWritten + _edges.Count;
+    public long EdgeCount => _edgesWritten + _edgeOrder.Count;
 
     public bool HasNode(NodeRef node) => _known.Contains(Identity(node));
 
@@ -57,31 +62,30 @@ public sealed class IngestBatchBuilder
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        if (_known.Add(Identity(node)))
+        var identity = Identity(node);
+        if (_known.Add(identity))
         {
             _countsByKind[(int)node.Kind]++;
         }
 
-        if (!_nodes.TryGetValue(node, out var existing))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingNodes, identity, out var pending);
+        if (!pending)
         {
-            existing = (name, null);
-            _nodeOrder.Add(node);
+            index = _nodeOrder.Count;
+            _nodeOrder.Add((node, name, Collect(null, properties)));
         }
-        else if (existing.Name is null && name is not null)
+        else
         {
-            existing.Name = name;
-        }
-
-        if (properties is not null)
-        {
-            foreach (var (key, value) in properties)
+            var existing = _nodeOrder[index];
+            if (existing.Name is null && name is not null)
             {
-                existing.Properties ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                existing.Properties.TryAdd(key, value);
+                existing.Name = name;
             }
+
+            existing.Properties = Collect(existing.Properties, properties);
+            _nodeOrder[index] = existing;
         }
 
-        _nodes[node] = existing;
         SpillIfFull();
         return node;
     }
@@ -89,27 +93,25 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        if (!_known.Contains(Identity(from)) || !_known.Contains(Identity(to)))
+        var fromIdentity = Identity(from);
+        var toIdentity = Identity(to);
+        if (!_known.Contains(fromIdentity) || !_known.Contains(toIdentity))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        var key = (kind, from, to);
-        if (!_edges.TryGetValue(key, out var props))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeIdentity(fromIdentity, toIdentity, kind), out var pending);
+        if (!pending)
         {
-            _edgeOrder.Add(key);
+            index = _edgeOrder.Count;
+            _edgeOrder.Add((kind, from, to));
+            _edgeProperties.Add(Collect(null, properties));
+        }
+        else if (properties is not null)
+        {
+            _edgeProperties[index] = Collect(_edgeProperties[index], properties);
         }
 
-        if (properties is not null)
-        {
-            foreach (var (name, value) in properties)
-            {
-                props ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                props.TryAdd(name, value);
-            }
-        }
-
-        _edges[key] = props;
         SpillIfFull();
     }
 
@@ -152,9 +154,26 @@ public sealed class IngestBatchBuilder
     private static UInt128 Identity(NodeRef node) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(node.Key.AsSpan()), (long)node.Kind);
 
+    /// <summary>Merges <paramref name="properties"/> into <paramref name="bag"/> (first value wins); null while there are none.</summary>
+    private static PropertyBag? Collect(PropertyBag? bag, IEnumerable<KeyValuePair<string, string>>? properties)
+    {
+        if (properties is null)
+        {
+            return bag;
+        }
+
+        foreach (var (key, value) in properties)
+        {
+            bag ??= new PropertyBag(properties.TryGetNonEnumeratedCount(out var count) ? count : 4);
+            bag.TryAdd(key, value);
+        }
+
+        return bag;
+    }
+
     private void SpillIfFull()
     {
-        if (_spill is null || _nodes.Count + _edges.Count < SpillThreshold)
+        if (_spill is null || _nodeOrder.Count + _edgeOrder.Count < SpillThreshold)
         {
             return;
         }
@@ -167,16 +186,32 @@ public sealed class IngestBatchBuilder
 
     private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
     {
-        var nodes = _nodeOrder.Select(r =>
+        var nodes = new List<NodeRecord>(_nodeOrder.Count);
+        foreach (var (node, name, properties) in _nodeOrder)
         {
-            var (name, props) = _nodes[r];
-            return new NodeRecord(r, name, props ?? NoProperties);
-        }).ToList();
-        var edges = _edgeOrder.Select(e => new EdgeRecord(e.Kind, e.From, e.To, _edges[e] ?? NoProperties)).ToList();
-        _nodes.Clear();
+            nodes.Add(new NodeRecord(node, name, properties ?? NoProperties));
+        }
+
+        var edges = new List<EdgeRecord>(_edgeOrder.Count);
+        for (var i = 0; i < _edgeOrder.Count; i++)
+        {
+            var (kind, from, to) = _edgeOrder[i];
+            edges.Add(new EdgeRecord(kind, from, to, _edgeProperties[i] ?? NoProperties));
+        }
+
+        _pendingNodes.Clear();
         _nodeOrder.Clear();
-        _edges.Clear();
+        _pendingEdges.Clear();
         _edgeOrder.Clear();
+        _edgeProperties.Clear();
         return (nodes, edges);
+    }
+
+    /// <summary>An edge by its ends' identity hashes; the hash code mixes the low halves, already uniform.</summary>
+    private readonly record struct EdgeIdentity(UInt128 From, UInt128 To, EdgeKind Kind)
+    {
+        public bool Equals(EdgeIdentity other) => From == other.From && To == other.To && Kind == other.Kind;
+
+        public override int GetHashCode() => HashCode.Combine((ulong)From, (ulong)To, Kind);
     }
 }
