@@ -8,7 +8,7 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxJson
 {
-    public static string? OptionalString(JsonElement obj, string name, string pointer)
+    public static string? OptionalString(JsonElement obj, string name, CdxLocation pointer)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -17,43 +17,42 @@ internal static class CdxJson
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw WrongType(Child(pointer, name), "a string", value);
+            : throw WrongType(pointer.Child(name).ToString(), "a string", value);
     }
 
-    public static JsonElement? OptionalObject(JsonElement obj, string name, string pointer)
+    public static JsonElement? OptionalObject(JsonElement obj, string name, CdxLocation pointer)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.Object ? value : throw WrongType(Child(pointer, name), "an object", value);
+        return value.ValueKind == JsonValueKind.Object ? value : throw WrongType(pointer.Child(name).ToString(), "an object", value);
     }
 
-    /// <summary>The array's items with their pointers; empty when the field is absent.</summary>
-    public static IEnumerable<(JsonElement Item, string Pointer)> OptionalArray(JsonElement obj, string name, string pointer)
+    /// <summary>An array whose items must all be objects (components, hashes, licenses ...), with their pointers; empty when the field is absent.</summary>
+    public static IEnumerable<(JsonElement Item, CdxLocation Pointer)> ObjectArray(JsonElement obj, string name, CdxLocation pointer)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return [];
         }
 
-        var arrayPointer = Child(pointer, name);
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw WrongType(arrayPointer, "an array", value);
-        }
-
-        return value.EnumerateArray().Select((item, index) => (item, arrayPointer + "/" + index));
+        var arrayPointer = pointer.Child(name).ToString();
+        return value.ValueKind == JsonValueKind.Array
+            ? Objects(value, arrayPointer)
+            : throw WrongType(arrayPointer, "an array", value);
     }
 
-    /// <summary>An array whose items must all be objects (components, hashes, licenses ...).</summary>
-    public static IEnumerable<(JsonElement Item, string Pointer)> ObjectArray(JsonElement obj, string name, string pointer) =>
-        OptionalArray(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.Object ? e : throw WrongType(e.Pointer, "an object", e.Item));
-
-    /// <summary>An array whose items must all be strings (dependsOn, provides).</summary>
-    public static IEnumerable<(string Item, string Pointer)> StringArray(JsonElement obj, string name, string pointer) =>
-        OptionalArray(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.String ? (e.Item.GetString()!, e.Pointer) : throw WrongType(e.Pointer, "a string", e.Item));
+    private static IEnumerable<(JsonElement Item, CdxLocation Pointer)> Objects(JsonElement array, string arrayPointer)
+    {
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = CdxLocation.Item(arrayPointer, index++);
+            yield return item.ValueKind == JsonValueKind.Object ? (item, at) : throw WrongType(at.ToString(), "an object", item);
+        }
+    }
 
     /// <summary>Appends a property name to a JSON pointer, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
     public static string Child(string pointer, string name) => JsonPointers.Child(pointer, name);

@@ -122,22 +122,20 @@ internal static class CdxJsonParser
             Name = name,
             Group = CdxJson.OptionalString(element, "group", pointer)?.Trim(),
             BomRef = CdxJson.OptionalString(element, "bom-ref", pointer),
-            BomRefLocation = pointer + "/bom-ref",
+            BomRefAt = CdxLocation.Member(pointer, "bom-ref"),
             Type = CdxJson.OptionalString(element, "type", pointer),
             Version = CdxJson.OptionalString(element, "version", pointer),
             Purl = CdxJson.OptionalString(element, "purl", pointer),
-            PurlLocation = pointer + "/purl",
+            PurlAt = CdxLocation.Member(pointer, "purl"),
             Description = CdxJson.OptionalString(element, "description", pointer),
             Publisher = CdxJson.OptionalString(element, "publisher", pointer),
             Supplier = CdxJson.OptionalObject(element, "supplier", pointer) is { } supplier
-                ? CdxJson.OptionalString(supplier, "name", pointer + "/supplier")
+                ? CdxJson.OptionalString(supplier, "name", CdxLocation.Member(pointer, "supplier"))
                 : null,
             Cpe = CdxJson.OptionalString(element, "cpe", pointer),
             Scope = CdxJson.OptionalString(element, "scope", pointer),
             Properties = ReadProperties(element, pointer),
-            Hashes = CdxJson.ObjectArray(element, "hashes", pointer)
-                .Select(h => new CdxHash(CdxJson.OptionalString(h.Item, "alg", h.Pointer), CdxJson.OptionalString(h.Item, "content", h.Pointer), h.Pointer))
-                .ToList(),
+            Hashes = ReadHashes(element, pointer),
             Licenses = ReadLicenses(element, pointer),
             VcsUrls = CdxSourceAt.FromJson(element),
             IsSubject = isSubject,
@@ -152,25 +150,37 @@ internal static class CdxJsonParser
     /// </summary>
     public static void CheckChildren(JsonElement element, string pointer)
     {
-        foreach (var (child, childPointer) in CdxJson.ObjectArray(element, "components", pointer))
+        foreach (var (child, at) in CdxJson.ObjectArray(element, "components", pointer))
         {
+            var childPointer = at.ToString();
             ReadComponent(child, childPointer, isSubject: false);
             CheckChildren(child, childPointer);
         }
     }
 
-    private static List<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
+    private static IReadOnlyList<CdxHash> ReadHashes(JsonElement element, string pointer)
     {
-        var properties = new List<KeyValuePair<string, string>>();
+        List<CdxHash>? hashes = null;
+        foreach (var (hash, at) in CdxJson.ObjectArray(element, "hashes", pointer))
+        {
+            (hashes ??= []).Add(new CdxHash(CdxJson.OptionalString(hash, "alg", at), CdxJson.OptionalString(hash, "content", at), at));
+        }
+
+        return hashes is null ? Array.Empty<CdxHash>() : hashes;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
+    {
+        List<KeyValuePair<string, string>>? properties = null;
         foreach (var (property, propertyPointer) in CdxJson.ObjectArray(element, "properties", pointer))
         {
             if (CdxJson.OptionalString(property, "name", propertyPointer) is { Length: > 0 } name)
             {
-                properties.Add(new(name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
+                (properties ??= []).Add(new(name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
             }
         }
 
-        return properties;
+        return properties is null ? Array.Empty<KeyValuePair<string, string>>() : properties;
     }
 
     private static List<CdxLicense> ReadLicenses(JsonElement owner, string pointer)
@@ -180,11 +190,11 @@ internal static class CdxJsonParser
         {
             if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
             {
-                licenses.Add(new CdxLicense(expression, null, null, choicePointer + "/expression"));
+                licenses.Add(new CdxLicense(expression, null, null, choicePointer.Child("expression")));
             }
             else if (CdxJson.OptionalObject(choice, "license", choicePointer) is { } license)
             {
-                var licensePointer = choicePointer + "/license";
+                var licensePointer = choicePointer.Child("license");
                 licenses.Add(new CdxLicense(
                     null,
                     CdxJson.OptionalString(license, "id", licensePointer),
@@ -232,10 +242,10 @@ internal static class CdxJsonParser
             {
                 if (CdxJson.OptionalString(service, "bom-ref", servicePointer) is { } bomRef)
                 {
-                    refs.Add(new CdxRef(bomRef, servicePointer + "/bom-ref"));
+                    refs.Add(new CdxRef(bomRef, servicePointer.Child("bom-ref")));
                 }
 
-                pending.Push((service, servicePointer));
+                pending.Push((service, servicePointer.ToString()));
             }
         }
 
@@ -247,9 +257,33 @@ internal static class CdxJsonParser
     {
         var reference = CdxJson.OptionalString(entry, "ref", pointer)
             ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
-        return new CdxDependency(
-            new CdxRef(reference, pointer + "/ref"),
-            CdxJson.StringArray(entry, "dependsOn", pointer).Select(d => new CdxRef(d.Item, d.Pointer)).ToList(),
-            CdxJson.StringArray(entry, "provides", pointer).Select(p => new CdxRef(p.Item, p.Pointer)).ToList());
+        return new CdxDependency(new CdxRef(reference, CdxLocation.Member(pointer, "ref")), RefArray(entry, "dependsOn", pointer), RefArray(entry, "provides", pointer));
+    }
+
+    /// <summary>A string array of bom-refs; each ref's pointer is only written out if a rejection names it.</summary>
+    private static List<CdxRef> RefArray(JsonElement entry, string name, string pointer)
+    {
+        if (!entry.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var arrayPointer = CdxJson.Child(pointer, name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw CdxJson.WrongType(arrayPointer, "an array", value);
+        }
+
+        var refs = new List<CdxRef>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            refs.Add(item.ValueKind == JsonValueKind.String
+                ? new CdxRef(item.GetString()!, CdxLocation.Item(arrayPointer, index))
+                : throw CdxJson.WrongType(arrayPointer + "/" + index, "a string", item));
+            index++;
+        }
+
+        return refs;
     }
 }
