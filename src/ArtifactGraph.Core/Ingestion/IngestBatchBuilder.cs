@@ -24,14 +24,14 @@ public sealed class IngestBatchBuilder
     private readonly HashSet<UInt128> _known = [];
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
 
-    // Pending (not yet spilled) records, in the order added, found by the same identity hashes: an edge is
-    // looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its ends, instead of
-    // hashing both key strings again for a tuple of NodeRefs.
+    // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
+    // replaced when a later mention names it or brings its first properties), found by the same identity
+    // hashes: an edge is looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its
+    // ends, instead of hashing both key strings again for a tuple of NodeRefs.
     private readonly Dictionary<UInt128, int> _pendingNodes = [];
-    private readonly List<(NodeRef Node, string? Name, PropertyBag? Properties)> _nodeOrder = [];
     private readonly Dictionary<EdgeIdentity, int> _pendingEdges = [];
-    private readonly List<(EdgeKind Kind, NodeRef From, NodeRef To)> _edgeOrder = [];
-    private readonly List<PropertyBag?> _edgeProperties = [];
+    private List<NodeRecord> _nodeOrder = [];
+    private List<EdgeRecord> _edgeOrder = [];
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
@@ -58,7 +58,23 @@ public sealed class IngestBatchBuilder
     /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
     /// For mappers that must see the graph they built (e.g. to attach what nothing reaches).
     /// </summary>
-    public IReadOnlyList<(EdgeKind Kind, NodeRef From, NodeRef To)> PendingEdges => _edgeOrder;
+    public IReadOnlyList<EdgeRecord> PendingEdges => _edgeOrder;
+
+    /// <summary>
+    /// Sizes the pending collections for a document expected to hold about this many nodes and edges (capped at
+    /// the spill threshold), so a large document does not grow them by doubling, copying each step.
+    /// </summary>
+    public void EnsureCapacity(int nodes, int edges)
+    {
+        var cap = _spill is null ? int.MaxValue : SpillThreshold;
+        nodes = Math.Clamp(nodes, 0, cap);
+        edges = Math.Clamp(edges, 0, cap);
+        _known.EnsureCapacity(nodes);
+        _pendingNodes.EnsureCapacity(nodes);
+        _nodeOrder.EnsureCapacity(nodes);
+        _pendingEdges.EnsureCapacity(edges);
+        _edgeOrder.EnsureCapacity(edges);
+    }
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
@@ -72,18 +88,16 @@ public sealed class IngestBatchBuilder
         if (!pending)
         {
             index = _nodeOrder.Count;
-            _nodeOrder.Add((node, name, Collect(null, properties)));
+            _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties));
         }
         else
         {
             var existing = _nodeOrder[index];
-            if (existing.Name is null && name is not null)
+            var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
+            if ((existing.Name is null && name is not null) || !ReferenceEquals(bag, existing.Properties))
             {
-                existing.Name = name;
+                _nodeOrder[index] = existing with { Name = existing.Name ?? name, Properties = bag };
             }
-
-            existing.Properties = Collect(existing.Properties, properties);
-            _nodeOrder[index] = existing;
         }
 
         SpillIfFull();
@@ -104,12 +118,16 @@ public sealed class IngestBatchBuilder
         if (!pending)
         {
             index = _edgeOrder.Count;
-            _edgeOrder.Add((kind, from, to));
-            _edgeProperties.Add(Collect(null, properties));
+            _edgeOrder.Add(new EdgeRecord(kind, from, to, Collect(null, properties) ?? NoProperties));
         }
         else if (properties is not null)
         {
-            _edgeProperties[index] = Collect(_edgeProperties[index], properties);
+            var existing = _edgeOrder[index];
+            var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
+            if (!ReferenceEquals(bag, existing.Properties))
+            {
+                _edgeOrder[index] = existing with { Properties = bag };
+            }
         }
 
         SpillIfFull();
@@ -162,6 +180,18 @@ public sealed class IngestBatchBuilder
             return bag;
         }
 
+        if (properties is IReadOnlyList<KeyValuePair<string, string>> list)
+        {
+            // Indexed: the mappers pass lists and arrays, and an enumerator per call was a measurable share of garbage.
+            for (var i = 0; i < list.Count; i++)
+            {
+                bag ??= new PropertyBag(list.Count);
+                bag.TryAdd(list[i].Key, list[i].Value);
+            }
+
+            return bag;
+        }
+
         foreach (var (key, value) in properties)
         {
             bag ??= new PropertyBag(properties.TryGetNonEnumeratedCount(out var count) ? count : 4);
@@ -186,25 +216,12 @@ public sealed class IngestBatchBuilder
 
     private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
     {
-        var nodes = new List<NodeRecord>(_nodeOrder.Count);
-        foreach (var (node, name, properties) in _nodeOrder)
-        {
-            nodes.Add(new NodeRecord(node, name, properties ?? NoProperties));
-        }
-
-        var edges = new List<EdgeRecord>(_edgeOrder.Count);
-        for (var i = 0; i < _edgeOrder.Count; i++)
-        {
-            var (kind, from, to) = _edgeOrder[i];
-            edges.Add(new EdgeRecord(kind, from, to, _edgeProperties[i] ?? NoProperties));
-        }
-
+        var taken = (_nodeOrder, _edgeOrder);
+        _nodeOrder = [];
+        _edgeOrder = [];
         _pendingNodes.Clear();
-        _nodeOrder.Clear();
         _pendingEdges.Clear();
-        _edgeOrder.Clear();
-        _edgeProperties.Clear();
-        return (nodes, edges);
+        return taken;
     }
 
     /// <summary>An edge by its ends' identity hashes; the hash code mixes the low halves, already uniform.</summary>

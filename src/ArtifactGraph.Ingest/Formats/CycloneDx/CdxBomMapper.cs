@@ -40,6 +40,16 @@ internal sealed class CdxBomMapper
         _dependencies = new CdxDependencies(_components, _services, _builder);
     }
 
+    /// <summary>
+    /// Sizes the mapper and its builder for a BOM listing this many components at top level: a generated
+    /// component is ~3 nodes (version, package, artifact) and ~7 edges, and growing by doubling copied them all.
+    /// </summary>
+    public void ExpectComponents(int components)
+    {
+        _components.EnsureCapacity(components + 1);
+        _builder.EnsureCapacity(components * 3, components * 7);
+    }
+
     /// <summary>Maps <c>metadata.component</c>, before any other component.</summary>
     public NodeRef MapSubject(CdxComponent subject)
     {

@@ -21,6 +21,16 @@ internal sealed class CdxComponentTable
 
     public NodeRef Node(int index) => _entries[index].Node;
 
+    public void EnsureCapacity(int components)
+    {
+        _entries.EnsureCapacity(components);
+        if (components * 2 > _slots.Length)
+        {
+            _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)components * 2)];
+            Rehash();
+        }
+    }
+
     public string? BomRef(int index) => _entries[index].BomRef;
 
     /// <summary>Listed at top level (not nested, not the subject).</summary>
@@ -92,7 +102,12 @@ internal sealed class CdxComponentTable
 
     private void Grow()
     {
-        _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)_slots.Length * 2)];
+        _slots = new int[_slots.Length * 2];
+        Rehash();
+    }
+
+    private void Rehash()
+    {
         for (var i = 0; i < _entries.Count; i++)
         {
             if (_entries[i].BomRef is { } bomRef)

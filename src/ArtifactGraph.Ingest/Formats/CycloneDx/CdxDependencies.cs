@@ -29,8 +29,9 @@ internal sealed class CdxDependencies(
             return failure;
         }
 
-        foreach (var target in entry.DependsOn)
+        for (var i = 0; i < entry.DependsOn.Count; i++)
         {
+            var target = entry.DependsOn[i];
             HasGraph = true;
             if (!TryResolve(target, out var to, out failure))
             {
@@ -51,8 +52,9 @@ internal sealed class CdxDependencies(
             builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, ScopeProperty(toTarget.Scope));
         }
 
-        foreach (var provided in entry.Provides)
+        for (var i = 0; i < entry.Provides.Count; i++)
         {
+            var provided = entry.Provides[i];
             if (!TryResolve(provided, out _, out failure))
             {
                 return failure; // a broken ref rejects, like dependsOn

@@ -33,26 +33,32 @@ internal static class CdxJson
     /// <summary>An array whose items must all be objects (components, hashes, licenses ...), with their pointers; empty when the field is absent.</summary>
     public static IEnumerable<(JsonElement Item, CdxLocation Pointer)> ObjectArray(JsonElement obj, string name, CdxLocation pointer)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (OptionalArray(obj, name, pointer) is not { } array)
         {
             return [];
         }
 
         var arrayPointer = pointer.Child(name).ToString();
-        return value.ValueKind == JsonValueKind.Array
-            ? Objects(value, arrayPointer)
-            : throw WrongType(arrayPointer, "an array", value);
+        return array.EnumerateArray().Select((item, index) => (RequireObject(item, arrayPointer, index), CdxLocation.Item(arrayPointer, index)));
     }
 
-    private static IEnumerable<(JsonElement Item, CdxLocation Pointer)> Objects(JsonElement array, string arrayPointer)
+    /// <summary>The member's array; null when absent or null; anything else rejects. Items are checked by the caller (<see cref="RequireObject(JsonElement, string, string, int)"/>).</summary>
+    public static JsonElement? OptionalArray(JsonElement obj, string name, CdxLocation pointer)
     {
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            var at = CdxLocation.Item(arrayPointer, index++);
-            yield return item.ValueKind == JsonValueKind.Object ? (item, at) : throw WrongType(at.ToString(), "an object", item);
+            return null;
         }
+
+        return value.ValueKind == JsonValueKind.Array ? value : throw WrongType(pointer.Child(name).ToString(), "an array", value);
     }
+
+    /// <summary>Item <paramref name="index"/> of the array at <paramref name="parent"/>/<paramref name="name"/> must be an object.</summary>
+    public static JsonElement RequireObject(JsonElement item, string parent, string name, int index) =>
+        item.ValueKind == JsonValueKind.Object ? item : throw WrongType(CdxLocation.Item(parent, name, index).ToString(), "an object", item);
+
+    private static JsonElement RequireObject(JsonElement item, string arrayPointer, int index) =>
+        item.ValueKind == JsonValueKind.Object ? item : throw WrongType(CdxLocation.Item(arrayPointer, index).ToString(), "an object", item);
 
     /// <summary>Appends a property name to a JSON pointer, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
     public static string Child(string pointer, string name) => JsonPointers.Child(pointer, name);

@@ -150,9 +150,16 @@ internal static class CdxJsonParser
     /// </summary>
     public static void CheckChildren(JsonElement element, string pointer)
     {
-        foreach (var (child, at) in CdxJson.ObjectArray(element, "components", pointer))
+        if (CdxJson.OptionalArray(element, "components", pointer) is not { } children)
         {
-            var childPointer = at.ToString();
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in children.EnumerateArray())
+        {
+            var child = CdxJson.RequireObject(item, pointer, "components", index);
+            var childPointer = CdxLocation.Item(pointer, "components", index++).ToString();
             ReadComponent(child, childPointer, isSubject: false);
             CheckChildren(child, childPointer);
         }
@@ -161,9 +168,15 @@ internal static class CdxJsonParser
     private static IReadOnlyList<CdxHash> ReadHashes(JsonElement element, string pointer)
     {
         List<CdxHash>? hashes = null;
-        foreach (var (hash, at) in CdxJson.ObjectArray(element, "hashes", pointer))
+        if (CdxJson.OptionalArray(element, "hashes", pointer) is { } array)
         {
-            (hashes ??= []).Add(new CdxHash(CdxJson.OptionalString(hash, "alg", at), CdxJson.OptionalString(hash, "content", at), at));
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var hash = CdxJson.RequireObject(item, pointer, "hashes", index);
+                var at = CdxLocation.Item(pointer, "hashes", index++);
+                (hashes ??= []).Add(new CdxHash(CdxJson.OptionalString(hash, "alg", at), CdxJson.OptionalString(hash, "content", at), at));
+            }
         }
 
         return hashes is null ? Array.Empty<CdxHash>() : hashes;
@@ -172,11 +185,17 @@ internal static class CdxJsonParser
     private static IReadOnlyList<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
     {
         List<KeyValuePair<string, string>>? properties = null;
-        foreach (var (property, propertyPointer) in CdxJson.ObjectArray(element, "properties", pointer))
+        if (CdxJson.OptionalArray(element, "properties", pointer) is { } array)
         {
-            if (CdxJson.OptionalString(property, "name", propertyPointer) is { Length: > 0 } name)
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                (properties ??= []).Add(new(name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
+                var property = CdxJson.RequireObject(item, pointer, "properties", index);
+                var at = CdxLocation.Item(pointer, "properties", index++);
+                if (CdxJson.OptionalString(property, "name", at) is { Length: > 0 } name)
+                {
+                    (properties ??= []).Add(new(name, CdxJson.OptionalString(property, "value", at) ?? string.Empty));
+                }
             }
         }
 
@@ -186,8 +205,16 @@ internal static class CdxJsonParser
     private static List<CdxLicense> ReadLicenses(JsonElement owner, string pointer)
     {
         var licenses = new List<CdxLicense>();
-        foreach (var (choice, choicePointer) in CdxJson.ObjectArray(owner, "licenses", pointer))
+        if (CdxJson.OptionalArray(owner, "licenses", pointer) is not { } array)
         {
+            return licenses;
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var choice = CdxJson.RequireObject(item, pointer, "licenses", index);
+            var choicePointer = CdxLocation.Item(pointer, "licenses", index++);
             if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
             {
                 licenses.Add(new CdxLicense(expression, null, null, choicePointer.Child("expression")));

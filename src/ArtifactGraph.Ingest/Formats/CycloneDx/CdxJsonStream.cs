@@ -23,6 +23,7 @@ internal static class CdxJsonStream
         var (header, subject) = CdxJsonParser.ReadHeader(root, top.SectionCounts());
 
         var mapper = new CdxBomMapper(input, format, header);
+        mapper.ExpectComponents(top.Count("components"));
         (ComponentList, NodeRef)? subjectChildren = null;
         if (subject is not null)
         {
