@@ -35,6 +35,7 @@ internal static partial class DigestAlgorithms
     // and squashing below ran once per component for the same answer. Bounded: a document cannot grow it past this.
     private static readonly ConcurrentDictionary<string, (string? Name, int? HexLength)> Spellings = new(StringComparer.Ordinal);
     private const int MaxSpellings = 256;
+    private static int _spellings; // ConcurrentDictionary.Count takes every lock
 
     public static bool TryNormalize(string? algorithm, [NotNullWhen(true)] out string? name, out int? hexLength)
     {
@@ -46,9 +47,9 @@ internal static partial class DigestAlgorithms
         if (!Spellings.TryGetValue(algorithm, out var known))
         {
             known = TryNormalizeText(algorithm, out var normalized, out var length) ? (normalized, length) : (null, null);
-            if (Spellings.Count < MaxSpellings)
+            if (Volatile.Read(ref _spellings) < MaxSpellings && Spellings.TryAdd(algorithm, known))
             {
-                Spellings.TryAdd(algorithm, known);
+                Interlocked.Increment(ref _spellings);
             }
         }
 

@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// Reads the parts of a CycloneDX JSON BOM (header, one component, one dependency entry, service refs) from
+/// Reads the parts of a CycloneDX JSON BOM (header, one component, service refs) from
 /// <see cref="JsonElement"/>s, checking what the JSON shape can get wrong (a known field of the wrong type, a
 /// component without a name, a dependency without a ref) with JSON pointers; reference checks (duplicate and
-/// unknown bom-refs) happen in the shared mapper. <see cref="CdxJsonStream"/> decides what is read when.
+/// unknown bom-refs) happen in the shared mapper; dependency entries are read by <see cref="CdxJsonDependency"/>.
+/// <see cref="CdxJsonStream"/> decides what is read when.
 /// </summary>
 internal static class CdxJsonParser
 {
@@ -274,41 +275,6 @@ internal static class CdxJsonParser
 
                 pending.Push((service, servicePointer.ToString()));
             }
-        }
-
-        return refs;
-    }
-
-    /// <summary>One <c>dependencies[]</c> entry (already known to be an object).</summary>
-    public static CdxDependency ReadDependency(JsonElement entry, string pointer)
-    {
-        var reference = CdxJson.OptionalString(entry, "ref", pointer)
-            ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
-        return new CdxDependency(new CdxRef(reference, CdxLocation.Member(pointer, "ref")), RefArray(entry, "dependsOn", pointer), RefArray(entry, "provides", pointer));
-    }
-
-    /// <summary>A string array of bom-refs; each ref's pointer is only written out if a rejection names it.</summary>
-    private static List<CdxRef> RefArray(JsonElement entry, string name, string pointer)
-    {
-        if (!entry.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        var arrayPointer = CdxJson.Child(pointer, name);
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw CdxJson.WrongType(arrayPointer, "an array", value);
-        }
-
-        var refs = new List<CdxRef>(value.GetArrayLength());
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            refs.Add(item.ValueKind == JsonValueKind.String
-                ? new CdxRef(item.GetString()!, CdxLocation.Item(arrayPointer, index))
-                : throw CdxJson.WrongType(arrayPointer + "/" + index, "a string", item));
-            index++;
         }
 
         return refs;

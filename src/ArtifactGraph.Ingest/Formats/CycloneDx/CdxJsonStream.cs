@@ -51,8 +51,9 @@ internal static class CdxJsonStream
         foreach (var (entry, token, index) in top.Items("dependencies"))
         {
             var pointer = "/dependencies/" + index;
-            using var document = ParseObject(entry, token, pointer);
-            mapper.AddDependency(CdxJsonParser.ReadDependency(document.RootElement, pointer));
+            mapper.AddDependency(token == JsonTokenType.StartObject
+                ? CdxJsonDependency.Read(entry, pointer)
+                : throw CdxJson.WrongType(pointer, "an object", token));
         }
 
         CheckArray(top, "vulnerabilities");
