@@ -106,5 +106,6 @@ public sealed class Purl : IEquatable<Purl>
         return s.ToString();
     }
 
-    private static string EncodePath(string path) => string.Join('/', path.Split('/').Select(PurlEncoding.Encode));
+    private static string EncodePath(string path) =>
+        PurlEncoding.IsSafePath(path) ? path : string.Join('/', path.Split('/').Select(PurlEncoding.Encode));
 }
