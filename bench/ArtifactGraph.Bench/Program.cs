@@ -8,8 +8,8 @@ const string Usage = """
       ingest     --input DIR [--db FILE | --postgres] [--seed N]   --postgres: into ARTIFACTGRAPH_POSTGRES
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
-      readers    --input DIR [--repeat N]        sniff + read + map alone, per format
-      large      [--mb 250] [--db FILE] [--keep]      one generated SBOM of that size ingested; peak working set
+      readers    --input DIR [--repeat N] [--cold]   sniff + read + map alone, per format (--cold: purl cache cleared per document)
+      large      [--mb 250] [--db FILE] [--keep] [--reader-only]   one generated SBOM of that size ingested (or only read); peak working set
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace ArtifactGraph.Core.Identity;
@@ -18,6 +19,8 @@ public readonly record struct Digest
         Algorithm = algorithm;
         Hex = hex;
     }
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
     public string Algorithm { get; }
 
@@ -56,7 +59,7 @@ public readonly record struct Digest
             return false;
         }
 
-        if (!value.All(char.IsAsciiHexDigit))
+        if (value.AsSpan().ContainsAnyExcept(HexDigits))
         {
             error = $"{alg} digest value '{hex}' is not hexadecimal";
             return false;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
@@ -30,7 +31,33 @@ internal static partial class DigestAlgorithms
         ["blake3"] = ("blake3", null),
     };
 
+    // Spellings seen → their normalized form: a document writes one spelling per hash ("SHA-256"), so the lower-casing
+    // and squashing below ran once per component for the same answer. Bounded: a document cannot grow it past this.
+    private static readonly ConcurrentDictionary<string, (string? Name, int? HexLength)> Spellings = new(StringComparer.Ordinal);
+    private const int MaxSpellings = 256;
+    private static int _spellings; // ConcurrentDictionary.Count takes every lock
+
     public static bool TryNormalize(string? algorithm, [NotNullWhen(true)] out string? name, out int? hexLength)
+    {
+        if (algorithm is null)
+        {
+            return TryNormalizeText(algorithm, out name, out hexLength);
+        }
+
+        if (!Spellings.TryGetValue(algorithm, out var known))
+        {
+            known = TryNormalizeText(algorithm, out var normalized, out var length) ? (normalized, length) : (null, null);
+            if (Volatile.Read(ref _spellings) < MaxSpellings && Spellings.TryAdd(algorithm, known))
+            {
+                Interlocked.Increment(ref _spellings);
+            }
+        }
+
+        (name, hexLength) = known;
+        return name is not null;
+    }
+
+    private static bool TryNormalizeText(string? algorithm, [NotNullWhen(true)] out string? name, out int? hexLength)
     {
         var lower = (algorithm ?? string.Empty).Trim().ToLowerInvariant();
         var squashed = lower.Replace("-", string.Empty, StringComparison.Ordinal)

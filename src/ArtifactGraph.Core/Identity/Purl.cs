@@ -16,6 +16,7 @@ namespace ArtifactGraph.Core.Identity;
 public sealed class Purl : IEquatable<Purl>
 {
     private readonly string _canonical;
+    private string? _packageKey;
 
     internal Purl(string type, string? ns, string name, string? version, IReadOnlyList<KeyValuePair<string, string>> qualifiers, string? subpath)
     {
@@ -44,13 +45,17 @@ public sealed class Purl : IEquatable<Purl>
     public string? Subpath { get; }
 
     /// <summary>The canonical purl without version, qualifiers and subpath: the Package identity.</summary>
-    public string PackageKey => Format(false);
+    public string PackageKey => _packageKey ??= Format(false);
 
     public static Purl Parse(string text) =>
         TryParse(text, out var purl, out var error) ? purl : throw new FormatException($"Invalid purl '{text}': {error}");
 
+    /// <remarks>Purls are immutable, so a text seen before returns the same instance (<see cref="PurlCache"/>).</remarks>
     public static bool TryParse(string? text, [NotNullWhen(true)] out Purl? purl, [NotNullWhen(false)] out string? error) =>
-        PurlParser.TryParse(text, out purl, out error);
+        PurlCache.TryParse(text, out purl, out error);
+
+    /// <summary>Forgets every cached parse, so the next reads parse as if each purl were new (benchmarks of cold reads).</summary>
+    public static void ClearParseCache() => PurlCache.Clear();
 
     /// <summary>
     /// Builds a purl from decoded components (not percent-encoded), validating and normalizing them
@@ -104,5 +109,6 @@ public sealed class Purl : IEquatable<Purl>
         return s.ToString();
     }
 
-    private static string EncodePath(string path) => string.Join('/', path.Split('/').Select(PurlEncoding.Encode));
+    private static string EncodePath(string path) =>
+        PurlEncoding.IsSafePath(path) ? path : string.Join('/', path.Split('/').Select(PurlEncoding.Encode));
 }

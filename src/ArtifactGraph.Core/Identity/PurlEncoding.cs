@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -12,7 +13,7 @@ internal static class PurlEncoding
 {
     public static string Encode(string value)
     {
-        if (value.All(IsSafe))
+        if (!value.AsSpan().ContainsAnyExcept(Safe))
         {
             return value;
         }
@@ -76,5 +77,14 @@ internal static class PurlEncoding
         return true;
     }
 
+    /// <summary>Whether <paramref name="path"/> is only safe characters and '/': then encoding it segment by segment changes nothing.</summary>
+    public static bool IsSafePath(string path) => !path.AsSpan().ContainsAnyExcept(SafeOrSlash);
+
     private static bool IsSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '~' or ':';
+
+    private const string SafeCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_~:";
+
+    private static readonly SearchValues<char> Safe = SearchValues.Create(SafeCharacters);
+
+    private static readonly SearchValues<char> SafeOrSlash = SearchValues.Create(SafeCharacters + "/");
 }

@@ -33,7 +33,7 @@ internal static partial class PurlNormalizer
         }
 
         // '.' and '..' are relative-path steps (Go's "./api" replace targets), not package coordinates.
-        if (name is "." or ".." || (ns ?? string.Empty).Split('/').Any(s => s is "." or ".."))
+        if (name is "." or ".." || HasDotSegment(ns))
         {
             error = "a namespace segment or name cannot be '.' or '..'";
             return false;
@@ -75,6 +75,24 @@ internal static partial class PurlNormalizer
         return true;
     }
 
+    private static bool HasDotSegment(string? ns)
+    {
+        if (ns is null || !ns.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var range in ns.AsSpan().Split('/'))
+        {
+            if (ns.AsSpan()[range] is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? CheckRequirements(PurlTypeRule rule, string? ns, IReadOnlyList<KeyValuePair<string, string>> qualifiers)
     {
         if (rule.Namespace == PurlRequirement.Required && ns is null)
@@ -100,6 +118,13 @@ internal static partial class PurlNormalizer
         out IReadOnlyList<KeyValuePair<string, string>> sorted,
         [NotNullWhen(false)] out string? error)
     {
+        if (qualifiers is null || (qualifiers.TryGetNonEnumeratedCount(out var count) && count == 0))
+        {
+            sorted = [];
+            error = null;
+            return true;
+        }
+
         var byKey = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rawKey, value) in qualifiers ?? [])
         {
@@ -133,6 +158,11 @@ internal static partial class PurlNormalizer
     /// <summary>'.' and '..' segments are dropped rather than resolved: a subpath must not escape the package.</summary>
     private static string? NormalizeSubpath(string? subpath)
     {
+        if (subpath is null)
+        {
+            return null;
+        }
+
         var kept = (subpath ?? string.Empty)
             .Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Where(s => s is not "." and not "..")

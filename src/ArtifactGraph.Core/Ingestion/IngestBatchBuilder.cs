@@ -23,10 +23,15 @@ public sealed class IngestBatchBuilder
     // here for the whole read (~185 MB measured). XxHash128 over (kind, key): a collision is ~2^-64 at 10^9 nodes.
     private readonly HashSet<UInt128> _known = [];
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
-    private readonly Dictionary<NodeRef, (string? Name, Dictionary<string, string>? Properties)> _nodes = [];
-    private readonly List<NodeRef> _nodeOrder = [];
-    private readonly Dictionary<(EdgeKind, NodeRef, NodeRef), Dictionary<string, string>?> _edges = [];
-    private readonly List<(EdgeKind Kind, NodeRef From, NodeRef To)> _edgeOrder = [];
+
+    // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
+    // replaced when a later mention names it or brings its first properties), found by the same identity
+    // hashes: an edge is looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its
+    // ends, instead of hashing both key strings again for a tuple of NodeRefs.
+    private readonly Dictionary<UInt128, int> _pendingNodes = [];
+    private readonly Dictionary<EdgeIdentity, int> _pendingEdges = [];
+    private List<NodeRecord> _nodeOrder = [];
+    private List<EdgeRecord> _edgeOrder = [];
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
@@ -45,7 +50,7 @@ public sealed class IngestBatchBuilder
     public int NodeCount => _known.Count;
 
     /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
-    public long EdgeCount => _edgesWritten + _edges.Count;
+    public long EdgeCount => _edgesWritten + _edgeOrder.Count;
 
     public bool HasNode(NodeRef node) => _known.Contains(Identity(node));
 
@@ -53,35 +58,48 @@ public sealed class IngestBatchBuilder
     /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
     /// For mappers that must see the graph they built (e.g. to attach what nothing reaches).
     /// </summary>
-    public IReadOnlyList<(EdgeKind Kind, NodeRef From, NodeRef To)> PendingEdges => _edgeOrder;
+    public IReadOnlyList<EdgeRecord> PendingEdges => _edgeOrder;
+
+    /// <summary>
+    /// Sizes the pending collections for a document expected to hold about this many nodes and edges (capped at
+    /// the spill threshold), so a large document does not grow them by doubling, copying each step.
+    /// </summary>
+    public void EnsureCapacity(int nodes, int edges)
+    {
+        var cap = _spill is null ? int.MaxValue : SpillThreshold;
+        nodes = Math.Clamp(nodes, 0, cap);
+        edges = Math.Clamp(edges, 0, cap);
+        _known.EnsureCapacity(nodes);
+        _pendingNodes.EnsureCapacity(nodes);
+        _nodeOrder.EnsureCapacity(nodes);
+        _pendingEdges.EnsureCapacity(edges);
+        _edgeOrder.EnsureCapacity(edges);
+    }
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        if (_known.Add(Identity(node)))
+        var identity = Identity(node);
+        if (_known.Add(identity))
         {
             _countsByKind[(int)node.Kind]++;
         }
 
-        if (!_nodes.TryGetValue(node, out var existing))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingNodes, identity, out var pending);
+        if (!pending)
         {
-            existing = (name, null);
-            _nodeOrder.Add(node);
+            index = _nodeOrder.Count;
+            _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties));
         }
-        else if (existing.Name is null && name is not null)
+        else
         {
-            existing.Name = name;
-        }
-
-        if (properties is not null)
-        {
-            foreach (var (key, value) in properties)
+            var existing = _nodeOrder[index];
+            var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
+            if ((existing.Name is null && name is not null) || !ReferenceEquals(bag, existing.Properties))
             {
-                existing.Properties ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                existing.Properties.TryAdd(key, value);
+                _nodeOrder[index] = existing with { Name = existing.Name ?? name, Properties = bag };
             }
         }
 
-        _nodes[node] = existing;
         SpillIfFull();
         return node;
     }
@@ -89,27 +107,29 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        if (!_known.Contains(Identity(from)) || !_known.Contains(Identity(to)))
+        var fromIdentity = Identity(from);
+        var toIdentity = Identity(to);
+        if (!_known.Contains(fromIdentity) || !_known.Contains(toIdentity))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        var key = (kind, from, to);
-        if (!_edges.TryGetValue(key, out var props))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeIdentity(fromIdentity, toIdentity, kind), out var pending);
+        if (!pending)
         {
-            _edgeOrder.Add(key);
+            index = _edgeOrder.Count;
+            _edgeOrder.Add(new EdgeRecord(kind, from, to, Collect(null, properties) ?? NoProperties));
         }
-
-        if (properties is not null)
+        else if (properties is not null)
         {
-            foreach (var (name, value) in properties)
+            var existing = _edgeOrder[index];
+            var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
+            if (!ReferenceEquals(bag, existing.Properties))
             {
-                props ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                props.TryAdd(name, value);
+                _edgeOrder[index] = existing with { Properties = bag };
             }
         }
 
-        _edges[key] = props;
         SpillIfFull();
     }
 
@@ -152,9 +172,38 @@ public sealed class IngestBatchBuilder
     private static UInt128 Identity(NodeRef node) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(node.Key.AsSpan()), (long)node.Kind);
 
+    /// <summary>Merges <paramref name="properties"/> into <paramref name="bag"/> (first value wins); null while there are none.</summary>
+    private static PropertyBag? Collect(PropertyBag? bag, IEnumerable<KeyValuePair<string, string>>? properties)
+    {
+        if (properties is null)
+        {
+            return bag;
+        }
+
+        if (properties is IReadOnlyList<KeyValuePair<string, string>> list)
+        {
+            // Indexed: the mappers pass lists and arrays, and an enumerator per call was a measurable share of garbage.
+            for (var i = 0; i < list.Count; i++)
+            {
+                bag ??= new PropertyBag(list.Count);
+                bag.TryAdd(list[i].Key, list[i].Value);
+            }
+
+            return bag;
+        }
+
+        foreach (var (key, value) in properties)
+        {
+            bag ??= new PropertyBag(properties.TryGetNonEnumeratedCount(out var count) ? count : 4);
+            bag.TryAdd(key, value);
+        }
+
+        return bag;
+    }
+
     private void SpillIfFull()
     {
-        if (_spill is null || _nodes.Count + _edges.Count < SpillThreshold)
+        if (_spill is null || _nodeOrder.Count + _edgeOrder.Count < SpillThreshold)
         {
             return;
         }
@@ -167,16 +216,19 @@ public sealed class IngestBatchBuilder
 
     private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
     {
-        var nodes = _nodeOrder.Select(r =>
-        {
-            var (name, props) = _nodes[r];
-            return new NodeRecord(r, name, props ?? NoProperties);
-        }).ToList();
-        var edges = _edgeOrder.Select(e => new EdgeRecord(e.Kind, e.From, e.To, _edges[e] ?? NoProperties)).ToList();
-        _nodes.Clear();
-        _nodeOrder.Clear();
-        _edges.Clear();
-        _edgeOrder.Clear();
-        return (nodes, edges);
+        var taken = (_nodeOrder, _edgeOrder);
+        _nodeOrder = [];
+        _edgeOrder = [];
+        _pendingNodes.Clear();
+        _pendingEdges.Clear();
+        return taken;
+    }
+
+    /// <summary>An edge by its ends' identity hashes; the hash code mixes the low halves, already uniform.</summary>
+    private readonly record struct EdgeIdentity(UInt128 From, UInt128 To, EdgeKind Kind)
+    {
+        public bool Equals(EdgeIdentity other) => From == other.From && To == other.To && Kind == other.Kind;
+
+        public override int GetHashCode() => HashCode.Combine((ulong)From, (ulong)To, Kind);
     }
 }

@@ -25,13 +25,22 @@ internal sealed class CdxBom
 }
 
 /// <summary>A reference (bom-ref) and where it is written.</summary>
-internal sealed record CdxRef(string Ref, string Location);
+internal sealed record CdxRef(string Ref, CdxLocation At)
+{
+    public string Location => At.ToString();
+}
 
 /// <summary>One <c>hashes[]</c> entry; either part may be missing (a warning, not a rejection).</summary>
-internal sealed record CdxHash(string? Alg, string? Content, string Location);
+internal sealed record CdxHash(string? Alg, string? Content, CdxLocation At)
+{
+    public string Location => At.ToString();
+}
 
 /// <summary>One license choice: an expression, or a license with an SPDX id or a name (or neither: a warning).</summary>
-internal sealed record CdxLicense(string? Expression, string? Id, string? Name, string Location);
+internal sealed record CdxLicense(string? Expression, string? Id, string? Name, CdxLocation At)
+{
+    public string Location => At.ToString();
+}
 
 /// <summary>One <c>dependencies[]</c> entry: <c>ref</c> depends on each of <c>dependsOn</c> and provides <c>provides</c>.</summary>
 internal sealed record CdxDependency(CdxRef From, IReadOnlyList<CdxRef> DependsOn, IReadOnlyList<CdxRef> Provides);

@@ -9,8 +9,8 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// so a large JSON BOM never exists as a model; the XML reader feeds it from its model in the same order.
 /// Call order: <see cref="MapSubject"/>, <see cref="MapComponent"/> in <see cref="CdxComponentWalker"/>
 /// order, <see cref="ClaimService"/>, <see cref="EndComponents"/>, <see cref="AddDependency"/>,
-/// <see cref="Finish"/>. It keeps only what later steps need: bom-ref → node, and per component its node,
-/// bom-ref and nesting.
+/// <see cref="Finish"/>. It keeps only what later steps need (<see cref="CdxComponentTable"/>): bom-ref → node, and per
+/// component its node, bom-ref and nesting.
 /// </summary>
 internal sealed class CdxBomMapper
 {
@@ -18,9 +18,8 @@ internal sealed class CdxBomMapper
     private readonly string _format;
     private readonly CdxBomHeader _header;
     private readonly IngestBatchBuilder _builder;
-    private readonly Dictionary<string, CdxTarget> _targets = new(StringComparer.Ordinal);
+    private readonly CdxComponentTable _components = new();
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
-    private readonly List<(NodeRef Node, string? BomRef, bool IsTop)> _components = [];
     private readonly List<(NodeRef Parent, NodeRef Child)> _nested = [];
     private readonly CdxDependencies _dependencies;
     private readonly List<NodeRef> _vulnerabilities = [];
@@ -38,25 +37,34 @@ internal sealed class CdxBomMapper
         _format = format;
         _header = header;
         _builder = input.NewBuilder();
-        _dependencies = new CdxDependencies(_targets, _services, _builder);
+        _dependencies = new CdxDependencies(_components, _services, _builder);
+    }
+
+    /// <summary>
+    /// Sizes the mapper and its builder for a BOM listing this many components at top level: a generated
+    /// component is ~3 nodes (version, package, artifact) and ~7 edges, and growing by doubling copied them all.
+    /// </summary>
+    public void ExpectComponents(int components)
+    {
+        _components.EnsureCapacity(components + 1);
+        _builder.EnsureCapacity(components * 3, components * 7);
     }
 
     /// <summary>Maps <c>metadata.component</c>, before any other component.</summary>
     public NodeRef MapSubject(CdxComponent subject)
     {
-        _subject = Map(subject);
+        _subject = Map(subject, isTop: false);
         return _subject ?? default;
     }
 
     /// <summary>Maps one component; <paramref name="parent"/> is the node it is nested in (null at top level).</summary>
     public NodeRef MapComponent(CdxComponent component, NodeRef? parent)
     {
-        if (Map(component) is not { } node)
+        if (Map(component, isTop: parent is null) is not { } node)
         {
             return default;
         }
 
-        _components.Add((node, component.BomRef, parent is null));
         if (parent is { } from)
         {
             _nested.Add((from, node));
@@ -68,7 +76,7 @@ internal sealed class CdxBomMapper
     /// <summary>Services share the bom-ref namespace: a service may be a dependency's end, and its ref must be unique.</summary>
     public void ClaimService(CdxRef service)
     {
-        if (_failure is null && (_targets.ContainsKey(service.Ref) || !_services.Add(service.Ref)))
+        if (_failure is null && (_components.Contains(service.Ref) || !_services.Add(service.Ref)))
         {
             _failure = new DocumentRejectedException(service.Location, $"duplicate bom-ref '{service.Ref}'");
         }
@@ -109,7 +117,7 @@ internal sealed class CdxBomMapper
             return;
         }
 
-        _vex ??= new CdxVulnerabilityMapper(_builder, new CdxVexContext(_builder, _targets, _header.SerialNumber)
+        _vex ??= new CdxVulnerabilityMapper(_builder, new CdxVexContext(_builder, _components, _header.SerialNumber)
         {
             Issuer = _header.Issuer ?? _header.SerialNumber ?? _input.Name,
             Timestamp = DateTimeOffset.TryParse(_header.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null,
@@ -141,11 +149,11 @@ internal sealed class CdxBomMapper
         {
             // An SBOM lists what its subject contains. Without a dependency graph that is all we know, so the
             // subject CONTAINS every component; with one, the graph says how, and CONTAINS covers the top level.
-            foreach (var (node, _, isTop) in _components)
+            for (var i = 0; i < _components.Count; i++)
             {
-                if (!_dependencies.HasGraph || isTop)
+                if (_components.IsListed(i) && (!_dependencies.HasGraph || _components.IsTop(i)))
                 {
-                    AddContains(subject, node);
+                    AddContains(subject, _components.Node(i));
                 }
             }
         }
@@ -154,11 +162,11 @@ internal sealed class CdxBomMapper
             // No subject: the document DESCRIBES its roots (top-level components nothing depends on), so no
             // component dangles unreachable from the Document node.
             _builder.AddNode(document.NodeRef);
-            foreach (var (node, bomRef, isTop) in _components)
+            for (var i = 0; i < _components.Count; i++)
             {
-                if (isTop && (bomRef is null || !_dependencies.DependedOn.Contains(bomRef)))
+                if (_components.IsTop(i) && (_components.BomRef(i) is not { } bomRef || !_dependencies.DependedOn.Contains(bomRef)))
                 {
-                    _builder.AddEdge(EdgeKind.Describes, document.NodeRef, node);
+                    _builder.AddEdge(EdgeKind.Describes, document.NodeRef, _components.Node(i));
                 }
             }
         }
@@ -178,27 +186,21 @@ internal sealed class CdxBomMapper
     }
 
     /// <summary>Claims the bom-ref and maps the node; null once the document has failed.</summary>
-    private NodeRef? Map(CdxComponent component)
+    private NodeRef? Map(CdxComponent component, bool isTop)
     {
         if (_failure is not null)
         {
             return null;
         }
 
-        if (component.BomRef is { } bomRef && _targets.ContainsKey(bomRef))
+        if (component.BomRef is { } bomRef && _components.Contains(bomRef))
         {
             _failure = new DocumentRejectedException(component.BomRefLocation, $"duplicate bom-ref '{bomRef}'");
             return null;
         }
 
         var node = CdxComponentMapper.Map(component, _builder);
-        if (component.BomRef is { } key)
-        {
-            // Tools usually write the purl as the bom-ref: share the node key's string rather than hold a
-            // second copy of every ref for the whole document.
-            _targets[key == node.Key ? node.Key : key] = new CdxTarget(node, CdxComponentMapper.DependencyScope(component));
-        }
-
+        _components.TryAdd(node, component.BomRef, CdxComponentMapper.DependencyScope(component), component.IsSubject, isTop);
         return node;
     }
 

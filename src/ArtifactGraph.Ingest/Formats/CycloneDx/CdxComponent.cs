@@ -16,7 +16,9 @@ internal sealed class CdxComponent
     public string? BomRef { get; init; }
 
     /// <summary>Where the bom-ref is written, for a duplicate-ref rejection.</summary>
-    public required string BomRefLocation { get; init; }
+    public required CdxLocation BomRefAt { get; init; }
+
+    public string BomRefLocation => BomRefAt.ToString();
 
     public string? Type { get; init; }
 
@@ -25,7 +27,9 @@ internal sealed class CdxComponent
     public string? Purl { get; init; }
 
     /// <summary>Where the purl is written, for the invalid-purl warning.</summary>
-    public required string PurlLocation { get; init; }
+    public required CdxLocation PurlAt { get; init; }
+
+    public string PurlLocation => PurlAt.ToString();
 
     public string? Description { get; init; }
 

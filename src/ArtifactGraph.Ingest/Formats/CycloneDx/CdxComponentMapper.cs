@@ -73,7 +73,7 @@ internal static class CdxComponentMapper
 
     private static List<KeyValuePair<string, string>> CommonProperties(CdxComponent component)
     {
-        var properties = new List<KeyValuePair<string, string>>();
+        var properties = new List<KeyValuePair<string, string>>(8 + component.Properties.Count);
         void Add(string key, string? value)
         {
             if (!string.IsNullOrEmpty(value))
@@ -92,7 +92,11 @@ internal static class CdxComponentMapper
         Add("cdx:scope", component.Scope);
 
         // Empty values are kept: a flag-like property is still information.
-        properties.AddRange(component.Properties.Select(p => new KeyValuePair<string, string>("cdx:prop:" + p.Key, p.Value)));
+        for (var i = 0; i < component.Properties.Count; i++)
+        {
+            properties.Add(new("cdx:prop:" + component.Properties[i].Key, component.Properties[i].Value));
+        }
+
         return properties;
     }
 

@@ -11,7 +11,7 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// <param name="components">bom-ref → node (including the subject).</param>
 /// <param name="serviceRefs">bom-refs of services at any depth.</param>
 internal sealed class CdxDependencies(
-    IReadOnlyDictionary<string, CdxTarget> components, IReadOnlySet<string> serviceRefs, IngestBatchBuilder builder)
+    CdxComponentTable components, IReadOnlySet<string> serviceRefs, IngestBatchBuilder builder)
 {
     /// <summary>Whether the document has a dependency graph: an entry with a non-empty dependsOn.</summary>
     public bool HasGraph { get; private set; }
@@ -29,8 +29,9 @@ internal sealed class CdxDependencies(
             return failure;
         }
 
-        foreach (var target in entry.DependsOn)
+        for (var i = 0; i < entry.DependsOn.Count; i++)
         {
+            var target = entry.DependsOn[i];
             HasGraph = true;
             if (!TryResolve(target, out var to, out failure))
             {
@@ -48,27 +49,38 @@ internal sealed class CdxDependencies(
                 continue;
             }
 
-            builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, [new("scope", toTarget.Scope)]);
+            builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, ScopeProperty(toTarget.Scope));
         }
 
-        var provides = new List<string>();
-        foreach (var provided in entry.Provides)
+        for (var i = 0; i < entry.Provides.Count; i++)
         {
+            var provided = entry.Provides[i];
             if (!TryResolve(provided, out _, out failure))
             {
                 return failure; // a broken ref rejects, like dependsOn
             }
-
-            provides.Add(provided.Ref);
         }
 
-        if (provides.Count > 0 && from is { } owner)
+        if (entry.Provides.Count > 0 && from is { } owner)
         {
-            builder.AddNode(owner.Node, properties: [new("cdx:provides", string.Join(' ', provides))]);
+            builder.AddNode(owner.Node, properties: [new("cdx:provides", string.Join(' ', entry.Provides.Select(p => p.Ref)))]);
         }
 
         return null;
     }
+
+    // One property list per scope value, shared by every DEPENDS_ON edge (the builder copies what it keeps).
+    private static readonly KeyValuePair<string, string>[] Runtime = [new("scope", "runtime")];
+    private static readonly KeyValuePair<string, string>[] Optional = [new("scope", "optional")];
+    private static readonly KeyValuePair<string, string>[] Excluded = [new("scope", "excluded")];
+
+    private static KeyValuePair<string, string>[] ScopeProperty(string scope) => scope switch
+    {
+        "runtime" => Runtime,
+        "optional" => Optional,
+        "excluded" => Excluded,
+        _ => [new("scope", scope)],
+    };
 
     /// <summary>The component a ref names (null for a service); false with the rejection for an unknown ref.</summary>
     private bool TryResolve(CdxRef reference, out CdxTarget? target, out DocumentRejectedException? failure)

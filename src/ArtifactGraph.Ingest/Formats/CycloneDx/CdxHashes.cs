@@ -12,8 +12,9 @@ internal static class CdxHashes
 {
     public static void Map(IReadOnlyList<CdxHash> hashes, NodeRef from, IngestBatchBuilder builder)
     {
-        foreach (var hash in hashes)
+        for (var i = 0; i < hashes.Count; i++)
         {
+            var hash = hashes[i];
             if (hash.Alg is null || hash.Content is null)
             {
                 builder.Warn(hash.Location, "hash needs both 'alg' and 'content'; skipped");

@@ -8,7 +8,7 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxJson
 {
-    public static string? OptionalString(JsonElement obj, string name, string pointer)
+    public static string? OptionalString(JsonElement obj, string name, CdxLocation pointer)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -17,43 +17,48 @@ internal static class CdxJson
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw WrongType(Child(pointer, name), "a string", value);
+            : throw WrongType(pointer.Child(name).ToString(), "a string", value);
     }
 
-    public static JsonElement? OptionalObject(JsonElement obj, string name, string pointer)
+    public static JsonElement? OptionalObject(JsonElement obj, string name, CdxLocation pointer)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.Object ? value : throw WrongType(Child(pointer, name), "an object", value);
+        return value.ValueKind == JsonValueKind.Object ? value : throw WrongType(pointer.Child(name).ToString(), "an object", value);
     }
 
-    /// <summary>The array's items with their pointers; empty when the field is absent.</summary>
-    public static IEnumerable<(JsonElement Item, string Pointer)> OptionalArray(JsonElement obj, string name, string pointer)
+    /// <summary>An array whose items must all be objects (components, hashes, licenses ...), with their pointers; empty when the field is absent.</summary>
+    public static IEnumerable<(JsonElement Item, CdxLocation Pointer)> ObjectArray(JsonElement obj, string name, CdxLocation pointer)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (OptionalArray(obj, name, pointer) is not { } array)
         {
             return [];
         }
 
-        var arrayPointer = Child(pointer, name);
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw WrongType(arrayPointer, "an array", value);
-        }
-
-        return value.EnumerateArray().Select((item, index) => (item, arrayPointer + "/" + index));
+        var arrayPointer = pointer.Child(name).ToString();
+        return array.EnumerateArray().Select((item, index) => (RequireObject(item, arrayPointer, index), CdxLocation.Item(arrayPointer, index)));
     }
 
-    /// <summary>An array whose items must all be objects (components, hashes, licenses ...).</summary>
-    public static IEnumerable<(JsonElement Item, string Pointer)> ObjectArray(JsonElement obj, string name, string pointer) =>
-        OptionalArray(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.Object ? e : throw WrongType(e.Pointer, "an object", e.Item));
+    /// <summary>The member's array; null when absent or null; anything else rejects. Items are checked by the caller (<see cref="RequireObject(JsonElement, string, string, int)"/>).</summary>
+    public static JsonElement? OptionalArray(JsonElement obj, string name, CdxLocation pointer)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
 
-    /// <summary>An array whose items must all be strings (dependsOn, provides).</summary>
-    public static IEnumerable<(string Item, string Pointer)> StringArray(JsonElement obj, string name, string pointer) =>
-        OptionalArray(obj, name, pointer).Select(e => e.Item.ValueKind == JsonValueKind.String ? (e.Item.GetString()!, e.Pointer) : throw WrongType(e.Pointer, "a string", e.Item));
+        return value.ValueKind == JsonValueKind.Array ? value : throw WrongType(pointer.Child(name).ToString(), "an array", value);
+    }
+
+    /// <summary>Item <paramref name="index"/> of the array at <paramref name="parent"/>/<paramref name="name"/> must be an object.</summary>
+    public static JsonElement RequireObject(JsonElement item, string parent, string name, int index) =>
+        item.ValueKind == JsonValueKind.Object ? item : throw WrongType(CdxLocation.Item(parent, name, index).ToString(), "an object", item);
+
+    private static JsonElement RequireObject(JsonElement item, string arrayPointer, int index) =>
+        item.ValueKind == JsonValueKind.Object ? item : throw WrongType(CdxLocation.Item(arrayPointer, index).ToString(), "an object", item);
 
     /// <summary>Appends a property name to a JSON pointer, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
     public static string Child(string pointer, string name) => JsonPointers.Child(pointer, name);

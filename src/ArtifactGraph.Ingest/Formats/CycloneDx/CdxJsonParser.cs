@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// Reads the parts of a CycloneDX JSON BOM (header, one component, one dependency entry, service refs) from
+/// Reads the parts of a CycloneDX JSON BOM (header, one component, service refs) from
 /// <see cref="JsonElement"/>s, checking what the JSON shape can get wrong (a known field of the wrong type, a
 /// component without a name, a dependency without a ref) with JSON pointers; reference checks (duplicate and
-/// unknown bom-refs) happen in the shared mapper. <see cref="CdxJsonStream"/> decides what is read when.
+/// unknown bom-refs) happen in the shared mapper; dependency entries are read by <see cref="CdxJsonDependency"/>.
+/// <see cref="CdxJsonStream"/> decides what is read when.
 /// </summary>
 internal static class CdxJsonParser
 {
@@ -122,22 +123,20 @@ internal static class CdxJsonParser
             Name = name,
             Group = CdxJson.OptionalString(element, "group", pointer)?.Trim(),
             BomRef = CdxJson.OptionalString(element, "bom-ref", pointer),
-            BomRefLocation = pointer + "/bom-ref",
+            BomRefAt = CdxLocation.Member(pointer, "bom-ref"),
             Type = CdxJson.OptionalString(element, "type", pointer),
             Version = CdxJson.OptionalString(element, "version", pointer),
             Purl = CdxJson.OptionalString(element, "purl", pointer),
-            PurlLocation = pointer + "/purl",
+            PurlAt = CdxLocation.Member(pointer, "purl"),
             Description = CdxJson.OptionalString(element, "description", pointer),
             Publisher = CdxJson.OptionalString(element, "publisher", pointer),
             Supplier = CdxJson.OptionalObject(element, "supplier", pointer) is { } supplier
-                ? CdxJson.OptionalString(supplier, "name", pointer + "/supplier")
+                ? CdxJson.OptionalString(supplier, "name", CdxLocation.Member(pointer, "supplier"))
                 : null,
             Cpe = CdxJson.OptionalString(element, "cpe", pointer),
             Scope = CdxJson.OptionalString(element, "scope", pointer),
             Properties = ReadProperties(element, pointer),
-            Hashes = CdxJson.ObjectArray(element, "hashes", pointer)
-                .Select(h => new CdxHash(CdxJson.OptionalString(h.Item, "alg", h.Pointer), CdxJson.OptionalString(h.Item, "content", h.Pointer), h.Pointer))
-                .ToList(),
+            Hashes = ReadHashes(element, pointer),
             Licenses = ReadLicenses(element, pointer),
             VcsUrls = CdxSourceAt.FromJson(element),
             IsSubject = isSubject,
@@ -152,39 +151,78 @@ internal static class CdxJsonParser
     /// </summary>
     public static void CheckChildren(JsonElement element, string pointer)
     {
-        foreach (var (child, childPointer) in CdxJson.ObjectArray(element, "components", pointer))
+        if (CdxJson.OptionalArray(element, "components", pointer) is not { } children)
         {
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in children.EnumerateArray())
+        {
+            var child = CdxJson.RequireObject(item, pointer, "components", index);
+            var childPointer = CdxLocation.Item(pointer, "components", index++).ToString();
             ReadComponent(child, childPointer, isSubject: false);
             CheckChildren(child, childPointer);
         }
     }
 
-    private static List<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
+    private static IReadOnlyList<CdxHash> ReadHashes(JsonElement element, string pointer)
     {
-        var properties = new List<KeyValuePair<string, string>>();
-        foreach (var (property, propertyPointer) in CdxJson.ObjectArray(element, "properties", pointer))
+        List<CdxHash>? hashes = null;
+        if (CdxJson.OptionalArray(element, "hashes", pointer) is { } array)
         {
-            if (CdxJson.OptionalString(property, "name", propertyPointer) is { Length: > 0 } name)
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                properties.Add(new(name, CdxJson.OptionalString(property, "value", propertyPointer) ?? string.Empty));
+                var hash = CdxJson.RequireObject(item, pointer, "hashes", index);
+                var at = CdxLocation.Item(pointer, "hashes", index++);
+                (hashes ??= []).Add(new CdxHash(CdxJson.OptionalString(hash, "alg", at), CdxJson.OptionalString(hash, "content", at), at));
             }
         }
 
-        return properties;
+        return hashes is null ? Array.Empty<CdxHash>() : hashes;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadProperties(JsonElement element, string pointer)
+    {
+        List<KeyValuePair<string, string>>? properties = null;
+        if (CdxJson.OptionalArray(element, "properties", pointer) is { } array)
+        {
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var property = CdxJson.RequireObject(item, pointer, "properties", index);
+                var at = CdxLocation.Item(pointer, "properties", index++);
+                if (CdxJson.OptionalString(property, "name", at) is { Length: > 0 } name)
+                {
+                    (properties ??= []).Add(new(name, CdxJson.OptionalString(property, "value", at) ?? string.Empty));
+                }
+            }
+        }
+
+        return properties is null ? Array.Empty<KeyValuePair<string, string>>() : properties;
     }
 
     private static List<CdxLicense> ReadLicenses(JsonElement owner, string pointer)
     {
         var licenses = new List<CdxLicense>();
-        foreach (var (choice, choicePointer) in CdxJson.ObjectArray(owner, "licenses", pointer))
+        if (CdxJson.OptionalArray(owner, "licenses", pointer) is not { } array)
         {
+            return licenses;
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var choice = CdxJson.RequireObject(item, pointer, "licenses", index);
+            var choicePointer = CdxLocation.Item(pointer, "licenses", index++);
             if (CdxJson.OptionalString(choice, "expression", choicePointer) is { Length: > 0 } expression)
             {
-                licenses.Add(new CdxLicense(expression, null, null, choicePointer + "/expression"));
+                licenses.Add(new CdxLicense(expression, null, null, choicePointer.Child("expression")));
             }
             else if (CdxJson.OptionalObject(choice, "license", choicePointer) is { } license)
             {
-                var licensePointer = choicePointer + "/license";
+                var licensePointer = choicePointer.Child("license");
                 licenses.Add(new CdxLicense(
                     null,
                     CdxJson.OptionalString(license, "id", licensePointer),
@@ -232,24 +270,13 @@ internal static class CdxJsonParser
             {
                 if (CdxJson.OptionalString(service, "bom-ref", servicePointer) is { } bomRef)
                 {
-                    refs.Add(new CdxRef(bomRef, servicePointer + "/bom-ref"));
+                    refs.Add(new CdxRef(bomRef, servicePointer.Child("bom-ref")));
                 }
 
-                pending.Push((service, servicePointer));
+                pending.Push((service, servicePointer.ToString()));
             }
         }
 
         return refs;
-    }
-
-    /// <summary>One <c>dependencies[]</c> entry (already known to be an object).</summary>
-    public static CdxDependency ReadDependency(JsonElement entry, string pointer)
-    {
-        var reference = CdxJson.OptionalString(entry, "ref", pointer)
-            ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
-        return new CdxDependency(
-            new CdxRef(reference, pointer + "/ref"),
-            CdxJson.StringArray(entry, "dependsOn", pointer).Select(d => new CdxRef(d.Item, d.Pointer)).ToList(),
-            CdxJson.StringArray(entry, "provides", pointer).Select(p => new CdxRef(p.Item, p.Pointer)).ToList());
     }
 }

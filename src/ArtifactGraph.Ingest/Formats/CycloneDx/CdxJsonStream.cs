@@ -23,6 +23,7 @@ internal static class CdxJsonStream
         var (header, subject) = CdxJsonParser.ReadHeader(root, top.SectionCounts());
 
         var mapper = new CdxBomMapper(input, format, header);
+        mapper.ExpectComponents(top.Count("components"));
         (ComponentList, NodeRef)? subjectChildren = null;
         if (subject is not null)
         {
@@ -50,8 +51,9 @@ internal static class CdxJsonStream
         foreach (var (entry, token, index) in top.Items("dependencies"))
         {
             var pointer = "/dependencies/" + index;
-            using var document = ParseObject(entry, token, pointer);
-            mapper.AddDependency(CdxJsonParser.ReadDependency(document.RootElement, pointer));
+            mapper.AddDependency(token == JsonTokenType.StartObject
+                ? CdxJsonDependency.Read(entry, pointer)
+                : throw CdxJson.WrongType(pointer, "an object", token));
         }
 
         CheckArray(top, "vulnerabilities");
@@ -72,17 +74,15 @@ internal static class CdxJsonStream
         foreach (var (item, token, index) in list.Items)
         {
             var pointer = list.Pointer + "/" + index;
-            using var document = ParseObject(item, token, pointer);
-            var element = document.RootElement;
-            var component = CdxJsonParser.ReadComponent(element, pointer, isSubject: false);
-            if (list.CheckNested)
+            if (token != JsonTokenType.StartObject)
             {
-                // A top-level component's whole subtree is checked now, where a whole-document parse did.
-                CdxJsonParser.CheckChildren(element, pointer);
+                throw CdxJson.WrongType(pointer, "an object", token);
             }
 
+            // A top-level component's whole subtree is checked now, where a whole-document parse did.
+            var component = CdxJsonComponent.Read(item.Span, pointer, list.CheckNested, out var hasChildren);
             var node = mapper.MapComponent(component, parent);
-            if (element.TryGetProperty("components", out var children) && children.ValueKind == JsonValueKind.Array && children.GetArrayLength() > 0)
+            if (hasChildren)
             {
                 nested.Add((new ComponentList(CdxJsonItems.Items(CdxJsonItems.Property(item, "components")!.Value), pointer + "/components", CheckNested: false), node));
             }

@@ -77,6 +77,9 @@ internal sealed class CdxJsonTopLevel
     /// <summary>The first token of a member's value; null when the member is absent.</summary>
     public JsonTokenType? Token(string name) => _members.TryGetValue(name, out var member) ? member.Token : null;
 
+    /// <summary>The number of items of a top-level array member (0 when absent or not an array).</summary>
+    public int Count(string name) => _members.TryGetValue(name, out var member) ? member.Items : 0;
+
     /// <summary>A member's value as a slice of the document; null when the member is absent.</summary>
     public ReadOnlyMemory<byte>? Value(string name) =>
         _members.TryGetValue(name, out var member) ? _json.Slice(member.Start, member.Length) : default(ReadOnlyMemory<byte>?);

@@ -11,8 +11,9 @@ internal static class CdxLicenses
 {
     public static void Map(IReadOnlyList<CdxLicense> licenses, NodeRef from, IngestBatchBuilder builder)
     {
-        foreach (var license in licenses)
+        for (var i = 0; i < licenses.Count; i++)
         {
+            var license = licenses[i];
             if (license.Expression is { Length: > 0 } expression)
             {
                 Add(builder, from, expression.Trim(), "expression");

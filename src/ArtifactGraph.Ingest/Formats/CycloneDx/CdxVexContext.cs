@@ -12,7 +12,7 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// bom-ref of another BOM) → a Package node keyed by the reference as written, with a warning: the statement
 /// is kept and becomes matchable once something with that identity exists.
 /// </summary>
-internal sealed class CdxVexContext(IngestBatchBuilder builder, IReadOnlyDictionary<string, CdxTarget> targets, string? serialNumber)
+internal sealed class CdxVexContext(IngestBatchBuilder builder, CdxComponentTable targets, string? serialNumber)
 {
     public required string Issuer { get; init; }
 

@@ -1,0 +1,330 @@
+using System.Text.Json;
+
+namespace ArtifactGraph.Ingest.Formats.CycloneDx;
+
+/// <summary>
+/// One listed component read straight from its bytes with <see cref="Utf8JsonReader"/>s, as
+/// <see cref="CdxJsonParser.ReadComponent"/> reads a <see cref="JsonElement"/>: the same fields, checks, messages
+/// and order (name first, then the fields in the order that method reads them), a repeated member counting with
+/// its last value. One pass records where each known member's value starts; each value is then read from there.
+/// A <see cref="JsonDocument"/> per component (parse, metadata rows, a lookup per field) was a fifth of the reader.
+/// The bytes were checked for syntax by <see cref="CdxJsonTopLevel.Scan"/>, so only shapes can be wrong here.
+/// </summary>
+internal static class CdxJsonComponent
+{
+    private const int Name = 0, Group = 1, BomRef = 2, Type = 3, Version = 4, Purl = 5, Description = 6, Publisher = 7,
+        Supplier = 8, Cpe = 9, Scope = 10, Properties = 11, Hashes = 12, Licenses = 13, ExternalReferences = 14, Components = 15;
+
+    private static readonly string[] Names =
+        ["name", "group", "bom-ref", "type", "version", "purl", "description", "publisher",
+         "supplier", "cpe", "scope", "properties", "hashes", "licenses", "externalReferences", "components"];
+
+    private static readonly byte[][] Utf8Names = [.. Names.Select(n => System.Text.Encoding.UTF8.GetBytes(n))];
+
+    /// <param name="json">The component object's bytes.</param>
+    /// <param name="hasChildren">Whether it has a non-empty <c>components</c> array.</param>
+    public static CdxComponent Read(ReadOnlySpan<byte> json, string pointer, bool checkChildren, out bool hasChildren)
+    {
+        Span<int> at = stackalloc int[Names.Length];
+        Members(json, at);
+        var component = new CdxComponent
+        {
+            Location = pointer,
+            Name = CdxComponent.RequireName(String(json, at[Name], pointer, Name), pointer),
+            Group = String(json, at[Group], pointer, Group)?.Trim(),
+            BomRef = String(json, at[BomRef], pointer, BomRef),
+            BomRefAt = CdxLocation.Member(pointer, "bom-ref"),
+            Type = String(json, at[Type], pointer, Type),
+            Version = String(json, at[Version], pointer, Version),
+            Purl = String(json, at[Purl], pointer, Purl),
+            PurlAt = CdxLocation.Member(pointer, "purl"),
+            Description = String(json, at[Description], pointer, Description),
+            Publisher = String(json, at[Publisher], pointer, Publisher),
+            Supplier = ReadSupplier(json, at[Supplier], pointer),
+            Cpe = String(json, at[Cpe], pointer, Cpe),
+            Scope = String(json, at[Scope], pointer, Scope),
+            Properties = ReadProperties(json, at[Properties], pointer),
+            Hashes = ReadHashes(json, at[Hashes], pointer),
+            Licenses = ReadLicenses(json, at[Licenses], pointer),
+            VcsUrls = ReadVcsUrls(json, at[ExternalReferences]),
+        };
+
+        hasChildren = false;
+        if (at[Components] >= 0)
+        {
+            var reader = ValueAt(json, at[Components]);
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    hasChildren = true;
+                    if (!checkChildren)
+                    {
+                        break;
+                    }
+
+                    // The whole subtree is checked now, where a whole-document parse found its errors.
+                    var childPointer = CdxLocation.Item(pointer, "components", index++).ToString();
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw CdxJson.WrongType(childPointer, "an object", reader.TokenType);
+                    }
+
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    Read(json[(at[Components] + start)..(at[Components] + (int)reader.BytesConsumed)], childPointer, checkChildren: true, out _);
+                }
+            }
+            else if (checkChildren && reader.TokenType != JsonTokenType.Null)
+            {
+                throw CdxJson.WrongType(CdxJson.Child(pointer, "components"), "an array", reader.TokenType);
+            }
+        }
+
+        return component;
+    }
+
+    /// <summary>Records in <paramref name="at"/> where each known member's (last) value starts; -1 when absent.</summary>
+    private static void Members(ReadOnlySpan<byte> json, Span<int> at)
+    {
+        at.Fill(-1);
+        var reader = new Utf8JsonReader(json, CdxJsonItems.ReaderOptions);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = -1;
+            for (var i = 0; i < Utf8Names.Length; i++)
+            {
+                if (reader.ValueTextEquals(Utf8Names[i]))
+                {
+                    slot = i;
+                    break;
+                }
+            }
+
+            reader.Read();
+            if (slot >= 0)
+            {
+                at[slot] = (int)reader.TokenStartIndex;
+            }
+
+            reader.Skip();
+        }
+    }
+
+    /// <summary>The member <paramref name="name"/> of the object at <paramref name="objectAt"/> (last wins); -1 when absent.</summary>
+    private static int Member(ReadOnlySpan<byte> json, int objectAt, ReadOnlySpan<byte> name)
+    {
+        var reader = ValueAt(json, objectAt);
+        var found = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match)
+            {
+                found = objectAt + (int)reader.TokenStartIndex;
+            }
+
+            reader.Skip();
+        }
+
+        return found;
+    }
+
+    private static string? String(ReadOnlySpan<byte> json, int at, string pointer, int member) =>
+        String(json, at, pointer, Names[member]);
+
+    /// <summary>The string at <paramref name="at"/>; null when absent or null; another type rejects at <paramref name="parent"/>/<paramref name="member"/>.</summary>
+    private static string? String(ReadOnlySpan<byte> json, int at, CdxLocation parent, string member)
+    {
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var reader = ValueAt(json, at);
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            var other => throw CdxJson.WrongType(parent.Child(member).ToString(), "a string", other),
+        };
+    }
+
+    /// <summary>The object at <paramref name="at"/>: true; absent or null: false; another type rejects.</summary>
+    private static bool IsObject(ReadOnlySpan<byte> json, int at, CdxLocation location)
+    {
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var token = ValueAt(json, at).TokenType;
+        return token == JsonTokenType.StartObject || (token == JsonTokenType.Null ? false : throw CdxJson.WrongType(location.ToString(), "an object", token));
+    }
+
+    private static string? ReadSupplier(ReadOnlySpan<byte> json, int at, string pointer) =>
+        IsObject(json, at, CdxLocation.Member(pointer, "supplier"))
+            ? String(json, Member(json, at, "name"u8), CdxLocation.Member(pointer, "supplier"), "name")
+            : null;
+
+    /// <summary>
+    /// The objects of the array at <paramref name="at"/> (absent or null: none; not an array, or an item not an
+    /// object: rejected), as offsets, checked lazily in order as a whole-document read met them.
+    /// </summary>
+    private static List<int>? Objects(ReadOnlySpan<byte> json, int at, string pointer, string member)
+    {
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var reader = ValueAt(json, at);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw CdxJson.WrongType(CdxJson.Child(pointer, member), "an array", reader.TokenType);
+        }
+
+        var items = new List<int>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(reader.TokenType == JsonTokenType.StartObject ? at + (int)reader.TokenStartIndex : ~items.Count);
+            reader.Skip();
+        }
+
+        return items;
+    }
+
+    /// <summary>Item <paramref name="index"/> of <paramref name="items"/>: its offset, or the rejection for a non-object.</summary>
+    private static int ObjectAt(ReadOnlySpan<byte> json, List<int> items, int index, int arrayAt, string pointer, string member)
+    {
+        if (items[index] >= 0)
+        {
+            return items[index];
+        }
+
+        // Find the item again for its token type: rare (the document is being rejected).
+        var reader = ValueAt(json, arrayAt);
+        for (var i = 0; reader.Read(); i++)
+        {
+            if (i == index)
+            {
+                throw CdxJson.WrongType(CdxLocation.Item(pointer, member, index).ToString(), "an object", reader.TokenType);
+            }
+
+            reader.Skip();
+        }
+
+        throw new InvalidOperationException("array item not found");
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadProperties(ReadOnlySpan<byte> json, int at, string pointer)
+    {
+        List<KeyValuePair<string, string>>? properties = null;
+        var items = Objects(json, at, pointer, "properties");
+        for (var i = 0; items is not null && i < items.Count; i++)
+        {
+            var item = ObjectAt(json, items, i, at, pointer, "properties");
+            var location = CdxLocation.Item(pointer, "properties", i);
+            if (String(json, Member(json, item, "name"u8), location, "name") is { Length: > 0 } name)
+            {
+                (properties ??= []).Add(new(name, String(json, Member(json, item, "value"u8), location, "value") ?? string.Empty));
+            }
+        }
+
+        return properties is null ? Array.Empty<KeyValuePair<string, string>>() : properties;
+    }
+
+    private static IReadOnlyList<CdxHash> ReadHashes(ReadOnlySpan<byte> json, int at, string pointer)
+    {
+        List<CdxHash>? hashes = null;
+        var items = Objects(json, at, pointer, "hashes");
+        for (var i = 0; items is not null && i < items.Count; i++)
+        {
+            var item = ObjectAt(json, items, i, at, pointer, "hashes");
+            var location = CdxLocation.Item(pointer, "hashes", i);
+            var alg = String(json, Member(json, item, "alg"u8), location, "alg");
+            var content = String(json, Member(json, item, "content"u8), location, "content");
+            (hashes ??= []).Add(new CdxHash(alg, content, location));
+        }
+
+        return hashes is null ? Array.Empty<CdxHash>() : hashes;
+    }
+
+    private static List<CdxLicense> ReadLicenses(ReadOnlySpan<byte> json, int at, string pointer)
+    {
+        var licenses = new List<CdxLicense>();
+        var items = Objects(json, at, pointer, "licenses");
+        for (var i = 0; items is not null && i < items.Count; i++)
+        {
+            var item = ObjectAt(json, items, i, at, pointer, "licenses");
+            var location = CdxLocation.Item(pointer, "licenses", i);
+            if (String(json, Member(json, item, "expression"u8), location, "expression") is { Length: > 0 } expression)
+            {
+                licenses.Add(new CdxLicense(expression, null, null, location.Child("expression")));
+                continue;
+            }
+
+            var license = Member(json, item, "license"u8);
+            var licenseLocation = location.Child("license");
+            if (IsObject(json, license, licenseLocation))
+            {
+                licenses.Add(new CdxLicense(
+                    null,
+                    String(json, Member(json, license, "id"u8), licenseLocation, "id"),
+                    String(json, Member(json, license, "name"u8), licenseLocation, "name"),
+                    licenseLocation));
+            }
+        }
+
+        return licenses;
+    }
+
+    /// <summary><c>externalReferences[type=vcs].url</c>, leniently as <see cref="CdxSourceAt.FromJson"/>: odd shapes are skipped.</summary>
+    private static IReadOnlyList<string> ReadVcsUrls(ReadOnlySpan<byte> json, int at)
+    {
+        if (at < 0 || ValueAt(json, at).TokenType != JsonTokenType.StartArray)
+        {
+            return Array.Empty<string>();
+        }
+
+        List<string>? urls = null;
+        var reader = ValueAt(json, at);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var itemAt = at + (int)reader.TokenStartIndex;
+            var isObject = reader.TokenType == JsonTokenType.StartObject;
+            reader.Skip();
+            if (!isObject)
+            {
+                continue;
+            }
+
+            var type = Member(json, itemAt, "type"u8);
+            var url = Member(json, itemAt, "url"u8);
+            if (type >= 0 && url >= 0 && ValueAt(json, type) is { TokenType: JsonTokenType.String } typeReader
+                && string.Equals(typeReader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
+                && ValueAt(json, url) is { TokenType: JsonTokenType.String } urlReader)
+            {
+                (urls ??= []).Add(urlReader.GetString()!.Trim());
+            }
+        }
+
+        return urls is null ? Array.Empty<string>() : urls;
+    }
+
+    /// <summary>A reader on the value that starts at <paramref name="at"/>, its first token read.</summary>
+    private static Utf8JsonReader ValueAt(ReadOnlySpan<byte> json, int at)
+    {
+        var reader = new Utf8JsonReader(json[at..], CdxJsonItems.ReaderOptions);
+        reader.Read();
+        return reader;
+    }
+}
