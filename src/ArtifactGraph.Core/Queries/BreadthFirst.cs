@@ -38,7 +38,10 @@ internal static class BreadthFirst
         where TVisitor : struct, IReachVisitor
     {
         var leaves = pruneAliasLeaves ? index.AliasLeaves : null;
-        var tree = new Tree(scratch);
+
+        // Positions are recorded per node only once a level looks bottom-up (it needs the parent's position);
+        // most walks never do, and the worst ones stop needing it as soon as every hub is visited.
+        var tree = new Tree(scratch, trackPositions: false);
         var tail = 0;
         foreach (var start in starts)
         {
@@ -64,7 +67,13 @@ internal static class BreadthFirst
         while (head < tail)
         {
             var levelEnd = tail;
-            var bottomUp = hubs is not null && depth < max && hubs.Value.PreferBottomUp(scratch, hubStarts!, along.Offsets, head, levelEnd);
+            var side = hubs is not null && depth < max ? hubs.Value.Choose(scratch, hubStarts!, along.Offsets, head, levelEnd) : HubSide.Read;
+            if (side == HubSide.LookFromHubs && !tree.TracksPositions)
+            {
+                tree = tree.Tracking(levelEnd);
+            }
+
+            var bottomUp = side != HubSide.Read;
             for (; head < levelEnd; head++)
             {
                 var node = tree.Nodes[head];
@@ -86,7 +95,7 @@ internal static class BreadthFirst
                 }
             }
 
-            if (bottomUp)
+            if (side == HubSide.LookFromHubs)
             {
                 tail = hubs!.Value.Visit(scratch, tree, levelEnd, tail);
             }

@@ -2,6 +2,14 @@ using ArtifactGraph.Core.Indexing;
 
 namespace ArtifactGraph.Core.Queries;
 
+/// <summary>What a level of the walk does with edges from hubs (<see cref="HubLook.Choose"/>).</summary>
+internal enum HubSide
+{
+    Read,
+    LookFromHubs,
+    Skip,
+}
+
 /// <summary>
 /// The bottom-up half of the walk (<see cref="BreadthFirst.Walk"/>): hubs not yet visited look along
 /// their own rows for a node the walk has already expanded, instead of every expanded node reading the
@@ -10,10 +18,11 @@ namespace ArtifactGraph.Core.Queries;
 internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag)
 {
     /// <summary>
-    /// Whether this level should look bottom-up: when the frontier's edges from hubs outnumber the edges of
-    /// the hubs still unvisited (all zero once every hub is visited, which then skips those edges outright).
+    /// How this level treats hubs: read the frontier's edges from them (top-down), look from the unvisited
+    /// hubs' side when the frontier's edges into hubs outnumber the unvisited hubs' own edges (bottom-up), or
+    /// skip those edges outright once every hub is visited.
     /// </summary>
-    public bool PreferBottomUp(TraversalScratch scratch, int[] hubStarts, int[] offsets, int levelStart, int levelEnd)
+    public HubSide Choose(TraversalScratch scratch, int[] hubStarts, int[] offsets, int levelStart, int levelEnd)
     {
         // Read the smaller side in full first and stop reading the other once it is outweighed: a small
         // frontier (most queries) never reads the hub list, and once every hub is visited a large frontier
@@ -21,11 +30,18 @@ internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag
         if (levelEnd - levelStart <= hubs.Length)
         {
             var topDown = FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, long.MaxValue);
-            return topDown > 0 && UnvisitedCost(scratch.Visited, topDown) < topDown;
+            if (topDown == 0)
+            {
+                return HubSide.Read;
+            }
+
+            var unvisited = UnvisitedCost(scratch.Visited, topDown);
+            return unvisited == 0 ? HubSide.Skip : unvisited < topDown ? HubSide.LookFromHubs : HubSide.Read;
         }
 
         var bottomUp = UnvisitedCost(scratch.Visited, long.MaxValue);
-        return FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, bottomUp) > bottomUp;
+        return bottomUp == 0 ? HubSide.Skip
+            : FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, bottomUp) > bottomUp ? HubSide.LookFromHubs : HubSide.Read;
     }
 
     /// <summary>The frontier's edges from hubs, counted until they exceed <paramref name="limit"/>.</summary>

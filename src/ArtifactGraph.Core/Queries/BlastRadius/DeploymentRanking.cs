@@ -40,15 +40,13 @@ internal static class DeploymentRanking
         double? severity = vulnerability.TryGetValue("severity:score", out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null;
         var empty = new Dictionary<string, string>();
 
-        // Sort keys computed once per deployment, compared in one comparison: a deployment's path is read
-        // from the walk's tree without building it (thousands of deployments for a popular package).
-        var entries = new (RankedDeployment Deployment, int EnvironmentRank, bool Internet, string Key)[hits.Count];
+        var deployments = new RankedDeployment[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
             var (hit, node) = hits[i];
             var props = properties.GetValueOrDefault(refs[i]) ?? empty;
             var (image, package) = closure.ImageAndStart(hit, index.Kinds);
-            var deployment = new RankedDeployment(
+            deployments[i] = new RankedDeployment(
                 hit,
                 node,
                 closure.DepthAt(hit),
@@ -60,48 +58,55 @@ internal static class DeploymentRanking
                 package,
                 fixedOf.GetValueOrDefault(package),
                 severity);
-            entries[i] = (deployment, EnvironmentRank(deployment.Environment, environmentOrder),
-                string.Equals(deployment.Exposure, "internet", StringComparison.OrdinalIgnoreCase), refs[i].Key);
         }
 
-        Array.Sort(entries, static (x, y) =>
+        // Every criterion but the name packs into one integer (severity is the vulnerability's, the same for
+        // all): a popular package reaches tens of thousands of deployments, and comparing strings and
+        // several fields per comparison was most of the ranking.
+        var environments = EnvironmentPositions(deployments, environmentOrder);
+        var entries = new Entry[deployments.Length];
+        for (var i = 0; i < deployments.Length; i++)
         {
-            var c = x.EnvironmentRank.CompareTo(y.EnvironmentRank);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(x.Deployment.Environment, y.Deployment.Environment);
-            }
+            var d = deployments[i];
+            var packed = ((ulong)environments[d.Environment] << 40)
+                | ((string.Equals(d.Exposure, "internet", StringComparison.OrdinalIgnoreCase) ? 0UL : 1UL) << 39)
+                | ((ulong)((long)int.MaxValue - d.Replicas) << 7)
+                | ((d.FixedVersion is null ? 1UL : 0UL) << 6);
+            entries[i] = new Entry(packed, refs[i].Key, i);
+        }
 
-            if (c == 0)
-            {
-                c = y.Internet.CompareTo(x.Internet);
-            }
-
-            if (c == 0)
-            {
-                c = y.Deployment.Replicas.CompareTo(x.Deployment.Replicas);
-            }
-
-            if (c == 0)
-            {
-                c = (y.Deployment.Severity ?? 0).CompareTo(x.Deployment.Severity ?? 0);
-            }
-
-            if (c == 0)
-            {
-                c = (y.Deployment.FixedVersion is not null).CompareTo(x.Deployment.FixedVersion is not null);
-            }
-
-            return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
-        });
-
+        Array.Sort(entries);
         var ranked = new RankedDeployment[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
-            ranked[i] = entries[i].Deployment;
+            ranked[i] = deployments[entries[i].Index];
         }
 
         return ranked;
+    }
+
+    /// <summary>Each environment's place: configured order first, then by name (ordinal).</summary>
+    private static Dictionary<string, int> EnvironmentPositions(RankedDeployment[] deployments, IReadOnlyList<string> order)
+    {
+        var distinct = deployments.Select(d => d.Environment).Distinct(StringComparer.Ordinal)
+            .OrderBy(e => EnvironmentRank(e, order)).ThenBy(e => e, StringComparer.Ordinal).ToList();
+        var positions = new Dictionary<string, int>(distinct.Count, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            positions[distinct[i]] = i;
+        }
+
+        return positions;
+    }
+
+    /// <summary>A deployment's packed criteria, then its key: sorted without a comparison delegate.</summary>
+    private readonly record struct Entry(ulong Packed, string Key, int Index) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other)
+        {
+            var c = Packed.CompareTo(other.Packed);
+            return c != 0 ? c : string.CompareOrdinal(Key, other.Key);
+        }
     }
 
     private static int EnvironmentRank(string environment, IReadOnlyList<string> order)
