@@ -84,7 +84,7 @@ internal static class BlastRadiusJson
 
         json.WriteEndArray();
         json.WriteStartObject("severity");
-        if (properties.TryGetValue("severity:score", out var score) && double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (SeverityProperties.ScoreOf(properties) is { } value)
         {
             json.WriteNumber("score", value);
         }
@@ -93,7 +93,7 @@ internal static class BlastRadiusJson
             json.WriteNull("score");
         }
 
-        WriteNullable(json, "level", properties.GetValueOrDefault("severity:level"));
+        WriteNullable(json, "level", properties.GetValueOrDefault(SeverityProperties.Level));
         WriteNullable(json, "vector", properties.GetValueOrDefault("severity:cvss_v3") ?? properties.GetValueOrDefault("severity:cvss_v4") ?? properties.GetValueOrDefault("severity:cvss_v2"));
         json.WriteEndObject();
         WriteNullable(json, "summary", properties.GetValueOrDefault("osv:summary"));

@@ -100,7 +100,7 @@ internal static class BlastRadiusText
         }
 
         var properties = result.VulnerabilityProperties;
-        var severity = properties.TryGetValue("severity:score", out var score) ? $" severity {properties.GetValueOrDefault("severity:level") ?? string.Empty} {score}" : string.Empty;
+        var severity = properties.TryGetValue(SeverityProperties.Score, out var score) ? $" severity {properties.GetValueOrDefault(SeverityProperties.Level) ?? string.Empty} {score}" : string.Empty;
         var aliases = result.Aliases.Count > 1 ? $" ({string.Join(", ", result.Aliases.Skip(1))})" : string.Empty;
         var vex = result.VexIgnored ? "; VEX ignored" : result.Suppressed.Count > 0 ? $"; {result.Suppressed.Count} suppressed by VEX" : string.Empty;
         console.MarkupLineInterpolated($"[bold]{result.Aliases[0]}[/]{aliases}{severity}: affects {counts}{vex}");

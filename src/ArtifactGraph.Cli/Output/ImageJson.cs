@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
@@ -144,15 +143,7 @@ internal static class ImageJson
     /// <summary>Severity level and score from the first alias that has them.</summary>
     public static (string? Level, double? Score) Severity(IReadOnlyList<string> aliases, IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> properties)
     {
-        foreach (var alias in aliases)
-        {
-            if (properties.GetValueOrDefault(new NodeRef(NodeKind.Vulnerability, alias)) is { } props && props.ContainsKey("severity:score"))
-            {
-                double? score = double.TryParse(props["severity:score"], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
-                return (props.GetValueOrDefault("severity:level"), score);
-            }
-        }
-
-        return (null, null);
+        var props = SeverityProperties.OfFirstScored(aliases, properties);
+        return (props?.GetValueOrDefault(SeverityProperties.Level), SeverityProperties.ScoreOf(props));
     }
 }

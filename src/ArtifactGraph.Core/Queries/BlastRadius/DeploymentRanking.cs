@@ -37,7 +37,7 @@ internal static class DeploymentRanking
 
         var properties = store(refs);
         var fixedOf = affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
-        double? severity = vulnerability.TryGetValue("severity:score", out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null;
+        var severity = SeverityProperties.ScoreOf(vulnerability);
         var empty = new Dictionary<string, string>();
 
         var deployments = new RankedDeployment[hits.Count];

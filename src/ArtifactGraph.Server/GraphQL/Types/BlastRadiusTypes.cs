@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Server.GraphQL.Models;
@@ -45,8 +44,8 @@ internal sealed class BlastVulnerabilityType : ObjectGraphType<BlastRadiusModel>
         Description = "The vulnerability's identity (every alias, the CVE first) and severity.";
         Field<NonNullGraphType<StringGraphType>>("id").Resolve(c => c.Source.Result.Aliases[0]);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(c => c.Source.Result.Aliases);
-        Field<FloatGraphType>("score").Resolve(c => double.TryParse(c.Source.Result.VulnerabilityProperties.GetValueOrDefault("severity:score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null);
-        Field<StringGraphType>("severity").Resolve(c => c.Source.Result.VulnerabilityProperties.GetValueOrDefault("severity:level"));
+        Field<FloatGraphType>("score").Resolve(c => SeverityProperties.ScoreOf(c.Source.Result.VulnerabilityProperties));
+        Field<StringGraphType>("severity").Resolve(c => c.Source.Result.VulnerabilityProperties.GetValueOrDefault(SeverityProperties.Level));
         Field<StringGraphType>("vector").Resolve(c => c.Source.Result.VulnerabilityProperties.GetValueOrDefault("severity:cvss_v3") ?? c.Source.Result.VulnerabilityProperties.GetValueOrDefault("severity:cvss_v4"));
         Field<StringGraphType>("summary").Resolve(c => c.Source.Result.VulnerabilityProperties.GetValueOrDefault("osv:summary"));
     }
