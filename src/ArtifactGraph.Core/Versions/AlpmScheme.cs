@@ -64,16 +64,7 @@ internal sealed class AlpmScheme : IVersionScheme
                 return one - ptr1 < two - ptr2 ? -1 : 1;
             }
 
-            var isNum = VersionText.IsDigit(a[one]);
-            Func<char, bool> run = isNum ? VersionText.IsDigit : VersionText.IsLetter;
-            var la = VersionText.RunLength(a, one, run);
-            var lb = VersionText.RunLength(b, two, run);
-            if (lb == 0)
-            {
-                return isNum ? 1 : -1;
-            }
-
-            var c = isNum ? VersionText.CompareDigits(a.Slice(one, la), b.Slice(two, lb)) : Math.Sign(a.Slice(one, la).SequenceCompareTo(b.Slice(two, lb)));
+            var c = VersionText.CompareSegment(a, one, b, two, out var la, out var lb);
             if (c != 0)
             {
                 return c;

@@ -133,16 +133,7 @@ internal sealed class RpmScheme : IVersionScheme
                 break;
             }
 
-            var isNum = VersionText.IsDigit(ca);
-            Func<char, bool> run = isNum ? VersionText.IsDigit : VersionText.IsLetter;
-            var la = VersionText.RunLength(a, i, run);
-            var lb = VersionText.RunLength(b, j, run);
-            if (lb == 0)
-            {
-                return isNum ? 1 : -1;
-            }
-
-            var c = isNum ? VersionText.CompareDigits(a.Slice(i, la), b.Slice(j, lb)) : Math.Sign(a.Slice(i, la).SequenceCompareTo(b.Slice(j, lb)));
+            var c = VersionText.CompareSegment(a, i, b, j, out var la, out var lb);
             if (c != 0)
             {
                 return c;

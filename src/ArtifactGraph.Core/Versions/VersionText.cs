@@ -40,4 +40,24 @@ internal static class VersionText
 
         return i - start;
     }
+
+    /// <summary>
+    /// rpmvercmp's segment step, shared by RPM and alpm (pacman's vercmp is rpm's): the run of digits or of
+    /// letters starting at <paramref name="i"/> in <paramref name="a"/> against the run of the same class at
+    /// <paramref name="j"/> in <paramref name="b"/>. A number beats letters; numbers compare numerically,
+    /// letters ordinally. Nonzero decides; zero means equal, and the callers continue after the two runs.
+    /// </summary>
+    public static int CompareSegment(ReadOnlySpan<char> a, int i, ReadOnlySpan<char> b, int j, out int lengthA, out int lengthB)
+    {
+        var isNum = IsDigit(a[i]);
+        Func<char, bool> run = isNum ? IsDigit : IsLetter;
+        lengthA = RunLength(a, i, run);
+        lengthB = RunLength(b, j, run);
+        if (lengthB == 0)
+        {
+            return isNum ? 1 : -1;
+        }
+
+        return isNum ? CompareDigits(a.Slice(i, lengthA), b.Slice(j, lengthB)) : Math.Sign(a.Slice(i, lengthA).SequenceCompareTo(b.Slice(j, lengthB)));
+    }
 }
