@@ -60,18 +60,18 @@ internal static class DeploymentRanking
         var order = hits.ToArray();
         for (var i = 0; i < order.Length; i++)
         {
-            var node = nodes[i];
+            ref readonly var fact = ref facts.Of(nodes[i]);
             var isFixable = pathDecides
                 ? fixedOf.GetValueOrDefault(closure.ImageAndStart(order[i], kinds).Start) is not null
                 : allFixable;
-            keys[i] = ((ulong)Math.Min(environments[facts.EnvironmentIdOf(node)], EnvironmentMax) << EnvironmentShift)
-                | ((facts.IsInternetFacing(node) ? 0UL : 1UL) << ExposureShift)
-                | ((ulong)(ReplicaMax - Math.Clamp(facts.ReplicasOf(node), 0, ReplicaMax)) << ReplicaShift)
+            keys[i] = ((ulong)Math.Min(environments[fact.Environment], EnvironmentMax) << EnvironmentShift)
+                | ((fact.InternetFacing ? 0UL : 1UL) << ExposureShift)
+                | ((ulong)(ReplicaMax - Math.Clamp(fact.Replicas, 0, ReplicaMax)) << ReplicaShift)
                 | ((isFixable ? 0UL : 1UL) << FixableShift)
-                | (uint)facts.OrdinalOf(node);
+                | (uint)fact.Ordinal;
         }
 
-        Array.Sort(keys, order);
+        RadixSort.Sort(keys, order);
         return new RankedDeployments(index, closure, facts, order, fixedOf, SeverityProperties.ScoreOf(vulnerability));
     }
 }

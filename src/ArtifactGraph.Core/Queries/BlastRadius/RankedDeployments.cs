@@ -57,7 +57,7 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
             facts.EnvironmentOf(node),
             facts.ClusterOf(node),
             facts.ExposureOf(node),
-            facts.ReplicasOf(node),
+            facts.Of(node).Replicas,
             image,
             package,
             _fixedOf.GetValueOrDefault(package),
