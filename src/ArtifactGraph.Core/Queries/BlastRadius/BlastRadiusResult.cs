@@ -33,7 +33,8 @@ public sealed class BlastRadiusResult
 
     public required ClosureResult Closure { get; init; }
 
-    public IReadOnlyList<RankedDeployment> Deployments { get; init; } = [];
+    /// <summary>Ranked for action (see DeploymentRanking); each built when read.</summary>
+    public RankedDeployments Deployments { get; init; } = RankedDeployments.Empty;
 
     public IReadOnlyList<SuppressedItem> Suppressed { get; init; } = [];
 

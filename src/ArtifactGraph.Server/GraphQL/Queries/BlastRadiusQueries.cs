@@ -90,12 +90,15 @@ internal static class BlastRadiusModels
         var (result, request) = (context.Source.Result, context.Source.Request);
         var index = request.Index;
         var environment = context.GetArgument<string?>("environment");
-        var ranked = result.Deployments.Select((d, i) => (Rank: i + 1, Deployment: d))
-            .Where(d => environment is null || string.Equals(d.Deployment.Environment, environment, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        return Paging.Slice(context, ranked.Count, i =>
+        // Ranks (0-based) of the deployments asked for; only the page's deployments are built.
+        var all = result.Deployments;
+        var ranks = environment is null
+            ? null
+            : Enumerable.Range(0, all.Count).Where(r => string.Equals(all.EnvironmentAt(r), environment, StringComparison.OrdinalIgnoreCase)).ToList();
+        return Paging.Slice(context, ranks?.Count ?? all.Count, i =>
         {
-            var (rank, deployment) = ranked[i];
+            var at = ranks is null ? i : ranks[i];
+            var (rank, deployment) = (at + 1, all[at]);
             var hit = new ClosureHitModel(new NodeModel(index, deployment.Node), deployment.Depth, Targets.Steps(index, result.Closure.PathOf(deployment.Hit)));
             return new RankedDeploymentModel(rank, deployment, hit, deployment.Image is { } image ? new NodeModel(index, image) : null, new NodeModel(index, deployment.AffectedPackage));
         });

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Queries;
@@ -7,47 +9,137 @@ namespace ArtifactGraph.Core.Tests.Queries.BlastRadius;
 
 public sealed class DeploymentRankingTests
 {
+    private static readonly string[] Environments = ["production", "staging", "qa", "dev", "zeta"];
+    private static readonly string[] Order = ["production", "staging"];
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     public void Rank_ManyDeployments_SameOrderAsComparingEachCriterionInTurn(int seed)
     {
+        var graph = RandomGraph(seed);
+
+        var ranked = Rank(graph, graph.Properties.GetValueOrDefault);
+
+        Assert.Equal(Expected(graph, ranked), ranked.Select(d => d.Node));
+        Assert.Equal(graph.Index.CountOf(NodeKind.Deployment), ranked.Count);
+        Assert.All(ranked, d => Assert.Contains(d.Image!.Value, graph.Images));
+        Assert.All(ranked, d => Assert.Equal(graph.FixedOf[d.AffectedPackage], d.FixedVersion));
+        Assert.Equal(ranked.Select(d => d.Environment), Enumerable.Range(0, ranked.Count).Select(ranked.EnvironmentAt));
+    }
+
+    [Fact]
+    public void Rank_PropertySourceChanges_ReadsTheNewSource()
+    {
+        var graph = RandomGraph(4);
+        var before = Rank(graph, graph.Properties.GetValueOrDefault);
+
+        // Same snapshot, another source that says every deployment is in qa with one replica.
+        var qa = new Dictionary<string, string> { ["deploy:environment"] = "qa", ["live:replicas"] = "1" };
+        var after = Rank(graph, _ => qa);
+
+        Assert.Contains(before, d => d.Environment != "qa");
+        Assert.All(after, d => Assert.Equal(("qa", 1, "internal"), (d.Environment, d.Replicas, d.Exposure)));
+        Assert.Equal(after.Select(d => d.Node), after.OrderBy(d => d.FixedVersion is null).ThenBy(d => graph.Index.KeyOf(d.Node), StringComparer.Ordinal).Select(d => d.Node));
+    }
+
+    [Fact]
+    public void Rank_ReplicasOutsideTheKeysRange_ClampedNotWrapped()
+    {
+        var graph = RandomGraph(5);
+        var replicas = new[] { "-3", "0", "2000000", "5", "x" };
+        var i = 0;
+        var props = graph.Properties.Keys.ToDictionary(k => k, k => new Dictionary<string, string> { ["deploy:environment"] = "production", ["live:replicas"] = replicas[i++ % replicas.Length] });
+
+        var ranked = Rank(graph, k => props.GetValueOrDefault(k));
+
+        var first = ranked.TakeWhile(d => d.Replicas == 2_000_000).Count();
+        Assert.True(first > 0);
+        Assert.All(ranked.Skip(first), d => Assert.True(d.Replicas <= 5));
+        Assert.Contains(ranked, d => d.Replicas == 1);
+    }
+
+    [Fact]
+    public void Rank_ConcurrentQueriesOnOneSnapshot_SameAnswer()
+    {
+        var graph = RandomGraph(6);
+        var expected = Rank(graph, graph.Properties.GetValueOrDefault).Select(d => (d.Node, d.Environment, d.Cluster, d.Replicas)).ToList();
+        var fresh = RandomGraph(6);
+        var shared = Reader(fresh.Properties.GetValueOrDefault);
+
+        var answers = Enumerable.Range(0, 8).AsParallel().Select(_ => Rank(fresh, shared).Select(d => (d.Node, d.Environment, d.Cluster, d.Replicas)).ToList()).ToList();
+
+        Assert.All(answers, a => Assert.Equal(expected, a));
+    }
+
+    private static RankedDeployments Rank(RandomDeployments graph, Func<NodeRef, IReadOnlyDictionary<string, string>?> propertiesOf) =>
+        Rank(graph, Reader(propertiesOf));
+
+    /// <summary>One reader for several queries: facts are kept per snapshot and reader.</summary>
+    private static NodePropertyReader Reader(Func<NodeRef, IReadOnlyDictionary<string, string>?> propertiesOf) =>
+        nodes => nodes.Select(n => (n, p: propertiesOf(n))).Where(x => x.p is not null).ToDictionary(x => x.n, x => x.p!);
+
+    private static RankedDeployments Rank(RandomDeployments graph, NodePropertyReader reader)
+    {
+        var closure = ClosureQuery.Run(graph.Index, graph.Packages, Direction.Dependents);
+        return DeploymentRanking.Rank(
+            graph.Index,
+            reader,
+            closure,
+            graph.Affected,
+            new Dictionary<string, string>(),
+            Order);
+    }
+
+    private static IEnumerable<int> Expected(RandomDeployments graph, IReadOnlyList<RankedDeployment> ranked) => ranked
+        .OrderBy(d => Order.Contains(d.Environment) ? Array.IndexOf(Order, d.Environment) : Order.Length)
+        .ThenBy(d => d.Environment, StringComparer.Ordinal)
+        .ThenBy(d => d.Exposure == "internet" ? 0 : 1)
+        .ThenByDescending(d => d.Replicas)
+        .ThenBy(d => d.FixedVersion is null ? 1 : 0)
+        .ThenBy(d => graph.Index.KeyOf(d.Node), StringComparer.Ordinal)
+        .Select(d => d.Node);
+
+    /// <summary>Two affected versions (one with a fix, one without) in three images run by 300 deployments.</summary>
+    private static RandomDeployments RandomGraph(int seed)
+    {
         var random = new Random(seed);
         var builder = new GraphIndexBuilder();
-        var package = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/lodash@4.17.20", null);
-        var image = builder.AddNode(NodeKind.Image, "sha256:aa", "shop/api:1");
-        builder.AddEdge(image, package, EdgeKind.Contains);
+        var fixedPackage = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/lodash@4.17.20", null);
+        var unfixedPackage = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/left-pad@1.0.0", null);
+        var images = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            var image = builder.AddNode(NodeKind.Image, $"sha256:a{i}", $"shop/api{i}:1");
+            builder.AddEdge(image, i == 0 ? fixedPackage : unfixedPackage, EdgeKind.Contains);
+            images.Add(image);
+        }
+
         var properties = new Dictionary<NodeRef, IReadOnlyDictionary<string, string>>();
-        string[] environments = ["production", "staging", "qa", "dev", "zeta"];
         for (var i = 0; i < 300; i++)
         {
-            var key = $"{environments[random.Next(environments.Length)]}/c{random.Next(3)}/ns/deployment/app-{random.Next(1000):D4}";
+            var key = $"{Environments[random.Next(Environments.Length)]}/c{random.Next(3)}/ns/deployment/app-{random.Next(1000):D4}";
             var deployment = builder.AddNode(NodeKind.Deployment, key, null);
-            builder.AddEdge(deployment, image, EdgeKind.Runs);
+            builder.AddEdge(deployment, images[random.Next(images.Count)], EdgeKind.Runs);
             properties[new NodeRef(NodeKind.Deployment, key)] = new Dictionary<string, string>
             {
                 ["deploy:environment"] = key[..key.IndexOf('/')],
+                ["deploy:cluster"] = key.Split('/')[1],
                 ["live:exposure"] = random.Next(3) == 0 ? "internet" : "internal",
-                ["live:replicas"] = random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["live:replicas"] = random.Next(4).ToString(CultureInfo.InvariantCulture),
             };
         }
 
-        var index = builder.Build(0);
-        var closure = ClosureQuery.Run(index, [package], Direction.Dependents);
-        string[] order = ["production", "staging"];
-
-        var ranked = DeploymentRanking.Rank(index, nodes => properties, closure, [], new Dictionary<string, string>(), order);
-
-        var expected = ranked
-            .OrderBy(d => order.Contains(d.Environment) ? Array.IndexOf(order, d.Environment) : order.Length)
-            .ThenBy(d => d.Environment, StringComparer.Ordinal)
-            .ThenBy(d => d.Exposure == "internet" ? 0 : 1)
-            .ThenByDescending(d => d.Replicas)
-            .ThenBy(d => index.KeyOf(d.Node), StringComparer.Ordinal)
-            .Select(d => d.Node);
-        Assert.Equal(expected, ranked.Select(d => d.Node));
-        Assert.Equal(index.CountOf(NodeKind.Deployment), ranked.Count);
-        Assert.All(ranked, d => Assert.Equal(image, d.Image));
+        var claim = new AffectedEntry(1, "GHSA-test", new NodeRef(NodeKind.Package, "pkg:npm/lodash"), new AffectedClaim { Ecosystem = "npm" });
+        var fixedOf = new Dictionary<int, string?> { [fixedPackage] = "4.17.21", [unfixedPackage] = null };
+        IReadOnlyList<AffectedVersion> affected =
+        [
+            new(fixedPackage, "4.17.20", [new AffectedMatch(claim, "range", "4.17.21")]),
+            new(unfixedPackage, "1.0.0", [new AffectedMatch(claim, "range", null)]),
+        ];
+        return new RandomDeployments(builder.Build(0), [fixedPackage, unfixedPackage], images, properties, affected, fixedOf);
     }
+
+    private sealed record RandomDeployments(GraphIndex Index, int[] Packages, List<int> Images, Dictionary<NodeRef, IReadOnlyDictionary<string, string>> Properties, IReadOnlyList<AffectedVersion> Affected, Dictionary<int, string?> FixedOf);
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Indexing;
+
+namespace ArtifactGraph.Core.Queries.BlastRadius;
+
+/// <summary>
+/// What ranks a deployment, per snapshot: its environment, cluster, exposure and replicas (read once from the
+/// store's inventory properties, <c>deploy:*</c> and <c>live:*</c>) and its place among all deployments by key.
+/// <para>
+/// A popular package reaches tens of thousands of deployments; reading their properties from the store,
+/// decoding their keys and comparing them as strings on every query was most of a blast-radius answer.
+/// Facts are read the first time a query reaches a deployment and kept for the snapshot (a commit publishes a
+/// new snapshot, so a changed inventory is read again). One set per snapshot and property source: a different
+/// source (another store, a test's own properties) starts a new set.
+/// </para>
+/// </summary>
+internal sealed class DeploymentFacts
+{
+    private const string Unknown = "unknown";
+    private const string Internal = "internal";
+
+    private static readonly ConditionalWeakTable<GraphIndex, DeploymentFacts> BySnapshot = [];
+
+    private readonly GraphIndex _index;
+    private readonly object _source;
+    private readonly Lock _fill = new();
+    private readonly int[] _ordinalOf;
+    private readonly Fact[] _facts;
+    private readonly Interned _environments = new();
+    private readonly Interned _clusters = new();
+    private readonly Interned _exposures = new();
+
+    private DeploymentFacts(GraphIndex index, object source)
+    {
+        _index = index;
+        _source = source;
+        var kinds = index.Kinds;
+        var deployments = new List<int>(index.CountOf(NodeKind.Deployment));
+        for (var node = 0; node < kinds.Length; node++)
+        {
+            if (kinds[node] == NodeKind.Deployment)
+            {
+                deployments.Add(node);
+            }
+        }
+
+        // Ordinal = place by key (ordinal string order), so comparing ordinals is comparing names.
+        var keys = deployments.Select(index.KeyOf).ToArray();
+        var nodes = deployments.ToArray();
+        Array.Sort(keys, nodes, StringComparer.Ordinal);
+        _ordinalOf = new int[kinds.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            _ordinalOf[nodes[i]] = i;
+        }
+
+        _facts = new Fact[nodes.Length];
+    }
+
+    public static DeploymentFacts For(GraphIndex index, NodePropertyReader store)
+    {
+        var source = store.Target ?? store.Method;
+        if (BySnapshot.TryGetValue(index, out var facts) && ReferenceEquals(facts._source, source))
+        {
+            return facts;
+        }
+
+        facts = new DeploymentFacts(index, source);
+        BySnapshot.AddOrUpdate(index, facts);
+        return facts;
+    }
+
+    /// <summary>What ranks the deployment, in one record (one memory access per deployment when ranking).</summary>
+    public ref readonly Fact Of(int node) => ref _facts[_ordinalOf[node]];
+
+    public string EnvironmentOf(int node) => _environments.Name(Of(node).Environment);
+
+    public string ClusterOf(int node) => _clusters.Name(Of(node).Cluster);
+
+    public string ExposureOf(int node) => _exposures.Name(Of(node).Exposure);
+
+    /// <summary>
+    /// Reads the facts of the deployments not seen yet (one store call), then returns each environment's place
+    /// for this request: the configured order first, then by name (ordinal).
+    /// </summary>
+    public int[] Prepare(ReadOnlySpan<int> deployments, NodePropertyReader store, IReadOnlyList<string> environmentOrder)
+    {
+        lock (_fill)
+        {
+            List<NodeRef>? missing = null;
+            foreach (var node in deployments)
+            {
+                if (!_facts[_ordinalOf[node]].Known)
+                {
+                    (missing ??= []).Add(_index.RefOf(node));
+                }
+            }
+
+            if (missing is not null)
+            {
+                Fill(missing, store(missing));
+            }
+
+            return _environments.Positions(environmentOrder);
+        }
+    }
+
+    private void Fill(List<NodeRef> nodes, IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> properties)
+    {
+        foreach (var node in nodes)
+        {
+            _index.TryFind(node, out var id);
+            var ordinal = _ordinalOf[id];
+            var props = properties.GetValueOrDefault(node);
+            var exposure = props?.GetValueOrDefault("live:exposure") ?? Internal;
+            _facts[ordinal] = new Fact(
+                ordinal,
+                _environments.Intern(props?.GetValueOrDefault("deploy:environment") ?? Unknown),
+                _clusters.Intern(props?.GetValueOrDefault("deploy:cluster") ?? Unknown),
+                _exposures.Intern(exposure),
+                int.TryParse(props?.GetValueOrDefault("live:replicas"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicas) ? replicas : 1,
+                string.Equals(exposure, "internet", StringComparison.OrdinalIgnoreCase),
+                Known: true);
+        }
+    }
+
+    /// <summary>
+    /// One deployment's facts: its place by key, interned environment, cluster and exposure, replicas, and
+    /// whether it faces the internet. Default (Known false) until read.
+    /// </summary>
+    internal readonly record struct Fact(int Ordinal, int Environment, int Cluster, int Exposure, int Replicas, bool InternetFacing, bool Known);
+
+    /// <summary>Distinct values by id; appended under the fill lock, read without it (ids never move).</summary>
+    private sealed class Interned
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private volatile string[] _names = [];
+
+        public string Name(int id) => _names[id];
+
+        public int Intern(string value)
+        {
+            if (_ids.TryGetValue(value, out var id))
+            {
+                return id;
+            }
+
+            id = _ids.Count;
+            _ids[value] = id;
+            _names = [.. _names, value];
+            return id;
+        }
+
+        public int[] Positions(IReadOnlyList<string> order)
+        {
+            var names = _names;
+            var ids = Enumerable.Range(0, names.Length)
+                .OrderBy(i => Rank(names[i], order)).ThenBy(i => names[i], StringComparer.Ordinal).ToArray();
+            var positions = new int[names.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                positions[ids[i]] = i;
+            }
+
+            return positions;
+        }
+
+        private static int Rank(string environment, IReadOnlyList<string> order)
+        {
+            for (var i = 0; i < order.Count; i++)
+            {
+                if (string.Equals(order[i], environment, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return order.Count;
+        }
+    }
+}
