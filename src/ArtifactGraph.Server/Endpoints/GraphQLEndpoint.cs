@@ -122,7 +122,29 @@ internal static class GraphQLEndpoint
         }
 
         context.Response.ContentType = modern ? GraphQLResponseJson + "; charset=utf-8" : "application/json; charset=utf-8";
-        await Serializer.WriteAsync(context.Response.Body, outcome.Result, context.RequestAborted);
+        if (outcome.Cached is { } cached)
+        {
+            await WriteBytesAsync(context, cached);
+        }
+        else if (outcome.CacheAs is var (snapshot, key))
+        {
+            // Serialised once into a buffer: the bytes sent are the bytes kept.
+            using var buffer = new MemoryStream();
+            await Serializer.WriteAsync(buffer, outcome.Result, context.RequestAborted);
+            var body = buffer.ToArray();
+            runner.Responses.Add(snapshot, key, body);
+            await WriteBytesAsync(context, body);
+        }
+        else
+        {
+            await Serializer.WriteAsync(context.Response.Body, outcome.Result, context.RequestAborted);
+        }
+    }
+
+    private static Task WriteBytesAsync(HttpContext context, byte[] body)
+    {
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     /// <summary>An error outside execution, in the GraphQL response shape, with the negotiated media type.</summary>
