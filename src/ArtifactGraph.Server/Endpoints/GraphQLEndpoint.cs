@@ -128,12 +128,13 @@ internal static class GraphQLEndpoint
         }
         else if (outcome.CacheAs is var (snapshot, key))
         {
-            // Serialised once into a buffer: the bytes sent are the bytes kept.
-            using var buffer = new MemoryStream();
-            await Serializer.WriteAsync(buffer, outcome.Result, context.RequestAborted);
-            var body = buffer.ToArray();
-            runner.Responses.Add(snapshot, key, body);
-            await WriteBytesAsync(context, body);
+            // Streamed as before, with a copy: the bytes kept are the bytes sent.
+            using var capture = new CapturingStream(context.Response.Body, runner.Responses.MaxEntryBytes);
+            await Serializer.WriteAsync(capture, outcome.Result, context.RequestAborted);
+            if (capture.Captured is { } body)
+            {
+                runner.Responses.Add(snapshot, key, body);
+            }
         }
         else
         {

@@ -138,6 +138,22 @@ public sealed class GraphQLResponseCachingTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_AnswerOverTheEntryBound_ServedWholeButNotKept()
+    {
+        using var server = new ServerFixture(new Dictionary<string, string?> { ["Server:ResponseCacheMaxEntryBytes"] = "200" });
+
+        var first = await server.GraphQLAsync(BlastRadius);
+        var second = await server.GraphQLAsync(BlastRadius);
+        var small = await server.GraphQLAsync("{ stats { documents } }");
+
+        Assert.Equal(first.Body.ToString(), second.Body.ToString());
+        Assert.True(first.Body.GetProperty("data").GetProperty("blastRadius").GetProperty("images").GetProperty("totalCount").GetInt32() > 0);
+        Assert.Equal(200, small.Status);
+        var counters = server.Services.GetRequiredService<GraphQLRunner>().Responses.Counters();
+        Assert.Equal((0L, 1), (counters.Hits, counters.Entries));
+    }
+
+    [Fact]
     public async Task Post_DocumentIngestedBetweenQueries_AnswersFromTheNewSnapshot()
     {
         var before = await PostAsync(BlastRadius);
