@@ -85,4 +85,14 @@ public sealed class ResponseCacheTests
         Assert.Equal(a, Key("{ a }"));
         Assert.Equal(a.GetHashCode(), Key("{ a }").GetHashCode());
     }
+
+    [Fact]
+    public void Options_BoundsOutOfRange_ListedAsErrors()
+    {
+        var errors = new ServerOptions { ResponseCacheMaxBytes = 1_000, ResponseCacheMaxEntryBytes = 2_000 }.Errors();
+        var zero = new ServerOptions { ResponseCacheMaxEntryBytes = 0 }.Errors();
+
+        Assert.Contains(errors, e => e.Contains(nameof(ServerOptions.ResponseCacheMaxEntryBytes), StringComparison.Ordinal));
+        Assert.Contains(zero, e => e.Contains(nameof(ServerOptions.ResponseCacheMaxEntryBytes), StringComparison.Ordinal));
+    }
 }
