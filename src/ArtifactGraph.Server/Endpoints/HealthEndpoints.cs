@@ -13,8 +13,10 @@ internal static class HealthEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (Readiness readiness, GraphIndexHolder holder, GraphQLRunner runner) => readiness.IsReady
-            ? Results.Json(new { status = "ready", nodes = holder.Current.NodeCount, edges = holder.Current.EdgeCount, sequence = holder.Current.Sequence, responseCache = runner.Responses.Counters() })
+        // The runner is resolved only once ready (IndexLoader built it by then): resolving it while loading
+        // would build the schema on a probe's thread.
+        app.MapGet("/readyz", (Readiness readiness, GraphIndexHolder holder, HttpContext context) => readiness.IsReady
+            ? Results.Json(new { status = "ready", nodes = holder.Current.NodeCount, edges = holder.Current.EdgeCount, sequence = holder.Current.Sequence, responseCache = context.RequestServices.GetRequiredService<GraphQLRunner>().Responses.Counters() })
             : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
     }
 }
