@@ -55,6 +55,18 @@ public sealed class ServerOptions
     /// </summary>
     public bool? AllowAnonymousRead { get; set; }
 
+    /// <summary>
+    /// Whether whole responses of GraphQL queries are kept per index snapshot and repeated requests answered
+    /// from them (same query text, operation, variables and caller role; authentication still runs first).
+    /// </summary>
+    public bool ResponseCacheEnabled { get; set; } = true;
+
+    /// <summary>Bytes the response cache holds at most (bodies and keys); past it the oldest entries go.</summary>
+    public long ResponseCacheMaxBytes { get; set; } = 64L << 20;
+
+    /// <summary>Largest response body the cache keeps; larger answers are always executed.</summary>
+    public int ResponseCacheMaxEntryBytes { get; set; } = 1 << 20;
+
     public IReadOnlyList<string> Errors()
     {
         var errors = new List<string>();
@@ -66,6 +78,13 @@ public sealed class ServerOptions
         Positive(errors, MaxConcurrentExecutions, nameof(MaxConcurrentExecutions));
         Positive(errors, MaxDocumentBodyBytes, nameof(MaxDocumentBodyBytes));
         Positive(errors, MaxGraphQLBodyBytes, nameof(MaxGraphQLBodyBytes));
+        Positive(errors, ResponseCacheMaxBytes, nameof(ResponseCacheMaxBytes));
+        Positive(errors, ResponseCacheMaxEntryBytes, nameof(ResponseCacheMaxEntryBytes));
+        if (ResponseCacheMaxEntryBytes > ResponseCacheMaxBytes)
+        {
+            errors.Add($"{nameof(ResponseCacheMaxEntryBytes)} must not exceed {nameof(ResponseCacheMaxBytes)} ({ResponseCacheMaxBytes}).");
+        }
+
         if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
         {
             errors.Add($"{nameof(DefaultPageSize)} must be between 1 and {nameof(MaxPageSize)} ({MaxPageSize}).");

@@ -16,10 +16,11 @@ namespace ArtifactGraph.Bench.Suites;
 /// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 15] [--connections 64]</c>:
 /// the tier's graph (built --direct, copied into a SQLite store) plus an OSV advisory for its most popular
 /// package (ingested through the real Ingestor), served by the real server (ServerHost, Kestrel on
-/// loopback, index loaded by IndexLoader); then a closed-loop load of the same 50-hit blastRadius page
-/// from <c>connections</c> connections, and the same load against a static GraphQL.NET schema that
-/// returns the same JSON without doing anything, and an endpoint writing the same bytes with no GraphQL
-/// (the HTTP floor) (DESIGN.md §8: ≥ 5,000 req/s, p99 ≤ 25 ms).
+/// loopback, index loaded by IndexLoader) twice: with its response cache (default; repeat requests) and
+/// without (execution); then a closed-loop load of the same 50-hit blastRadius page from
+/// <c>connections</c> connections against each, against a static GraphQL.NET schema that returns the same
+/// JSON without doing anything, and against an endpoint writing the same bytes with no GraphQL (the HTTP
+/// floor) (DESIGN.md §8: ≥ 5,000 req/s, p99 ≤ 25 ms).
 /// </summary>
 internal static class GraphQLSuite
 {
@@ -58,8 +59,8 @@ internal static class GraphQLSuite
 
             report.Facts["graphql.advisory"] = $"{BenchAdvisory.Describe(package)}: {expected.Images:N0} images in the blast radius";
             report.Facts["graphql.query"] = Query;
-            report.Facts["graphql.load"] = $"{connections} connections, closed loop, from the servers' process; each server warmed up {warmUp.TotalSeconds:0} s, then timed {seconds.TotalSeconds:0} s (after 1 s more); then each from 1 connection";
-            report.Facts["graphql.request log"] = $"both servers log one line per request (Serilog console sink); during the run the console goes to {requestLog}";
+            report.Facts["graphql.load"] = $"{connections} connections, closed loop, from the servers' process; each endpoint warmed up {warmUp.TotalSeconds:0} s (raw bytes half), then timed {seconds.TotalSeconds:0} s (after 1 s more); then each from 1 connection";
+            report.Facts["graphql.request log"] = $"all servers log one line per request (Serilog console sink); during the run the console goes to {requestLog}";
             var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Query });
 
             // The servers' console logging (a line per request) goes to a file while they run; the bench's own
@@ -67,34 +68,58 @@ internal static class GraphQLSuite
             using var log = new StreamWriter(requestLog) { AutoFlush = true };
             Console.SetOut(log);
 
-            // Both servers run side by side; each is warmed up (JIT tiering, pools) before either is timed, so
-            // neither profits from code the other warmed, then each is timed alone.
+            // The servers run side by side; each is warmed up (JIT tiering, pools) before any is timed, so
+            // none profits from code another warmed, then each is timed alone. The real server runs twice:
+            // with the response cache (the default: repeat requests answered with the kept bytes) and
+            // without it (every request executed: what GraphQL.NET costs for this answer).
             await using var server = await RunningServer.StartArtifactGraphAsync(db);
-            var (answer, answerBytes) = await FirstAnswerAsync(server.GraphQL, body);
+            await using var uncached = await RunningServer.StartArtifactGraphAsync(db, "--Server:ResponseCacheEnabled=false");
+            var (answer, answerBytes) = await FirstAnswerAsync(uncached.GraphQL, body);
             Check(answer, expected);
             report.Facts["graphql.answer"] = $"{answerBytes.Length:N0} bytes, {PageSize} images with paths; equal to BlastRadiusQuery's on the same store";
             await using var fixedServer = await StaticGraphQLHost.StartAsync(new StaticBlastRadiusSchema(StaticBlastRadiusSchema.From(answer)), answerBytes);
-            var (_, staticBytes) = await FirstAnswerAsync(fixedServer.GraphQL, body);
-            if (!staticBytes.AsSpan().SequenceEqual(answerBytes))
+            foreach (var (label, other) in new[] { ("the static schema", fixedServer), ("the server with its cache", server) })
             {
-                throw new InvalidOperationException($"the static schema's answer ({staticBytes.Length} bytes) differs from the server's ({answerBytes.Length} bytes)");
+                var (_, otherBytes) = await FirstAnswerAsync(other.GraphQL, body);
+                if (!otherBytes.AsSpan().SequenceEqual(answerBytes))
+                {
+                    throw new InvalidOperationException($"{label} answers {otherBytes.Length} bytes, unlike the uncached server's {answerBytes.Length}");
+                }
             }
 
-            output.WriteLine($"server at {server.Address}, static resolver at {fixedServer.Address}: the same {answerBytes.Length:N0}-byte answer; warming up each for {warmUp.TotalSeconds:0} s");
-            var warmUpErrors = (await HttpLoad.RunAsync(server.GraphQL, body, answerBytes, connections, TimeSpan.Zero, warmUp)).Errors
-                + (await HttpLoad.RunAsync(fixedServer.GraphQL, body, answerBytes, connections, TimeSpan.Zero, warmUp)).Errors
-                + (await HttpLoad.RunAsync(fixedServer.Raw, body, answerBytes, connections, TimeSpan.Zero, warmUp / 2)).Errors;
+            var endpoints = new (string Label, Uri Endpoint, RunningServer? Counted, bool Targets)[]
+            {
+                ("server, cache on", server.GraphQL, server, true),
+                ("server, cache off", uncached.GraphQL, null, true),
+                ("static resolver", fixedServer.GraphQL, null, false),
+                ("raw bytes, no GraphQL", fixedServer.Raw, null, false),
+            };
+            output.WriteLine($"server (cache on) at {server.Address}, server (cache off) at {uncached.Address}, static resolver at {fixedServer.Address}: the same {answerBytes.Length:N0}-byte answer; warming up each for {warmUp.TotalSeconds:0} s");
+            var warmUpErrors = 0;
+            foreach (var (label, endpoint, _, _) in endpoints)
+            {
+                warmUpErrors += (await HttpLoad.RunAsync(endpoint, body, answerBytes, connections, TimeSpan.Zero, label.StartsWith("raw", StringComparison.Ordinal) ? warmUp / 2 : warmUp)).Errors;
+            }
+
             output.WriteLine($"{connections} connections, {seconds.TotalSeconds:0} s each (load {MachineInfo.LoadAverage()})");
-            var real = await HttpLoad.RunAsync(server.GraphQL, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
-            var fixedAnswer = await HttpLoad.RunAsync(fixedServer.GraphQL, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
-            var raw = await HttpLoad.RunAsync(fixedServer.Raw, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds);
+            var timed = new List<(string Label, LoadResult Result, bool Targets)>();
+            var hits = new ResponseCacheCounters(0, 0);
+            foreach (var (label, endpoint, counted, targets) in endpoints)
+            {
+                var before = counted is null ? default : await ResponseCacheCounters.ReadAsync(counted);
+                timed.Add((label, await HttpLoad.RunAsync(endpoint, body, answerBytes, connections, TimeSpan.FromSeconds(1), seconds), targets));
+                if (counted is not null)
+                {
+                    hits = await ResponseCacheCounters.ReadAsync(counted) - before;
+                }
+            }
 
             // Then one connection: the CPU each request costs without 64 requests competing for 2 cores (less
             // sensitive to the machine's load than the concurrent figures).
             var sequential = TimeSpan.FromSeconds(Math.Max(2, seconds.TotalSeconds / 2));
             output.WriteLine($"1 connection, {sequential.TotalSeconds:0} s each (load {MachineInfo.LoadAverage()})");
             var alone = new List<(string Label, LoadResult Result)>();
-            foreach (var (label, endpoint) in new[] { ("server", server.GraphQL), ("static resolver", fixedServer.GraphQL), ("raw bytes, no GraphQL", fixedServer.Raw) })
+            foreach (var (label, endpoint, _, _) in endpoints)
             {
                 var result = await HttpLoad.RunAsync(endpoint, body, answerBytes, 1, TimeSpan.FromSeconds(1), sequential);
                 warmUpErrors += result.Errors;
@@ -106,19 +131,26 @@ internal static class GraphQLSuite
 
             Console.SetOut(console);
             report.Facts["graphql.request log lines"] = File.ReadLines(requestLog).Count().ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-            Describe(report, "server", real, targets: true);
-            Describe(report, "static resolver", fixedAnswer, targets: false);
-            Describe(report, "raw bytes, no GraphQL", raw, targets: false);
-            report.Add(Suite, "throughput, static / server", fixedAnswer.RequestsPerSecond / real.RequestsPerSecond, "x");
-            report.Add(Suite, "p99, server / static", real.Latency.At(99) / fixedAnswer.Latency.At(99), "x");
-            report.Add(Suite, "throughput, raw bytes / server", raw.RequestsPerSecond / real.RequestsPerSecond, "x");
+            report.Facts["graphql.cache"] = "cache on: the same request repeated, so every timed request after the first (warm-up) is a hit: it measures repeat requests (a dashboard, many responders asking about one CVE); cache off measures execution";
+            foreach (var (label, result, targets) in timed)
+            {
+                Describe(report, label, result, targets);
+            }
+
+            report.Add(Suite, "[server, cache on] hit rate in the timed window", hits.HitRate * 100, "%", $"{hits.Hits:N0} hits, {hits.Misses:N0} misses (from /readyz)");
+            var (cached, real, fixedAnswer, raw) = (timed[0].Result, timed[1].Result, timed[2].Result, timed[3].Result);
+            report.Add(Suite, "throughput, cache on / cache off", cached.RequestsPerSecond / real.RequestsPerSecond, "x");
+            report.Add(Suite, "throughput, static / server cache off", fixedAnswer.RequestsPerSecond / real.RequestsPerSecond, "x");
+            report.Add(Suite, "p99, server cache off / static", real.Latency.At(99) / fixedAnswer.Latency.At(99), "x");
+            report.Add(Suite, "throughput, raw bytes / server cache off", raw.RequestsPerSecond / real.RequestsPerSecond, "x");
+            report.Add(Suite, "throughput, raw bytes / server cache on", raw.RequestsPerSecond / cached.RequestsPerSecond, "x");
             foreach (var (label, result) in alone)
             {
                 report.Add(Suite, $"[{label}, 1 connection] latency p50", result.Latency.At(50), "ms");
                 report.Add(Suite, $"[{label}, 1 connection] process CPU per request", result.CpuMsPerRequest, "ms", $"{result.Requests:N0} requests");
             }
 
-            foreach (var (label, result) in new[] { ("server", real), ("static resolver", fixedAnswer), ("raw bytes", raw) })
+            foreach (var (label, result, _) in timed)
             {
                 if (result.Errors > 0)
                 {
@@ -126,7 +158,7 @@ internal static class GraphQLSuite
                 }
             }
 
-            return real.Errors + fixedAnswer.Errors + raw.Errors + warmUpErrors > 0 ? 1 : 0;
+            return timed.Sum(t => t.Result.Errors) + warmUpErrors > 0 ? 1 : 0;
         }
         finally
         {

@@ -34,9 +34,10 @@ internal sealed class RunningServer : IAsyncDisposable
     /// The real server as <c>artifactgraph serve --db FILE</c> starts it (ServerHost), bound to a free
     /// loopback port (so anonymous reading is allowed), once <c>/readyz</c> says the index is loaded.
     /// </summary>
-    public static async Task<RunningServer> StartArtifactGraphAsync(string database)
+    /// <param name="args">Configuration on the command line, e.g. <c>--Server:ResponseCacheEnabled=false</c>.</param>
+    public static async Task<RunningServer> StartArtifactGraphAsync(string database, params string[] args)
     {
-        var app = ServerHost.Build(ServerHost.CreateBuilder([], new ServerStartup { DatabasePath = database, Urls = "http://127.0.0.1:0" }));
+        var app = ServerHost.Build(ServerHost.CreateBuilder(args, new ServerStartup { DatabasePath = database, Urls = "http://127.0.0.1:0" }));
         var server = await StartAsync(app).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 2_400; attempt++)

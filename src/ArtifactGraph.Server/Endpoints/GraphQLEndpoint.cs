@@ -122,7 +122,30 @@ internal static class GraphQLEndpoint
         }
 
         context.Response.ContentType = modern ? GraphQLResponseJson + "; charset=utf-8" : "application/json; charset=utf-8";
-        await Serializer.WriteAsync(context.Response.Body, outcome.Result, context.RequestAborted);
+        if (outcome.Cached is { } cached)
+        {
+            await WriteBytesAsync(context, cached);
+        }
+        else if (outcome.CacheAs is var (snapshot, key))
+        {
+            // Streamed as before, with a copy: the bytes kept are the bytes sent.
+            using var capture = new CapturingStream(context.Response.Body, runner.Responses.MaxEntryBytes);
+            await Serializer.WriteAsync(capture, outcome.Result, context.RequestAborted);
+            if (capture.Captured is { } body)
+            {
+                runner.Responses.Add(snapshot, key, body);
+            }
+        }
+        else
+        {
+            await Serializer.WriteAsync(context.Response.Body, outcome.Result, context.RequestAborted);
+        }
+    }
+
+    private static Task WriteBytesAsync(HttpContext context, byte[] body)
+    {
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     /// <summary>An error outside execution, in the GraphQL response shape, with the negotiated media type.</summary>

@@ -14,8 +14,16 @@ internal sealed record GraphQLCall(string Query, Inputs? Variables, string? Oper
 
 /// <summary>
 /// The outcome: the result to serialize, and what kind of failure (if any) decides the HTTP status.
+/// <see cref="Cached"/>: the serialised response kept for the same request on the same snapshot (then
+/// nothing executed and <see cref="Result"/> is empty). <see cref="CacheAs"/>: where to keep this
+/// response's bytes once serialised (a query that executed without errors), else null.
 /// </summary>
-internal sealed record GraphQLOutcome(ExecutionResult Result, GraphQLFailure Failure);
+internal sealed record GraphQLOutcome(ExecutionResult Result, GraphQLFailure Failure)
+{
+    public byte[]? Cached { get; init; }
+
+    public (GraphIndex Snapshot, ResponseCacheKey Key)? CacheAs { get; init; }
+}
 
 internal enum GraphQLFailure
 {
@@ -56,6 +64,7 @@ internal sealed class GraphQLRunner : IDisposable
 
     public GraphQLRunner(ArtifactGraphSchema schema, IOptions<ServerOptions> options, GraphIndexHolder holder, IGraphStore store, DocumentIngestion ingestion, Readiness readiness)
     {
+        Responses = new ResponseCache(holder, options.Value.ResponseCacheEnabled, options.Value.ResponseCacheMaxBytes, options.Value.ResponseCacheMaxEntryBytes);
         _schema = schema;
         _options = options.Value;
         _slots = new SemaphoreSlim(_options.MaxConcurrentExecutions, _options.MaxConcurrentExecutions);
@@ -70,6 +79,9 @@ internal sealed class GraphQLRunner : IDisposable
     /// <summary>Parsed (and once validated) documents by query text.</summary>
     internal DocumentCache Documents { get; } = new();
 
+    /// <summary>Serialised responses of queries by request, per snapshot.</summary>
+    internal ResponseCache Responses { get; }
+
     /// <summary>Test hook: a delay inside the execution slot and under the timeout, to exercise both.</summary>
     internal TimeSpan TestDelay { get; set; }
 
@@ -78,6 +90,16 @@ internal sealed class GraphQLRunner : IDisposable
         if (!_readiness.IsReady)
         {
             return Fail(GraphQLFailure.NotReady, "NOT_READY", "the index is still loading; retry shortly (see /readyz)");
+        }
+
+        // One snapshot for the lookup, the execution and the entry kept, so an answer is never filed
+        // under a snapshot it was not computed on. The caller was authenticated before this (a revoked
+        // key never gets here); its role is part of the key.
+        var snapshot = _holder.Current;
+        var key = Responses.Enabled && caller.Role is { } role ? ResponseCacheKey.TryCreate(call.Query, call.OperationName, call.Variables, role) : null;
+        if (key is not null && Responses.TryGet(snapshot, key, out var body))
+        {
+            return new GraphQLOutcome(new ExecutionResult(), GraphQLFailure.None) { Cached = body };
         }
 
         var cached = Documents.Find(call.Query);
@@ -104,7 +126,7 @@ internal sealed class GraphQLRunner : IDisposable
         if (operation is null)
         {
             // Let the executer's validation name the problem (unknown or ambiguous operation).
-            return await ExecuteAsync(call, cached, caller, services, aborted).ConfigureAwait(false);
+            return await ExecuteAsync(call, cached, snapshot, caller, services, aborted).ConfigureAwait(false);
         }
 
         if (call.ViaGet && operation.Operation != OperationType.Query)
@@ -117,10 +139,16 @@ internal sealed class GraphQLRunner : IDisposable
             return Fail(GraphQLFailure.Request, violation.Code, violation.Message);
         }
 
-        return await ExecuteAsync(call, cached, caller, services, aborted).ConfigureAwait(false);
+        var outcome = await ExecuteAsync(call, cached, snapshot, caller, services, aborted).ConfigureAwait(false);
+
+        // Only queries (a mutation's answer is its side effect) that ran without any error (a partial
+        // answer, a refused field, a timeout) are kept.
+        return key is not null && operation.Operation == OperationType.Query && outcome.Failure == GraphQLFailure.None && outcome.Result.Errors is not { Count: > 0 }
+            ? outcome with { CacheAs = (snapshot, key) }
+            : outcome;
     }
 
-    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, DocumentCache.Entry document, Caller caller, IServiceProvider services, CancellationToken aborted)
+    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, DocumentCache.Entry document, GraphIndex snapshot, Caller caller, IServiceProvider services, CancellationToken aborted)
     {
         if (!await _slots.WaitAsync(_options.QueueTimeout, aborted).ConfigureAwait(false))
         {
@@ -148,7 +176,7 @@ internal sealed class GraphQLRunner : IDisposable
                 OperationName = call.OperationName,
                 UserContext = new RequestContext
                 {
-                    Index = _holder.Current,
+                    Index = snapshot,
                     Store = _store,
                     Caller = caller,
                     Options = _options,
