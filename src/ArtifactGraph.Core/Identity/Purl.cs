@@ -17,6 +17,7 @@ public sealed class Purl : IEquatable<Purl>
 {
     private readonly string _canonical;
     private string? _packageKey;
+    private PackageIdentity.Result? _identity;
 
     internal Purl(string type, string? ns, string name, string? version, IReadOnlyList<KeyValuePair<string, string>> qualifiers, string? subpath)
     {
@@ -46,6 +47,9 @@ public sealed class Purl : IEquatable<Purl>
 
     /// <summary>The canonical purl without version, qualifiers and subpath: the Package identity.</summary>
     public string PackageKey => _packageKey ??= Format(false);
+
+    /// <summary>How readers key this purl; made once per instance, so a cached purl's keys are shared by every node naming it.</summary>
+    internal PackageIdentity.Result Identity => _identity ??= new(_canonical, PackageKey, Version is not null, Name, null);
 
     public static Purl Parse(string text) =>
         TryParse(text, out var purl, out var error) ? purl : throw new FormatException($"Invalid purl '{text}': {error}");

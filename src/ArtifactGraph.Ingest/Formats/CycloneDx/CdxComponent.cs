@@ -7,6 +7,9 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal sealed class CdxComponent
 {
+    // DisplayName is asked for the version node, the package node and image names: joined once.
+    private string? _displayName;
+
     public required string Location { get; init; }
 
     public required string Name { get; init; }
@@ -61,7 +64,7 @@ internal sealed class CdxComponent
     public bool IsSubject { get; init; }
 
     /// <summary>Name as displayed: <c>group/name</c> when the component has a group.</summary>
-    public string DisplayName => Group is { Length: > 0 } ? Group + "/" + Name : Name;
+    public string DisplayName => _displayName ??= Group is { Length: > 0 } ? Group + "/" + Name : Name;
 
     /// <summary>The name rule both wire formats share: a component without a name rejects the document.</summary>
     public static string RequireName(string? name, string location) =>
