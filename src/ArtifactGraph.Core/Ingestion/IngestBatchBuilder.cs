@@ -19,19 +19,21 @@ public sealed class IngestBatchBuilder
     private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
 
     private readonly IBatchSink? _spill;
-    // 128-bit hashes of node identities, not the NodeRefs: a 250 MB SBOM's keys would otherwise stay alive
-    // here for the whole read (~185 MB measured). XxHash128 over (kind, key): a collision is ~2^-64 at 10^9 nodes.
-    private readonly HashSet<UInt128> _known = [];
+
+    // Every node identity added, spilled or not: 128-bit hashes, not the NodeRefs (a 250 MB SBOM's keys would
+    // otherwise stay alive here for the whole read, ~185 MB measured). XxHash128 over (kind, key): a collision is
+    // ~2^-64 at 10^9 nodes. Each maps to its slot: a dense id (edges are keyed by their ends' ids, 12 bytes, not two
+    // 16-byte hashes) and where its pending record is. One table answers "known?" and "pending where?" in one lookup.
+    private readonly Dictionary<UInt128, NodeSlot> _nodes = [];
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
 
     // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
-    // replaced when a later mention names it or brings its first properties), found by the same identity
-    // hashes: an edge is looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its
-    // ends, instead of hashing both key strings again for a tuple of NodeRefs.
-    private readonly Dictionary<UInt128, int> _pendingNodes = [];
-    private readonly Dictionary<EdgeIdentity, int> _pendingEdges = [];
+    // replaced when a later mention names it or brings its first properties). A node's slot holds the position of
+    // its record counted over every chunk; positions before _chunkStart were spilled.
+    private readonly Dictionary<EdgeKey, int> _pendingEdges = [];
     private List<NodeRecord> _nodeOrder = [];
     private List<EdgeRecord> _edgeOrder = [];
+    private int _chunkStart;
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
@@ -47,12 +49,12 @@ public sealed class IngestBatchBuilder
     public int SpillThreshold { get; }
 
     /// <summary>Distinct nodes added so far, spilled or not.</summary>
-    public int NodeCount => _known.Count;
+    public int NodeCount => _nodes.Count;
 
     /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
     public long EdgeCount => _edgesWritten + _edgeOrder.Count;
 
-    public bool HasNode(NodeRef node) => _known.Contains(Identity(node));
+    public bool HasNode(NodeRef node) => _nodes.ContainsKey(Identity(node));
 
     /// <summary>
     /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
@@ -69,8 +71,7 @@ public sealed class IngestBatchBuilder
         var cap = _spill is null ? int.MaxValue : SpillThreshold;
         nodes = Math.Clamp(nodes, 0, cap);
         edges = Math.Clamp(edges, 0, cap);
-        _known.EnsureCapacity(nodes);
-        _pendingNodes.EnsureCapacity(nodes);
+        _nodes.EnsureCapacity(nodes);
         _nodeOrder.EnsureCapacity(nodes);
         _pendingEdges.EnsureCapacity(edges);
         _edgeOrder.EnsureCapacity(edges);
@@ -78,20 +79,22 @@ public sealed class IngestBatchBuilder
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        var identity = Identity(node);
-        if (_known.Add(identity))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, Identity(node), out var known);
+        if (!known)
         {
+            slot = new NodeSlot(_nodes.Count - 1, -1);
             _countsByKind[(int)node.Kind]++;
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingNodes, identity, out var pending);
-        if (!pending)
+        if (slot.Position < _chunkStart)
         {
-            index = _nodeOrder.Count;
+            // New, or its record was spilled: a record in this chunk (the store merges it with the earlier one).
+            slot.Position = _chunkStart + _nodeOrder.Count;
             _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties));
         }
         else
         {
+            var index = slot.Position - _chunkStart;
             var existing = _nodeOrder[index];
             var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
             if ((existing.Name is null && name is not null) || !ReferenceEquals(bag, existing.Properties))
@@ -107,14 +110,12 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        var fromIdentity = Identity(from);
-        var toIdentity = Identity(to);
-        if (!_known.Contains(fromIdentity) || !_known.Contains(toIdentity))
+        if (!_nodes.TryGetValue(Identity(from), out var fromSlot) || !_nodes.TryGetValue(Identity(to), out var toSlot))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeIdentity(fromIdentity, toIdentity, kind), out var pending);
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromSlot.Id, toSlot.Id, kind), out var pending);
         if (!pending)
         {
             index = _edgeOrder.Count;
@@ -136,7 +137,7 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an advisory or VEX claim; its subject must have been added as a node.</summary>
     public void AddClaim(ClaimRecord claim)
     {
-        if (!_known.Contains(Identity(claim.Subject)))
+        if (!_nodes.ContainsKey(Identity(claim.Subject)))
         {
             throw new InvalidOperationException($"Claim on {claim.Subject} names a node that was not added.");
         }
@@ -165,7 +166,7 @@ public sealed class IngestBatchBuilder
         }
 
         var (nodes, edges) = TakePending();
-        var totals = new IngestTotals(_known.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
+        var totals = new IngestTotals(_nodes.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
         return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals) { Claims = _claims.ToList() };
     }
 
@@ -217,18 +218,21 @@ public sealed class IngestBatchBuilder
     private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
     {
         var taken = (_nodeOrder, _edgeOrder);
+        _chunkStart += _nodeOrder.Count;
         _nodeOrder = [];
         _edgeOrder = [];
-        _pendingNodes.Clear();
         _pendingEdges.Clear();
         return taken;
     }
 
-    /// <summary>An edge by its ends' identity hashes; the hash code mixes the low halves, already uniform.</summary>
-    private readonly record struct EdgeIdentity(UInt128 From, UInt128 To, EdgeKind Kind)
-    {
-        public bool Equals(EdgeIdentity other) => From == other.From && To == other.To && Kind == other.Kind;
+    /// <summary>A node's dense id and the position of its pending record over every chunk (-1: none yet).</summary>
+    private record struct NodeSlot(int Id, int Position);
 
-        public override int GetHashCode() => HashCode.Combine((ulong)From, (ulong)To, Kind);
+    /// <summary>An edge by its ends' dense ids.</summary>
+    private readonly record struct EdgeKey(int From, int To, EdgeKind Kind)
+    {
+        public bool Equals(EdgeKey other) => From == other.From && To == other.To && Kind == other.Kind;
+
+        public override int GetHashCode() => HashCode.Combine(From, To, (int)Kind);
     }
 }
