@@ -24,19 +24,33 @@ public sealed class IngestBatchBuilder
     // otherwise stay alive here for the whole read, ~185 MB measured). XxHash128 over (kind, key): a collision is
     // ~2^-64 at 10^9 nodes. Each maps to its slot: a dense id (edges are keyed by their ends' ids, 12 bytes, not two
     // 16-byte hashes) and where its pending record is. One table answers "known?" and "pending where?" in one lookup.
-    private readonly Dictionary<UInt128, NodeSlot> _nodes = [];
+    private readonly Dictionary<UInt128, NodeSlot> _nodes = TakeSpare(ref t_spareNodes);
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
 
     // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
     // replaced when a later mention names it or brings its first properties). A node's slot holds the position of
     // its record counted over every chunk; positions before _chunkStart were spilled.
-    private readonly Dictionary<EdgeKey, int> _pendingEdges = [];
+    private readonly Dictionary<EdgeKey, int> _pendingEdges = TakeSpare(ref t_spareEdges);
     private List<NodeRecord> _nodeOrder = [];
     private List<EdgeRecord> _edgeOrder = [];
     private int _chunkStart;
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
+    private bool _built;
+    private int _builtNodeCount;
+
+    // The two tables of the last builder built on this thread, emptied, for the next document: a 1,000-component
+    // SBOM's tables are large-object-heap arrays (~100 and ~170 KB), and allocating them per document cost a gen2
+    // collection every few documents. Only tables up to MaxSpare entries are kept, so one huge document does not
+    // pin its tables for the life of the thread.
+    private const int MaxSpare = 1 << 16;
+
+    [ThreadStatic]
+    private static Dictionary<UInt128, NodeSlot>? t_spareNodes;
+
+    [ThreadStatic]
+    private static Dictionary<EdgeKey, int>? t_spareEdges;
     private long _edgesWritten;
 
     public IngestBatchBuilder(IBatchSink? spill = null, int spillThreshold = DefaultSpillThreshold)
@@ -49,12 +63,12 @@ public sealed class IngestBatchBuilder
     public int SpillThreshold { get; }
 
     /// <summary>Distinct nodes added so far, spilled or not.</summary>
-    public int NodeCount => _nodes.Count;
+    public int NodeCount => _built ? _builtNodeCount : _nodes.Count;
 
     /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
     public long EdgeCount => _edgesWritten + _edgeOrder.Count;
 
-    public bool HasNode(NodeRef node) => _nodes.ContainsKey(Identity(node));
+    public bool HasNode(NodeRef node) => !_built ? _nodes.ContainsKey(Identity(node)) : throw Spent();
 
     /// <summary>
     /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
@@ -79,6 +93,7 @@ public sealed class IngestBatchBuilder
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
+        ThrowIfBuilt();
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, Identity(node), out var known);
         if (!known)
         {
@@ -110,6 +125,7 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
+        ThrowIfBuilt();
         if (!_nodes.TryGetValue(Identity(from), out var fromSlot) || !_nodes.TryGetValue(Identity(to), out var toSlot))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
@@ -137,6 +153,7 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an advisory or VEX claim; its subject must have been added as a node.</summary>
     public void AddClaim(ClaimRecord claim)
     {
+        ThrowIfBuilt();
         if (!_nodes.ContainsKey(Identity(claim.Subject)))
         {
             throw new InvalidOperationException($"Claim on {claim.Subject} names a node that was not added.");
@@ -147,8 +164,10 @@ public sealed class IngestBatchBuilder
 
     public void Warn(string location, string message) => _warnings.Add(new IngestWarning(location, message));
 
+    /// <summary>The batch of everything added; the builder is spent afterwards (its tables serve the next document).</summary>
     public IngestBatch Build(DocumentInfo document)
     {
+        ThrowIfBuilt();
         var docNode = document.NodeRef;
         var documentProperties = new Dictionary<string, string>(document.Properties, StringComparer.Ordinal)
         {
@@ -167,8 +186,44 @@ public sealed class IngestBatchBuilder
 
         var (nodes, edges) = TakePending();
         var totals = new IngestTotals(_nodes.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
+        Release(edges.Count);
         return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals) { Claims = _claims.ToList() };
     }
+
+    private static Dictionary<TKey, TValue> TakeSpare<TKey, TValue>(ref Dictionary<TKey, TValue>? spare)
+        where TKey : notnull
+    {
+        var taken = spare ?? [];
+        spare = null;
+        return taken;
+    }
+
+    /// <summary>Marks the builder spent and hands its tables, emptied, to the next builder on this thread.</summary>
+    private void Release(int lastChunkEdges)
+    {
+        _built = true;
+        _builtNodeCount = _nodes.Count;
+        if (_nodes.Count <= MaxSpare)
+        {
+            _nodes.Clear();
+            t_spareNodes = _nodes;
+        }
+
+        if (lastChunkEdges <= MaxSpare && !_spilled)
+        {
+            t_spareEdges = _pendingEdges; // emptied by TakePending
+        }
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw Spent();
+        }
+    }
+
+    private static InvalidOperationException Spent() => new("The batch was built: this builder is spent.");
 
     private static UInt128 Identity(NodeRef node) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(node.Key.AsSpan()), (long)node.Kind);
