@@ -10,6 +10,9 @@ internal sealed class CdxComponent
     // DisplayName is asked for the version node, the package node and image names: joined once.
     private string? _displayName;
 
+    // Made when asked: the JSON reader never asks, and a list per component was a tenth of its allocations.
+    private List<CdxComponent>? _children;
+
     public required string Location { get; init; }
 
     public required string Name { get; init; }
@@ -59,7 +62,7 @@ internal sealed class CdxComponent
     /// Nested components (<c>components[].components[]</c>), in document order. Only the XML model fills
     /// this: the JSON reader maps nested components from their bytes, one list at a time.
     /// </summary>
-    public List<CdxComponent> Children { get; } = [];
+    public List<CdxComponent> Children => _children ??= [];
 
     public bool IsSubject { get; init; }
 

@@ -136,6 +136,34 @@ internal static class CdxJsonComponent
         return found;
     }
 
+    /// <summary>
+    /// The members <paramref name="first"/> and <paramref name="second"/> of the object at <paramref name="objectAt"/>
+    /// (last wins; -1 when absent) in one pass: hashes, licenses and properties ask for two members each, and a
+    /// pass per name tokenized each of those objects twice or more.
+    /// </summary>
+    private static (int First, int Second) Members(ReadOnlySpan<byte> json, int objectAt, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var reader = ValueAt(json, objectAt);
+        int a = -1, b = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = reader.ValueTextEquals(first) ? 1 : reader.ValueTextEquals(second) ? 2 : 0;
+            reader.Read();
+            if (slot == 1)
+            {
+                a = objectAt + (int)reader.TokenStartIndex;
+            }
+            else if (slot == 2)
+            {
+                b = objectAt + (int)reader.TokenStartIndex;
+            }
+
+            reader.Skip();
+        }
+
+        return (a, b);
+    }
+
     private static string? String(ReadOnlySpan<byte> json, int at, string pointer, int member) =>
         String(json, at, pointer, Names[member]);
 
@@ -244,9 +272,10 @@ internal static class CdxJsonComponent
             for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "properties")) >= 0; i++)
             {
                 var location = CdxLocation.Item(pointer, "properties", i);
-                if (String(json, Member(json, item, "name"u8), location, "name") is { Length: > 0 } name)
+                var (nameAt, valueAt) = Members(json, item, "name"u8, "value"u8);
+                if (String(json, nameAt, location, "name") is { Length: > 0 } name)
                 {
-                    (properties ??= []).Add(new(name, String(json, Member(json, item, "value"u8), location, "value") ?? string.Empty));
+                    (properties ??= []).Add(new(name, String(json, valueAt, location, "value") ?? string.Empty));
                 }
             }
         }
@@ -262,8 +291,9 @@ internal static class CdxJsonComponent
             for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "hashes")) >= 0; i++)
             {
                 var location = CdxLocation.Item(pointer, "hashes", i);
-                var alg = String(json, Member(json, item, "alg"u8), location, "alg", intern: true);
-                var content = String(json, Member(json, item, "content"u8), location, "content");
+                var (algAt, contentAt) = Members(json, item, "alg"u8, "content"u8);
+                var alg = String(json, algAt, location, "alg", intern: true);
+                var content = String(json, contentAt, location, "content");
                 (hashes ??= new(1)).Add(new CdxHash(alg, content, location));
             }
         }
@@ -279,20 +309,21 @@ internal static class CdxJsonComponent
             for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "licenses")) >= 0; i++)
             {
                 var location = CdxLocation.Item(pointer, "licenses", i);
-                if (String(json, Member(json, item, "expression"u8), location, "expression", intern: true) is { Length: > 0 } expression)
+                var (expressionAt, license) = Members(json, item, "expression"u8, "license"u8);
+                if (String(json, expressionAt, location, "expression", intern: true) is { Length: > 0 } expression)
                 {
                     (licenses ??= new(1)).Add(new CdxLicense(expression, null, null, location.Child("expression")));
                     continue;
                 }
 
-                var license = Member(json, item, "license"u8);
                 var licenseLocation = location.Child("license");
                 if (IsObject(json, license, licenseLocation))
                 {
+                    var (idAt, nameAt) = Members(json, license, "id"u8, "name"u8);
                     (licenses ??= new(1)).Add(new CdxLicense(
                         null,
-                        String(json, Member(json, license, "id"u8), licenseLocation, "id", intern: true),
-                        String(json, Member(json, license, "name"u8), licenseLocation, "name", intern: true),
+                        String(json, idAt, licenseLocation, "id", intern: true),
+                        String(json, nameAt, licenseLocation, "name", intern: true),
                         licenseLocation));
                 }
             }
@@ -321,8 +352,7 @@ internal static class CdxJsonComponent
                 continue;
             }
 
-            var type = Member(json, itemAt, "type"u8);
-            var url = Member(json, itemAt, "url"u8);
+            var (type, url) = Members(json, itemAt, "type"u8, "url"u8);
             if (type >= 0 && url >= 0 && ValueAt(json, type) is { TokenType: JsonTokenType.String } typeReader
                 && string.Equals(typeReader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
                 && ValueAt(json, url) is { TokenType: JsonTokenType.String } urlReader)
