@@ -27,6 +27,11 @@ public sealed class IngestBatchBuilder
     private readonly Dictionary<UInt128, NodeSlot> _nodes = TakeSpare(ref t_spareNodes);
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
 
+    // The last nodes added, by their key's reference: most edges join a node just added (a version to its package,
+    // a component to its artifact or license), so their ends are found without hashing the keys again.
+    private readonly RecentNode[] _recent = new RecentNode[4];
+    private int _recentNext;
+
     // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
     // replaced when a later mention names it or brings its first properties). A node's slot holds the position of
     // its record counted over every chunk; positions before _chunkStart were spilled.
@@ -101,6 +106,7 @@ public sealed class IngestBatchBuilder
             _countsByKind[(int)node.Kind]++;
         }
 
+        _recent[_recentNext++ & 3] = new RecentNode(node.Key, node.Kind, slot.Id);
         if (slot.Position < _chunkStart)
         {
             // New, or its record was spilled: a record in this chunk (the store merges it with the earlier one).
@@ -126,12 +132,12 @@ public sealed class IngestBatchBuilder
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
         ThrowIfBuilt();
-        if (!_nodes.TryGetValue(Identity(from), out var fromSlot) || !_nodes.TryGetValue(Identity(to), out var toSlot))
+        if (!TryGetId(from, out var fromId) || !TryGetId(to, out var toId))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromSlot.Id, toSlot.Id, kind), out var pending);
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromId, toId, kind), out var pending);
         if (!pending)
         {
             index = _edgeOrder.Count;
@@ -188,6 +194,22 @@ public sealed class IngestBatchBuilder
         var totals = new IngestTotals(_nodes.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
         Release(edges.Count);
         return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals) { Claims = _claims.ToList() };
+    }
+
+    private bool TryGetId(NodeRef node, out int id)
+    {
+        foreach (var recent in _recent)
+        {
+            if (recent.Key is not null && ReferenceEquals(recent.Key, node.Key) && recent.Kind == node.Kind)
+            {
+                id = recent.Id;
+                return true;
+            }
+        }
+
+        var found = _nodes.TryGetValue(Identity(node), out var slot);
+        id = slot.Id;
+        return found;
     }
 
     private static Dictionary<TKey, TValue> TakeSpare<TKey, TValue>(ref Dictionary<TKey, TValue>? spare)
@@ -282,6 +304,8 @@ public sealed class IngestBatchBuilder
 
     /// <summary>A node's dense id and the position of its pending record over every chunk (-1: none yet).</summary>
     private record struct NodeSlot(int Id, int Position);
+
+    private readonly record struct RecentNode(string? Key, NodeKind Kind, int Id);
 
     /// <summary>An edge by its ends' dense ids.</summary>
     private readonly record struct EdgeKey(int From, int To, EdgeKind Kind)
