@@ -109,10 +109,32 @@ internal static class CdxComponentMapper
         // Empty values are kept: a flag-like property is still information.
         for (var i = 0; i < component.Properties.Count; i++)
         {
-            properties.Add(new("cdx:prop:" + component.Properties[i].Key, component.Properties[i].Value));
+            properties.Add(new(PropertyKey(component.Properties[i].Key), component.Properties[i].Value));
         }
 
         return properties;
+    }
+
+    // "cdx:prop:" + name, once per distinct name on a thread: tools repeat the same few property names on every
+    // component (syft ~5 each), and the names arrive interned, so the lookup is by reference more often than not.
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_propertyKeys;
+
+    private static string PropertyKey(string name)
+    {
+        var keys = t_propertyKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!keys.TryGetValue(name, out var key))
+        {
+            if (keys.Count >= 1024)
+            {
+                keys.Clear();
+            }
+
+            key = "cdx:prop:" + name;
+            keys.Add(name, key);
+        }
+
+        return key;
     }
 
     /// <summary>The component's <c>scope</c> as a DEPENDS_ON scope: required (or absent) → runtime.</summary>

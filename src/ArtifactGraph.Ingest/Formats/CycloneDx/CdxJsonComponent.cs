@@ -273,7 +273,7 @@ internal static class CdxJsonComponent
             {
                 var location = CdxLocation.Item(pointer, "properties", i);
                 var (nameAt, valueAt) = Members(json, item, "name"u8, "value"u8);
-                if (String(json, nameAt, location, "name") is { Length: > 0 } name)
+                if (String(json, nameAt, location, "name", intern: true) is { Length: > 0 } name)
                 {
                     (properties ??= []).Add(new(name, String(json, valueAt, location, "value") ?? string.Empty));
                 }
@@ -354,7 +354,7 @@ internal static class CdxJsonComponent
 
             var (type, url) = Members(json, itemAt, "type"u8, "url"u8);
             if (type >= 0 && url >= 0 && ValueAt(json, type) is { TokenType: JsonTokenType.String } typeReader
-                && string.Equals(typeReader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
+                && IsVcs(ref typeReader)
                 && ValueAt(json, url) is { TokenType: JsonTokenType.String } urlReader)
             {
                 (urls ??= []).Add(urlReader.GetString()!.Trim());
@@ -363,6 +363,12 @@ internal static class CdxJsonComponent
 
         return urls is null ? Array.Empty<string>() : urls;
     }
+
+    /// <summary>Whether the string token is <c>vcs</c> in any case, without a string for the other reference types (website, distribution ...).</summary>
+    private static bool IsVcs(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence
+            ? string.Equals(reader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
+            : System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "vcs"u8);
 
     /// <summary>A reader on the value that starts at <paramref name="at"/>, its first token read.</summary>
     private static Utf8JsonReader ValueAt(ReadOnlySpan<byte> json, int at)
