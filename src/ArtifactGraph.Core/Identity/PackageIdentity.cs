@@ -55,11 +55,13 @@ public static class PackageIdentity
         return FromValid(purl);
     }
 
+    /// <summary>Keys an already parsed purl (a reader that parsed it once for several uses): the same result as <see cref="FromPurl"/> on its text.</summary>
+    public static Result FromParsed(Purl purl) => purl.Identity;
+
     /// <summary>Keys a purl typed into a query exactly as a reader would key it, so lookups meet stored keys.</summary>
     public static Result FromQuery(string text) => FromPurl(text);
 
-    private static Result FromValid(Purl purl) =>
-        new(purl.ToString(), purl.PackageKey, purl.Version is not null, purl.Name, null);
+    private static Result FromValid(Purl purl) => purl.Identity;
 
     private static string Cut(string text, char separator)
     {

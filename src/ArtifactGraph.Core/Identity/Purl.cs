@@ -15,8 +15,15 @@ namespace ArtifactGraph.Core.Identity;
 /// </remarks>
 public sealed class Purl : IEquatable<Purl>
 {
+    // One builder per thread for the canonical forms (a builder and its chunks per purl were a cold parse's
+    // largest garbage); dropped when an odd purl made it large.
+    [ThreadStatic]
+    private static StringBuilder? t_format;
+
     private readonly string _canonical;
+    private readonly int _packageKeyLength;
     private string? _packageKey;
+    private PackageIdentity.Result? _identity;
 
     internal Purl(string type, string? ns, string name, string? version, IReadOnlyList<KeyValuePair<string, string>> qualifiers, string? subpath)
     {
@@ -26,7 +33,11 @@ public sealed class Purl : IEquatable<Purl>
         Version = version;
         Qualifiers = qualifiers;
         Subpath = subpath;
-        _canonical = Format(true);
+        _canonical = Format(out _packageKeyLength);
+        if (_packageKeyLength == _canonical.Length)
+        {
+            _packageKey = _canonical; // no version, qualifiers or subpath: the two identities are one string
+        }
     }
 
     public string Type { get; }
@@ -45,7 +56,10 @@ public sealed class Purl : IEquatable<Purl>
     public string? Subpath { get; }
 
     /// <summary>The canonical purl without version, qualifiers and subpath: the Package identity.</summary>
-    public string PackageKey => _packageKey ??= Format(false);
+    public string PackageKey => _packageKey ??= _canonical[.._packageKeyLength];
+
+    /// <summary>How readers key this purl; made once per instance, so a cached purl's keys are shared by every node naming it.</summary>
+    internal PackageIdentity.Result Identity => _identity ??= new(_canonical, PackageKey, Version is not null, Name, null);
 
     public static Purl Parse(string text) =>
         TryParse(text, out var purl, out var error) ? purl : throw new FormatException($"Invalid purl '{text}': {error}");
@@ -77,28 +91,27 @@ public sealed class Purl : IEquatable<Purl>
 
     public override int GetHashCode() => _canonical.GetHashCode(StringComparison.Ordinal);
 
-    private string Format(bool full)
+    /// <summary>The canonical form; <paramref name="packageKeyLength"/> is the length of its Package identity prefix (everything before the version).</summary>
+    private string Format(out int packageKeyLength)
     {
-        var s = new StringBuilder("pkg:").Append(Type).Append('/');
+        var s = t_format ?? new StringBuilder(128);
+        t_format = null; // taken while in use
+        s.Clear().Append("pkg:").Append(Type).Append('/');
         if (Namespace is not null)
         {
             s.Append(EncodePath(Namespace)).Append('/');
         }
 
         s.Append(PurlTypeRules.For(Type).NameIsPath ? EncodePath(Name) : PurlEncoding.Encode(Name));
-        if (!full)
-        {
-            return s.ToString();
-        }
-
+        packageKeyLength = s.Length;
         if (Version is not null)
         {
             s.Append('@').Append(PurlEncoding.Encode(Version));
         }
 
-        if (Qualifiers.Count > 0)
+        for (var i = 0; i < Qualifiers.Count; i++)
         {
-            s.Append('?').AppendJoin('&', Qualifiers.Select(q => q.Key + "=" + PurlEncoding.Encode(q.Value)));
+            s.Append(i == 0 ? '?' : '&').Append(Qualifiers[i].Key).Append('=').Append(PurlEncoding.Encode(Qualifiers[i].Value));
         }
 
         if (Subpath is not null)
@@ -106,7 +119,13 @@ public sealed class Purl : IEquatable<Purl>
             s.Append('#').Append(EncodePath(Subpath));
         }
 
-        return s.ToString();
+        var text = s.ToString();
+        if (s.Capacity <= 1024)
+        {
+            t_format = s;
+        }
+
+        return text;
     }
 
     private static string EncodePath(string path) =>

@@ -44,6 +44,25 @@ internal static class PurlEncoding
             return true;
         }
 
+        return TryDecodeEscaped(value, out decoded, out error);
+    }
+
+    /// <summary>The same for a piece of a larger text: a string is made only for the decoded value.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> value, [NotNullWhen(true)] out string? decoded, [NotNullWhen(false)] out string? error)
+    {
+        if (!value.Contains('%'))
+        {
+            decoded = value.ToString();
+            error = null;
+            return true;
+        }
+
+        return TryDecodeEscaped(value.ToString(), out decoded, out error);
+    }
+
+    private static bool TryDecodeEscaped(string value, [NotNullWhen(true)] out string? decoded, [NotNullWhen(false)] out string? error)
+    {
+
         var bytes = new List<byte>(value.Length);
         var i = 0;
         while (i < value.Length)

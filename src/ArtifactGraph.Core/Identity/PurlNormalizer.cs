@@ -41,19 +41,25 @@ internal static partial class PurlNormalizer
 
         var lowerType = type.ToLowerInvariant();
         var rule = PurlTypeRules.For(lowerType);
-        var segments = (ns ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (!TryNormalizeQualifiers(qualifiers, out var sortedQualifiers, out error))
         {
             return false;
         }
 
-        if (rule.NameIsPath && segments.Length > 1)
+        // Most namespaces are one segment (a parsed one has no empty segments left): no split and join.
+        var nsValue = string.IsNullOrEmpty(ns) ? null : ns;
+        if (nsValue is not null && nsValue.Contains('/', StringComparison.Ordinal))
         {
-            name = string.Join('/', segments[1..]) + "/" + name;
-            segments = segments[..1];
+            var segments = nsValue.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (rule.NameIsPath && segments.Length > 1)
+            {
+                name = string.Join('/', segments[1..]) + "/" + name;
+                segments = segments[..1];
+            }
+
+            nsValue = segments.Length == 0 ? null : string.Join('/', segments);
         }
 
-        var nsValue = segments.Length == 0 ? null : string.Join('/', segments);
         var versionValue = string.IsNullOrEmpty(version) ? null : version;
         var subpathValue = NormalizeSubpath(subpath);
         if (rule.LowerNamespace) { nsValue = nsValue?.ToLowerInvariant(); }
@@ -125,8 +131,10 @@ internal static partial class PurlNormalizer
             return true;
         }
 
-        var byKey = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (rawKey, value) in qualifiers ?? [])
+        // Sorted by insertion into a list: purls carry a handful of qualifiers, and a SortedDictionary (a node per
+        // qualifier) then a copy was most of a cold parse's garbage after the substrings.
+        var byKey = new List<KeyValuePair<string, string>>(qualifiers.TryGetNonEnumeratedCount(out count) ? count : 4);
+        foreach (var (rawKey, value) in qualifiers)
         {
             // Keys are case-insensitive in the spec; upper-case keys are common in real SBOMs.
             var key = (rawKey ?? string.Empty).ToLowerInvariant();
@@ -142,15 +150,23 @@ internal static partial class PurlNormalizer
                 continue;
             }
 
-            if (!byKey.TryAdd(key, value))
+            var at = byKey.Count;
+            while (at > 0 && string.CompareOrdinal(byKey[at - 1].Key, key) > 0)
+            {
+                at--;
+            }
+
+            if (at > 0 && byKey[at - 1].Key == key)
             {
                 sorted = [];
                 error = $"qualifier '{key}' appears more than once";
                 return false;
             }
+
+            byKey.Insert(at, new(key, value));
         }
 
-        sorted = byKey.ToList();
+        sorted = byKey;
         error = null;
         return true;
     }

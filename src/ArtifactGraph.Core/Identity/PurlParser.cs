@@ -9,6 +9,8 @@ namespace ArtifactGraph.Core.Identity;
 /// </summary>
 internal static class PurlParser
 {
+    // The pieces are cut as spans of the text: only the decoded components become strings (a cold parse made a
+    // substring at every step and a list per segment list).
     public static bool TryParse(string? text, [NotNullWhen(true)] out Purl? purl, [NotNullWhen(false)] out string? error)
     {
         purl = null;
@@ -25,7 +27,7 @@ internal static class PurlParser
             return false;
         }
 
-        var rest = text[(colon + 1)..];
+        var rest = text.AsSpan(colon + 1);
         string? subpath = null;
         var hash = rest.LastIndexOf('#');
         if (hash >= 0)
@@ -35,7 +37,7 @@ internal static class PurlParser
         }
 
         List<KeyValuePair<string, string>>? qualifiers = null;
-        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        var question = rest.IndexOf('?');
         if (question >= 0)
         {
             if (!TryParseQualifiers(rest[(question + 1)..], out qualifiers, out error)) { return false; }
@@ -44,7 +46,7 @@ internal static class PurlParser
 
         // Slashes after the scheme are not significant ("pkg://maven/..." is "pkg:maven/...").
         rest = rest.Trim('/');
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var slash = rest.IndexOf('/');
         if (slash <= 0)
         {
             error = "a purl needs a type and a name: pkg:type/name";
@@ -55,7 +57,7 @@ internal static class PurlParser
         rest = rest[(slash + 1)..];
         var lastSlash = rest.LastIndexOf('/');
         var last = rest[(lastSlash + 1)..];
-        var nsText = lastSlash < 0 ? string.Empty : rest[..lastSlash];
+        var nsText = lastSlash < 0 ? [] : rest[..lastSlash];
 
         // The version is split off the last segment only, so an npm scope such as '@babel/core'
         // written without percent-encoding is still read as a namespace.
@@ -70,15 +72,22 @@ internal static class PurlParser
         if (!PurlEncoding.TryDecode(last, out var name, out error)) { return false; }
         if (!TryDecodeSegments(nsText, "namespace", out var ns, out error)) { return false; }
 
-        return PurlNormalizer.TryNormalize(type, ns, name, version, qualifiers, subpath, out purl, out error);
+        return PurlNormalizer.TryNormalize(type.ToString(), ns, name, version, qualifiers, subpath, out purl, out error);
     }
 
     /// <summary>Decodes each '/'-separated segment; a segment that decodes to a '/' would change the structure.</summary>
-    private static bool TryDecodeSegments(string text, string what, out string? joined, [NotNullWhen(false)] out string? error)
+    private static bool TryDecodeSegments(ReadOnlySpan<char> text, string what, out string? joined, [NotNullWhen(false)] out string? error)
     {
-        var decoded = new List<string>();
-        foreach (var segment in text.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        joined = null;
+        List<string>? decoded = null;
+        foreach (var range in text.Split('/'))
         {
+            var segment = text[range];
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
             if (!PurlEncoding.TryDecode(segment, out var value, out error)) { joined = null; return false; }
             if (value.Contains('/', StringComparison.Ordinal))
             {
@@ -87,20 +96,38 @@ internal static class PurlParser
                 return false;
             }
 
+            // One segment (the common namespace) is returned as decoded, without a list or a join.
+            if (joined is null && decoded is null)
+            {
+                joined = value;
+                continue;
+            }
+
+            decoded ??= [joined!];
             decoded.Add(value);
         }
 
-        joined = decoded.Count == 0 ? null : string.Join('/', decoded);
+        if (decoded is not null)
+        {
+            joined = string.Join('/', decoded);
+        }
+
         error = null;
         return true;
     }
 
-    private static bool TryParseQualifiers(string text, out List<KeyValuePair<string, string>> qualifiers, [NotNullWhen(false)] out string? error)
+    private static bool TryParseQualifiers(ReadOnlySpan<char> text, out List<KeyValuePair<string, string>> qualifiers, [NotNullWhen(false)] out string? error)
     {
         qualifiers = [];
-        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in text.Split('&'))
         {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var pair = text[range];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            var eq = pair.IndexOf('=');
             if (eq <= 0)
             {
                 error = $"qualifier '{pair}' is not key=value";
@@ -109,7 +136,7 @@ internal static class PurlParser
 
             // Keys are never percent-decoded: an encoded character in a key makes it invalid.
             if (!PurlEncoding.TryDecode(pair[(eq + 1)..], out var value, out error)) { return false; }
-            qualifiers.Add(new(pair[..eq], value));
+            qualifiers.Add(new(pair[..eq].ToString(), value));
         }
 
         error = null;

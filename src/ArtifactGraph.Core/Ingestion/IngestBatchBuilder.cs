@@ -19,22 +19,43 @@ public sealed class IngestBatchBuilder
     private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
 
     private readonly IBatchSink? _spill;
-    // 128-bit hashes of node identities, not the NodeRefs: a 250 MB SBOM's keys would otherwise stay alive
-    // here for the whole read (~185 MB measured). XxHash128 over (kind, key): a collision is ~2^-64 at 10^9 nodes.
-    private readonly HashSet<UInt128> _known = [];
+
+    // Every node identity added, spilled or not: 128-bit hashes, not the NodeRefs (a 250 MB SBOM's keys would
+    // otherwise stay alive here for the whole read, ~185 MB measured). XxHash128 over (kind, key): a collision is
+    // ~2^-64 at 10^9 nodes. Each maps to its slot: a dense id (edges are keyed by their ends' ids, 12 bytes, not two
+    // 16-byte hashes) and where its pending record is. One table answers "known?" and "pending where?" in one lookup.
+    private readonly Dictionary<UInt128, NodeSlot> _nodes = TakeSpare(ref t_spareNodes);
     private readonly int[] _countsByKind = new int[Enum.GetValues<NodeKind>().Length];
 
+    // The last nodes added, by their key's reference: most edges join a node just added (a version to its package,
+    // a component to its artifact or license), so their ends are found without hashing the keys again.
+    private readonly RecentNode[] _recent = new RecentNode[4];
+    private int _recentNext;
+
     // Pending (not yet spilled) records, in the order added, as the records the batch hands out (a record is
-    // replaced when a later mention names it or brings its first properties), found by the same identity
-    // hashes: an edge is looked up by (kind, from hash, to hash), which AddEdge computes anyway to check its
-    // ends, instead of hashing both key strings again for a tuple of NodeRefs.
-    private readonly Dictionary<UInt128, int> _pendingNodes = [];
-    private readonly Dictionary<EdgeIdentity, int> _pendingEdges = [];
+    // replaced when a later mention names it or brings its first properties). A node's slot holds the position of
+    // its record counted over every chunk; positions before _chunkStart were spilled.
+    private readonly Dictionary<EdgeKey, int> _pendingEdges = TakeSpare(ref t_spareEdges);
     private List<NodeRecord> _nodeOrder = [];
     private List<EdgeRecord> _edgeOrder = [];
+    private int _chunkStart;
     private readonly List<IngestWarning> _warnings = [];
     private readonly List<ClaimRecord> _claims = [];
     private bool _spilled;
+    private bool _built;
+    private int _builtNodeCount;
+
+    // The two tables of the last builder built on this thread, emptied, for the next document: a 1,000-component
+    // SBOM's tables are large-object-heap arrays (~100 and ~170 KB), and allocating them per document cost a gen2
+    // collection every few documents. Only tables up to MaxSpare entries are kept, so one huge document does not
+    // pin its tables for the life of the thread.
+    private const int MaxSpare = 1 << 16;
+
+    [ThreadStatic]
+    private static Dictionary<UInt128, NodeSlot>? t_spareNodes;
+
+    [ThreadStatic]
+    private static Dictionary<EdgeKey, int>? t_spareEdges;
     private long _edgesWritten;
 
     public IngestBatchBuilder(IBatchSink? spill = null, int spillThreshold = DefaultSpillThreshold)
@@ -47,12 +68,12 @@ public sealed class IngestBatchBuilder
     public int SpillThreshold { get; }
 
     /// <summary>Distinct nodes added so far, spilled or not.</summary>
-    public int NodeCount => _known.Count;
+    public int NodeCount => _built ? _builtNodeCount : _nodes.Count;
 
     /// <summary>Edges added so far (an edge repeated after a spill may be counted twice).</summary>
     public long EdgeCount => _edgesWritten + _edgeOrder.Count;
 
-    public bool HasNode(NodeRef node) => _known.Contains(Identity(node));
+    public bool HasNode(NodeRef node) => !_built ? _nodes.ContainsKey(Identity(node)) : throw Spent();
 
     /// <summary>
     /// Edges not yet handed to the spill sink, in the order added: every edge when the builder has no sink.
@@ -69,8 +90,7 @@ public sealed class IngestBatchBuilder
         var cap = _spill is null ? int.MaxValue : SpillThreshold;
         nodes = Math.Clamp(nodes, 0, cap);
         edges = Math.Clamp(edges, 0, cap);
-        _known.EnsureCapacity(nodes);
-        _pendingNodes.EnsureCapacity(nodes);
+        _nodes.EnsureCapacity(nodes);
         _nodeOrder.EnsureCapacity(nodes);
         _pendingEdges.EnsureCapacity(edges);
         _edgeOrder.EnsureCapacity(edges);
@@ -78,20 +98,24 @@ public sealed class IngestBatchBuilder
 
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        var identity = Identity(node);
-        if (_known.Add(identity))
+        ThrowIfBuilt();
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, Identity(node), out var known);
+        if (!known)
         {
+            slot = new NodeSlot(_nodes.Count - 1, -1);
             _countsByKind[(int)node.Kind]++;
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingNodes, identity, out var pending);
-        if (!pending)
+        _recent[_recentNext++ & 3] = new RecentNode(node.Key, node.Kind, slot.Id);
+        if (slot.Position < _chunkStart)
         {
-            index = _nodeOrder.Count;
+            // New, or its record was spilled: a record in this chunk (the store merges it with the earlier one).
+            slot.Position = _chunkStart + _nodeOrder.Count;
             _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties));
         }
         else
         {
+            var index = slot.Position - _chunkStart;
             var existing = _nodeOrder[index];
             var bag = Collect(existing.Properties as PropertyBag, properties) ?? NoProperties;
             if ((existing.Name is null && name is not null) || !ReferenceEquals(bag, existing.Properties))
@@ -107,14 +131,13 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an edge; both ends must have been added as nodes first.</summary>
     public void AddEdge(EdgeKind kind, NodeRef from, NodeRef to, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
-        var fromIdentity = Identity(from);
-        var toIdentity = Identity(to);
-        if (!_known.Contains(fromIdentity) || !_known.Contains(toIdentity))
+        ThrowIfBuilt();
+        if (!TryGetId(from, out var fromId) || !TryGetId(to, out var toId))
         {
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeIdentity(fromIdentity, toIdentity, kind), out var pending);
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromId, toId, kind), out var pending);
         if (!pending)
         {
             index = _edgeOrder.Count;
@@ -136,7 +159,8 @@ public sealed class IngestBatchBuilder
     /// <summary>Adds an advisory or VEX claim; its subject must have been added as a node.</summary>
     public void AddClaim(ClaimRecord claim)
     {
-        if (!_known.Contains(Identity(claim.Subject)))
+        ThrowIfBuilt();
+        if (!_nodes.ContainsKey(Identity(claim.Subject)))
         {
             throw new InvalidOperationException($"Claim on {claim.Subject} names a node that was not added.");
         }
@@ -146,8 +170,10 @@ public sealed class IngestBatchBuilder
 
     public void Warn(string location, string message) => _warnings.Add(new IngestWarning(location, message));
 
+    /// <summary>The batch of everything added; the builder is spent afterwards (its tables serve the next document).</summary>
     public IngestBatch Build(DocumentInfo document)
     {
+        ThrowIfBuilt();
         var docNode = document.NodeRef;
         var documentProperties = new Dictionary<string, string>(document.Properties, StringComparer.Ordinal)
         {
@@ -165,9 +191,61 @@ public sealed class IngestBatchBuilder
         }
 
         var (nodes, edges) = TakePending();
-        var totals = new IngestTotals(_known.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
+        var totals = new IngestTotals(_nodes.Count, _countsByKind[(int)NodeKind.PackageVersion] + _countsByKind[(int)NodeKind.Image], _edgesWritten + edges.Count);
+        Release(edges.Count);
         return new IngestBatch(document, nodes, edges, _warnings.ToList(), _spilled, totals) { Claims = _claims.ToList() };
     }
+
+    private bool TryGetId(NodeRef node, out int id)
+    {
+        foreach (var recent in _recent)
+        {
+            if (recent.Key is not null && ReferenceEquals(recent.Key, node.Key) && recent.Kind == node.Kind)
+            {
+                id = recent.Id;
+                return true;
+            }
+        }
+
+        var found = _nodes.TryGetValue(Identity(node), out var slot);
+        id = slot.Id;
+        return found;
+    }
+
+    private static Dictionary<TKey, TValue> TakeSpare<TKey, TValue>(ref Dictionary<TKey, TValue>? spare)
+        where TKey : notnull
+    {
+        var taken = spare ?? [];
+        spare = null;
+        return taken;
+    }
+
+    /// <summary>Marks the builder spent and hands its tables, emptied, to the next builder on this thread.</summary>
+    private void Release(int lastChunkEdges)
+    {
+        _built = true;
+        _builtNodeCount = _nodes.Count;
+        if (_nodes.Count <= MaxSpare)
+        {
+            _nodes.Clear();
+            t_spareNodes = _nodes;
+        }
+
+        if (lastChunkEdges <= MaxSpare && !_spilled)
+        {
+            t_spareEdges = _pendingEdges; // emptied by TakePending
+        }
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw Spent();
+        }
+    }
+
+    private static InvalidOperationException Spent() => new("The batch was built: this builder is spent.");
 
     private static UInt128 Identity(NodeRef node) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(node.Key.AsSpan()), (long)node.Kind);
@@ -217,18 +295,23 @@ public sealed class IngestBatchBuilder
     private (List<NodeRecord> Nodes, List<EdgeRecord> Edges) TakePending()
     {
         var taken = (_nodeOrder, _edgeOrder);
+        _chunkStart += _nodeOrder.Count;
         _nodeOrder = [];
         _edgeOrder = [];
-        _pendingNodes.Clear();
         _pendingEdges.Clear();
         return taken;
     }
 
-    /// <summary>An edge by its ends' identity hashes; the hash code mixes the low halves, already uniform.</summary>
-    private readonly record struct EdgeIdentity(UInt128 From, UInt128 To, EdgeKind Kind)
-    {
-        public bool Equals(EdgeIdentity other) => From == other.From && To == other.To && Kind == other.Kind;
+    /// <summary>A node's dense id and the position of its pending record over every chunk (-1: none yet).</summary>
+    private record struct NodeSlot(int Id, int Position);
 
-        public override int GetHashCode() => HashCode.Combine((ulong)From, (ulong)To, Kind);
+    private readonly record struct RecentNode(string? Key, NodeKind Kind, int Id);
+
+    /// <summary>An edge by its ends' dense ids.</summary>
+    private readonly record struct EdgeKey(int From, int To, EdgeKind Kind)
+    {
+        public bool Equals(EdgeKey other) => From == other.From && To == other.To && Kind == other.Kind;
+
+        public override int GetHashCode() => HashCode.Combine(From, To, (int)Kind);
     }
 }

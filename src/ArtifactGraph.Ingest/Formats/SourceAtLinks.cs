@@ -29,10 +29,32 @@ internal static class SourceAtLinks
     /// <summary>The purl's <c>vcs_url</c> qualifier (purl spec), when the purl has one.</summary>
     public static void LinkPurlQualifier(IngestBatchBuilder builder, NodeRef package, string? purl)
     {
-        if (purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _)
-            && parsed.Qualifiers.FirstOrDefault(q => q.Key == "vcs_url").Value is { Length: > 0 } vcs)
+        if (purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _))
         {
-            Link(builder, package, vcs);
+            LinkPurlQualifier(builder, package, parsed);
+        }
+    }
+
+    /// <summary>The same for a purl the caller already parsed.</summary>
+    public static void LinkPurlQualifier(IngestBatchBuilder builder, NodeRef package, Purl? purl)
+    {
+        if (purl is null)
+        {
+            return;
+        }
+
+        // Indexed: no closure or enumerator per component (almost none has qualifiers to search).
+        for (var i = 0; i < purl.Qualifiers.Count; i++)
+        {
+            if (purl.Qualifiers[i].Key == "vcs_url")
+            {
+                if (purl.Qualifiers[i].Value is { Length: > 0 } vcs)
+                {
+                    Link(builder, package, vcs);
+                }
+
+                return;
+            }
         }
     }
 

@@ -40,6 +40,69 @@ public class IngestBatchBuilderTests
     }
 
     [Fact]
+    public void AddEdge_DefaultNodeRef_Throws()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+
+        // The recently-added memo must not take an empty slot for a node.
+        Assert.Throws<InvalidOperationException>(() => builder.AddEdge(EdgeKind.DependsOn, Version(1), default));
+    }
+
+    [Fact]
+    public void AddEdge_SameIdentityFromAnotherStringOrNodeAddedLongAgo_IsOneEdge()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+        builder.AddNode(Version(2));
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2), [new("scope", "runtime")]);
+        for (var i = 3; i < 20; i++)
+        {
+            builder.AddNode(Version(i)); // pushes 1 and 2 out of the recently-added memo
+        }
+
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2), [new("extra", "x")]);
+
+        var edge = Assert.Single(builder.Build(Document).Edges, e => e.Kind == EdgeKind.DependsOn);
+        Assert.Equal("runtime", edge.Properties["scope"]);
+        Assert.Equal("x", edge.Properties["extra"]);
+    }
+
+    [Fact]
+    public void Build_Twice_Throws()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+        builder.Build(Document);
+
+        Assert.Throws<InvalidOperationException>(() => builder.Build(Document));
+        Assert.Throws<InvalidOperationException>(() => builder.AddNode(Version(2)));
+    }
+
+    [Fact]
+    public void NewBuilder_AfterBuildOnSameThread_StartsEmpty()
+    {
+        var first = new IngestBatchBuilder();
+        first.AddNode(Version(1));
+        first.AddNode(Version(2));
+        first.AddEdge(EdgeKind.DependsOn, Version(1), Version(2));
+        first.Build(Document);
+
+        // The second builder reuses the first one's tables: they must come back empty.
+        var second = new IngestBatchBuilder();
+        Assert.Equal(0, second.NodeCount);
+        Assert.False(second.HasNode(Version(1)));
+        second.AddNode(Version(1));
+        second.AddNode(Version(2));
+        second.AddEdge(EdgeKind.DependsOn, Version(1), Version(2));
+        var batch = second.Build(Document);
+
+        Assert.Single(batch.Edges, e => e.Kind == EdgeKind.DependsOn);
+        Assert.Equal(2, batch.Nodes.Count(n => n.Kind == NodeKind.PackageVersion));
+        Assert.Equal(3, first.NodeCount); // two versions and the document, remembered after the tables left
+    }
+
+    [Fact]
     public void Build_WithSpill_HandsOverChunksAndKeepsWholeDocumentTotals()
     {
         var sink = new RecordingSink();

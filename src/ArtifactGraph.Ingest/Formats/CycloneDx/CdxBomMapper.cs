@@ -95,24 +95,29 @@ internal sealed class CdxBomMapper
             CdxLicenses.Map(_header.SubjectLicenses, subject, _builder);
         }
 
+        _dependencies.CollectDependedOn = _subject is null;
+
         foreach (var (parent, child) in _nested)
         {
             AddContains(parent, child);
         }
     }
 
-    public void AddDependency(CdxDependency entry)
-    {
-        if (_failure is null)
-        {
-            _failure = _dependencies.Add(entry, collectDependedOn: _subject is null);
-        }
-    }
+    public void AddDependency(CdxDependency entry) => Dependencies?.Add(entry);
+
+    /// <summary>
+    /// Where <c>dependencies[]</c> entries are mapped ref by ref (the JSON reader resolves refs from their
+    /// characters); null once the document has failed, when they are only read for their shape.
+    /// </summary>
+    public CdxDependencies? Dependencies => Failure is null ? _dependencies : null;
+
+    // A failed ref in dependencies[] is held by CdxDependencies, which stops mapping on it.
+    private DocumentRejectedException? Failure => _failure ?? _dependencies.Failure;
 
     /// <summary>After the dependencies: one <c>vulnerabilities[]</c> entry (VEX), whose affects name components mapped before.</summary>
     public void AddVulnerability(CdxVulnerability vulnerability)
     {
-        if (_failure is not null)
+        if (Failure is not null)
         {
             return;
         }
@@ -130,9 +135,9 @@ internal sealed class CdxBomMapper
 
     public IngestBatch Finish()
     {
-        if (_failure is not null)
+        if (Failure is { } failure)
         {
-            throw _failure;
+            throw failure;
         }
 
         var document = NewDocumentInfo();

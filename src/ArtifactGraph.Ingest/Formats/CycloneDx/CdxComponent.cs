@@ -7,6 +7,12 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal sealed class CdxComponent
 {
+    // DisplayName is asked for the version node, the package node and image names: joined once.
+    private string? _displayName;
+
+    // Made when asked: the JSON reader never asks, and a list per component was a tenth of its allocations.
+    private List<CdxComponent>? _children;
+
     public required string Location { get; init; }
 
     public required string Name { get; init; }
@@ -56,12 +62,12 @@ internal sealed class CdxComponent
     /// Nested components (<c>components[].components[]</c>), in document order. Only the XML model fills
     /// this: the JSON reader maps nested components from their bytes, one list at a time.
     /// </summary>
-    public List<CdxComponent> Children { get; } = [];
+    public List<CdxComponent> Children => _children ??= [];
 
     public bool IsSubject { get; init; }
 
     /// <summary>Name as displayed: <c>group/name</c> when the component has a group.</summary>
-    public string DisplayName => Group is { Length: > 0 } ? Group + "/" + Name : Name;
+    public string DisplayName => _displayName ??= Group is { Length: > 0 } ? Group + "/" + Name : Name;
 
     /// <summary>The name rule both wire formats share: a component without a name rejects the document.</summary>
     public static string RequireName(string? name, string location) =>

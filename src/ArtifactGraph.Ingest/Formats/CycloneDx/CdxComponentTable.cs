@@ -41,7 +41,8 @@ internal sealed class CdxComponentTable
 
     public bool Contains(string bomRef) => Find(bomRef) >= 0;
 
-    public bool TryGetValue(string bomRef, out CdxTarget target)
+    /// <summary>By the ref's characters, so a dependency ref needs no string of its own.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> bomRef, out CdxTarget target)
     {
         var index = Find(bomRef);
         target = index >= 0 ? new CdxTarget(_entries[index].Node, ScopeName(_entries[index].Scope)) : default;
@@ -63,7 +64,7 @@ internal sealed class CdxComponentTable
                 Grow();
             }
 
-            Place(bomRef.GetHashCode(StringComparison.Ordinal), _entries.Count);
+            Place(Hash(bomRef), _entries.Count);
             _refs++;
         }
 
@@ -73,13 +74,17 @@ internal sealed class CdxComponentTable
         return true;
     }
 
-    private int Find(string bomRef)
+    // Randomised per process (Marvin), so a crafted document cannot force collisions; the same value for a
+    // string and for its characters as a span.
+    private static int Hash(ReadOnlySpan<char> bomRef) => string.GetHashCode(bomRef, StringComparison.Ordinal);
+
+    private int Find(ReadOnlySpan<char> bomRef)
     {
         var mask = _slots.Length - 1;
-        for (var slot = bomRef.GetHashCode(StringComparison.Ordinal) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+        for (var slot = Hash(bomRef) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
         {
             var index = _slots[slot] - 1;
-            if (string.Equals(_entries[index].BomRef, bomRef, StringComparison.Ordinal))
+            if (bomRef.SequenceEqual(_entries[index].BomRef))
             {
                 return index;
             }
@@ -112,7 +117,7 @@ internal sealed class CdxComponentTable
         {
             if (_entries[i].BomRef is { } bomRef)
             {
-                Place(bomRef.GetHashCode(StringComparison.Ordinal), i);
+                Place(Hash(bomRef), i);
             }
         }
     }

@@ -4,69 +4,115 @@ using ArtifactGraph.Core.Ingestion;
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// <c>dependencies[]</c> → DEPENDS_ON edges, one entry at a time. Every ref must name a component, the subject
-/// or a service; anything else is a broken document and rejects it. Edges that touch a service are counted and
-/// dropped (services are not mapped yet). <c>provides</c> (CBOM) becomes the <c>cdx:provides</c> property.
+/// <c>dependencies[]</c> → DEPENDS_ON edges, one entry and one ref at a time. Every ref must name a component,
+/// the subject or a service; anything else is a broken document and rejects it. Edges that touch a service are
+/// counted and dropped (services are not mapped yet). <c>provides</c> (CBOM) becomes the <c>cdx:provides</c> property.
+/// Refs arrive as characters, so the JSON reader resolves them from a reused buffer: a BOM has ~3 refs per
+/// component, and a string for each (kept by nothing) was a tenth of the reader's garbage.
 /// </summary>
 /// <param name="components">bom-ref → node (including the subject).</param>
 /// <param name="serviceRefs">bom-refs of services at any depth.</param>
 internal sealed class CdxDependencies(
-    CdxComponentTable components, IReadOnlySet<string> serviceRefs, IngestBatchBuilder builder)
+    CdxComponentTable components, HashSet<string> serviceRefs, IngestBatchBuilder builder)
 {
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _services = serviceRefs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private CdxTarget? _from;
+    private bool _skip;
+    private List<string>? _provides;
+
     /// <summary>Whether the document has a dependency graph: an entry with a non-empty dependsOn.</summary>
     public bool HasGraph { get; private set; }
 
-    /// <summary>The bom-refs something depends on (collected only when asked: they matter only without a subject).</summary>
+    /// <summary>The bom-refs something depends on (collected only without a subject, where they decide the roots).</summary>
     public HashSet<string> DependedOn { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether to fill <see cref="DependedOn"/>: only a BOM without a subject needs it.</summary>
+    public bool CollectDependedOn { get; set; }
 
     public int DroppedServiceEdges { get; private set; }
 
-    /// <returns>The rejection when a ref names nothing; the entry is then not mapped further.</returns>
-    public DocumentRejectedException? Add(CdxDependency entry, bool collectDependedOn)
-    {
-        if (!TryResolve(entry.From, out var from, out var failure))
-        {
-            return failure;
-        }
+    /// <summary>The first ref that named nothing; once set, nothing more is mapped.</summary>
+    public DocumentRejectedException? Failure { get; private set; }
 
+    /// <summary>Maps a whole entry (the XML reader's model).</summary>
+    public void Add(CdxDependency entry)
+    {
+        Begin(entry.From.Ref, entry.From.At);
         for (var i = 0; i < entry.DependsOn.Count; i++)
         {
-            var target = entry.DependsOn[i];
-            HasGraph = true;
-            if (!TryResolve(target, out var to, out failure))
-            {
-                return failure;
-            }
-
-            if (collectDependedOn)
-            {
-                DependedOn.Add(target.Ref);
-            }
-
-            if (from is not { } fromTarget || to is not { } toTarget)
-            {
-                DroppedServiceEdges++;
-                continue;
-            }
-
-            builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, ScopeProperty(toTarget.Scope));
+            DependsOn(entry.DependsOn[i].Ref, entry.DependsOn[i].At);
         }
 
         for (var i = 0; i < entry.Provides.Count; i++)
         {
-            var provided = entry.Provides[i];
-            if (!TryResolve(provided, out _, out failure))
-            {
-                return failure; // a broken ref rejects, like dependsOn
-            }
+            Provides(entry.Provides[i].Ref, entry.Provides[i].At);
         }
 
-        if (entry.Provides.Count > 0 && from is { } owner)
+        End();
+    }
+
+    /// <summary>Starts an entry: its <c>ref</c>.</summary>
+    public void Begin(ReadOnlySpan<char> reference, CdxLocation at)
+    {
+        _skip = Failure is not null || !TryResolve(reference, at, out _from);
+    }
+
+    /// <summary>One <c>dependsOn</c> ref of the current entry, in document order.</summary>
+    public void DependsOn(ReadOnlySpan<char> target, CdxLocation at)
+    {
+        if (_skip)
         {
-            builder.AddNode(owner.Node, properties: [new("cdx:provides", string.Join(' ', entry.Provides.Select(p => p.Ref)))]);
+            return;
         }
 
-        return null;
+        HasGraph = true;
+        if (!TryResolve(target, at, out var to))
+        {
+            _skip = true;
+            return;
+        }
+
+        if (CollectDependedOn)
+        {
+            DependedOn.GetAlternateLookup<ReadOnlySpan<char>>().Add(target);
+        }
+
+        if (_from is not { } fromTarget || to is not { } toTarget)
+        {
+            DroppedServiceEdges++;
+            return;
+        }
+
+        builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, ScopeProperty(toTarget.Scope));
+    }
+
+    /// <summary>One <c>provides</c> ref of the current entry, after its dependsOn; a broken ref rejects, like dependsOn.</summary>
+    public void Provides(ReadOnlySpan<char> provided, CdxLocation at)
+    {
+        if (_skip)
+        {
+            return;
+        }
+
+        if (!TryResolve(provided, at, out _))
+        {
+            _skip = true;
+            return;
+        }
+
+        (_provides ??= []).Add(provided.ToString());
+    }
+
+    /// <summary>Ends the current entry.</summary>
+    public void End()
+    {
+        if (!_skip && _provides is { Count: > 0 } && _from is { } owner)
+        {
+            builder.AddNode(owner.Node, properties: [new("cdx:provides", string.Join(' ', _provides))]);
+        }
+
+        _provides?.Clear();
+        _skip = true;
     }
 
     // One property list per scope value, shared by every DEPENDS_ON edge (the builder copies what it keeps).
@@ -82,23 +128,22 @@ internal sealed class CdxDependencies(
         _ => [new("scope", scope)],
     };
 
-    /// <summary>The component a ref names (null for a service); false with the rejection for an unknown ref.</summary>
-    private bool TryResolve(CdxRef reference, out CdxTarget? target, out DocumentRejectedException? failure)
+    /// <summary>The component a ref names (null for a service); false, with <see cref="Failure"/> set, for an unknown ref.</summary>
+    private bool TryResolve(ReadOnlySpan<char> reference, CdxLocation at, out CdxTarget? target)
     {
-        failure = null;
-        if (components.TryGetValue(reference.Ref, out var found))
+        if (components.TryGetValue(reference, out var found))
         {
             target = found;
             return true;
         }
 
         target = null;
-        if (serviceRefs.Contains(reference.Ref))
+        if (_services.Contains(reference))
         {
             return true;
         }
 
-        failure = new DocumentRejectedException(reference.Location, $"unknown bom-ref '{reference.Ref}'");
+        Failure = new DocumentRejectedException(at.ToString(), $"unknown bom-ref '{reference}'");
         return false;
     }
 }

@@ -11,10 +11,6 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxImageLinks
 {
-    /// <summary>A component whose purl is an image by digest is an Image whatever its <c>type</c>.</summary>
-    public static bool IsImage(CdxComponent component) =>
-        CdxImageSubject.IsContainer(component.Type) || ImagePurls.Digest(component.Purl) is not null;
-
     public static NodeRef Link(CdxComponent component, NodeRef image, IngestBatchBuilder builder)
     {
         if (image.Kind == NodeKind.Image)

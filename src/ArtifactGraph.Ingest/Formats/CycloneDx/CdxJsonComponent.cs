@@ -27,22 +27,25 @@ internal static class CdxJsonComponent
     {
         Span<int> at = stackalloc int[Names.Length];
         Members(json, at);
+        var name = CdxComponent.RequireName(String(json, at[Name], pointer, Name), pointer);
+        var group = String(json, at[Group], pointer, Group)?.Trim();
+        var bomRef = String(json, at[BomRef], pointer, BomRef);
         var component = new CdxComponent
         {
             Location = pointer,
-            Name = CdxComponent.RequireName(String(json, at[Name], pointer, Name), pointer),
-            Group = String(json, at[Group], pointer, Group)?.Trim(),
-            BomRef = String(json, at[BomRef], pointer, BomRef),
+            Name = name,
+            Group = group,
+            BomRef = bomRef,
             BomRefAt = CdxLocation.Member(pointer, "bom-ref"),
-            Type = String(json, at[Type], pointer, Type),
+            Type = String(json, at[Type], pointer, Names[Type], intern: true),
             Version = String(json, at[Version], pointer, Version),
-            Purl = String(json, at[Purl], pointer, Purl),
+            Purl = SameString(json, at[Purl], at[BomRef]) ? bomRef : String(json, at[Purl], pointer, Purl),
             PurlAt = CdxLocation.Member(pointer, "purl"),
             Description = String(json, at[Description], pointer, Description),
             Publisher = String(json, at[Publisher], pointer, Publisher),
             Supplier = ReadSupplier(json, at[Supplier], pointer),
             Cpe = String(json, at[Cpe], pointer, Cpe),
-            Scope = String(json, at[Scope], pointer, Scope),
+            Scope = String(json, at[Scope], pointer, Names[Scope], intern: true),
             Properties = ReadProperties(json, at[Properties], pointer),
             Hashes = ReadHashes(json, at[Hashes], pointer),
             Licenses = ReadLicenses(json, at[Licenses], pointer),
@@ -133,11 +136,43 @@ internal static class CdxJsonComponent
         return found;
     }
 
+    /// <summary>
+    /// The members <paramref name="first"/> and <paramref name="second"/> of the object at <paramref name="objectAt"/>
+    /// (last wins; -1 when absent) in one pass: hashes, licenses and properties ask for two members each, and a
+    /// pass per name tokenized each of those objects twice or more.
+    /// </summary>
+    private static (int First, int Second) Members(ReadOnlySpan<byte> json, int objectAt, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var reader = ValueAt(json, objectAt);
+        int a = -1, b = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = reader.ValueTextEquals(first) ? 1 : reader.ValueTextEquals(second) ? 2 : 0;
+            reader.Read();
+            if (slot == 1)
+            {
+                a = objectAt + (int)reader.TokenStartIndex;
+            }
+            else if (slot == 2)
+            {
+                b = objectAt + (int)reader.TokenStartIndex;
+            }
+
+            reader.Skip();
+        }
+
+        return (a, b);
+    }
+
     private static string? String(ReadOnlySpan<byte> json, int at, string pointer, int member) =>
         String(json, at, pointer, Names[member]);
 
-    /// <summary>The string at <paramref name="at"/>; null when absent or null; another type rejects at <paramref name="parent"/>/<paramref name="member"/>.</summary>
-    private static string? String(ReadOnlySpan<byte> json, int at, CdxLocation parent, string member)
+    /// <summary>
+    /// The string at <paramref name="at"/>; null when absent or null; another type rejects at <paramref name="parent"/>/<paramref name="member"/>.
+    /// <paramref name="intern"/> for the few values that recur in every component (type, scope, hash algorithm,
+    /// license id), which then share one string per value (<see cref="JsonStrings"/>).
+    /// </summary>
+    private static string? String(ReadOnlySpan<byte> json, int at, CdxLocation parent, string member, bool intern = false)
     {
         if (at < 0)
         {
@@ -147,10 +182,27 @@ internal static class CdxJsonComponent
         var reader = ValueAt(json, at);
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => intern ? JsonStrings.Intern(ref reader) : reader.GetString(),
             JsonTokenType.Null => null,
             var other => throw CdxJson.WrongType(parent.Child(member).ToString(), "a string", other),
         };
+    }
+
+    /// <summary>
+    /// Whether the values at <paramref name="at"/> and <paramref name="other"/> are the same string as written:
+    /// tools write the purl as the bom-ref, and one string then serves both.
+    /// </summary>
+    private static bool SameString(ReadOnlySpan<byte> json, int at, int other)
+    {
+        if (at < 0 || other < 0)
+        {
+            return false;
+        }
+
+        var first = ValueAt(json, at);
+        var second = ValueAt(json, other);
+        return first.TokenType == JsonTokenType.String && second.TokenType == JsonTokenType.String
+            && first.ValueSpan.SequenceEqual(second.ValueSpan);
     }
 
     /// <summary>The object at <paramref name="at"/>: true; absent or null: false; another type rejects.</summary>
@@ -171,71 +223,60 @@ internal static class CdxJsonComponent
             : null;
 
     /// <summary>
-    /// The objects of the array at <paramref name="at"/> (absent or null: none; not an array, or an item not an
-    /// object: rejected), as offsets, checked lazily in order as a whole-document read met them.
+    /// A reader on the array at <paramref name="at"/> (absent or null: false; not an array: rejected). Its items
+    /// are then taken with <see cref="NextObject"/>, which rejects an item that is not an object when it reaches
+    /// it, after the items before it were read, as a whole-document read met them.
     /// </summary>
-    private static List<int>? Objects(ReadOnlySpan<byte> json, int at, string pointer, string member)
+    private static bool ArrayAt(ReadOnlySpan<byte> json, int at, string pointer, string member, out Utf8JsonReader reader)
     {
+        reader = default;
         if (at < 0)
         {
-            return null;
+            return false;
         }
 
-        var reader = ValueAt(json, at);
+        reader = ValueAt(json, at);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return false;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw CdxJson.WrongType(CdxJson.Child(pointer, member), "an array", reader.TokenType);
-        }
-
-        var items = new List<int>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            items.Add(reader.TokenType == JsonTokenType.StartObject ? at + (int)reader.TokenStartIndex : ~items.Count);
-            reader.Skip();
-        }
-
-        return items;
+        return reader.TokenType == JsonTokenType.StartArray
+            ? true
+            : throw CdxJson.WrongType(CdxJson.Child(pointer, member), "an array", reader.TokenType);
     }
 
-    /// <summary>Item <paramref name="index"/> of <paramref name="items"/>: its offset, or the rejection for a non-object.</summary>
-    private static int ObjectAt(ReadOnlySpan<byte> json, List<int> items, int index, int arrayAt, string pointer, string member)
+    /// <summary>The offset of the next item of the array (from <paramref name="arrayAt"/>), or -1 at its end; an item not an object rejects.</summary>
+    private static int NextObject(ref Utf8JsonReader reader, int arrayAt, int index, string pointer, string member)
     {
-        if (items[index] >= 0)
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
         {
-            return items[index];
+            return -1;
         }
 
-        // Find the item again for its token type: rare (the document is being rejected).
-        var reader = ValueAt(json, arrayAt);
-        for (var i = 0; reader.Read(); i++)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            if (i == index)
-            {
-                throw CdxJson.WrongType(CdxLocation.Item(pointer, member, index).ToString(), "an object", reader.TokenType);
-            }
-
-            reader.Skip();
+            throw CdxJson.WrongType(CdxLocation.Item(pointer, member, index).ToString(), "an object", reader.TokenType);
         }
 
-        throw new InvalidOperationException("array item not found");
+        var item = arrayAt + (int)reader.TokenStartIndex;
+        reader.Skip();
+        return item;
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> ReadProperties(ReadOnlySpan<byte> json, int at, string pointer)
     {
         List<KeyValuePair<string, string>>? properties = null;
-        var items = Objects(json, at, pointer, "properties");
-        for (var i = 0; items is not null && i < items.Count; i++)
+        if (ArrayAt(json, at, pointer, "properties", out var items))
         {
-            var item = ObjectAt(json, items, i, at, pointer, "properties");
-            var location = CdxLocation.Item(pointer, "properties", i);
-            if (String(json, Member(json, item, "name"u8), location, "name") is { Length: > 0 } name)
+            for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "properties")) >= 0; i++)
             {
-                (properties ??= []).Add(new(name, String(json, Member(json, item, "value"u8), location, "value") ?? string.Empty));
+                var location = CdxLocation.Item(pointer, "properties", i);
+                var (nameAt, valueAt) = Members(json, item, "name"u8, "value"u8);
+                if (String(json, nameAt, location, "name", intern: true) is { Length: > 0 } name)
+                {
+                    (properties ??= []).Add(new(name, String(json, valueAt, location, "value") ?? string.Empty));
+                }
             }
         }
 
@@ -245,46 +286,50 @@ internal static class CdxJsonComponent
     private static IReadOnlyList<CdxHash> ReadHashes(ReadOnlySpan<byte> json, int at, string pointer)
     {
         List<CdxHash>? hashes = null;
-        var items = Objects(json, at, pointer, "hashes");
-        for (var i = 0; items is not null && i < items.Count; i++)
+        if (ArrayAt(json, at, pointer, "hashes", out var items))
         {
-            var item = ObjectAt(json, items, i, at, pointer, "hashes");
-            var location = CdxLocation.Item(pointer, "hashes", i);
-            var alg = String(json, Member(json, item, "alg"u8), location, "alg");
-            var content = String(json, Member(json, item, "content"u8), location, "content");
-            (hashes ??= []).Add(new CdxHash(alg, content, location));
+            for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "hashes")) >= 0; i++)
+            {
+                var location = CdxLocation.Item(pointer, "hashes", i);
+                var (algAt, contentAt) = Members(json, item, "alg"u8, "content"u8);
+                var alg = String(json, algAt, location, "alg", intern: true);
+                var content = String(json, contentAt, location, "content");
+                (hashes ??= new(1)).Add(new CdxHash(alg, content, location));
+            }
         }
 
         return hashes is null ? Array.Empty<CdxHash>() : hashes;
     }
 
-    private static List<CdxLicense> ReadLicenses(ReadOnlySpan<byte> json, int at, string pointer)
+    private static IReadOnlyList<CdxLicense> ReadLicenses(ReadOnlySpan<byte> json, int at, string pointer)
     {
-        var licenses = new List<CdxLicense>();
-        var items = Objects(json, at, pointer, "licenses");
-        for (var i = 0; items is not null && i < items.Count; i++)
+        List<CdxLicense>? licenses = null;
+        if (ArrayAt(json, at, pointer, "licenses", out var items))
         {
-            var item = ObjectAt(json, items, i, at, pointer, "licenses");
-            var location = CdxLocation.Item(pointer, "licenses", i);
-            if (String(json, Member(json, item, "expression"u8), location, "expression") is { Length: > 0 } expression)
+            for (int i = 0, item; (item = NextObject(ref items, at, i, pointer, "licenses")) >= 0; i++)
             {
-                licenses.Add(new CdxLicense(expression, null, null, location.Child("expression")));
-                continue;
-            }
+                var location = CdxLocation.Item(pointer, "licenses", i);
+                var (expressionAt, license) = Members(json, item, "expression"u8, "license"u8);
+                if (String(json, expressionAt, location, "expression", intern: true) is { Length: > 0 } expression)
+                {
+                    (licenses ??= new(1)).Add(new CdxLicense(expression, null, null, location.Child("expression")));
+                    continue;
+                }
 
-            var license = Member(json, item, "license"u8);
-            var licenseLocation = location.Child("license");
-            if (IsObject(json, license, licenseLocation))
-            {
-                licenses.Add(new CdxLicense(
-                    null,
-                    String(json, Member(json, license, "id"u8), licenseLocation, "id"),
-                    String(json, Member(json, license, "name"u8), licenseLocation, "name"),
-                    licenseLocation));
+                var licenseLocation = location.Child("license");
+                if (IsObject(json, license, licenseLocation))
+                {
+                    var (idAt, nameAt) = Members(json, license, "id"u8, "name"u8);
+                    (licenses ??= new(1)).Add(new CdxLicense(
+                        null,
+                        String(json, idAt, licenseLocation, "id", intern: true),
+                        String(json, nameAt, licenseLocation, "name", intern: true),
+                        licenseLocation));
+                }
             }
         }
 
-        return licenses;
+        return licenses is null ? Array.Empty<CdxLicense>() : licenses;
     }
 
     /// <summary><c>externalReferences[type=vcs].url</c>, leniently as <see cref="CdxSourceAt.FromJson"/>: odd shapes are skipped.</summary>
@@ -307,10 +352,9 @@ internal static class CdxJsonComponent
                 continue;
             }
 
-            var type = Member(json, itemAt, "type"u8);
-            var url = Member(json, itemAt, "url"u8);
+            var (type, url) = Members(json, itemAt, "type"u8, "url"u8);
             if (type >= 0 && url >= 0 && ValueAt(json, type) is { TokenType: JsonTokenType.String } typeReader
-                && string.Equals(typeReader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
+                && IsVcs(ref typeReader)
                 && ValueAt(json, url) is { TokenType: JsonTokenType.String } urlReader)
             {
                 (urls ??= []).Add(urlReader.GetString()!.Trim());
@@ -319,6 +363,12 @@ internal static class CdxJsonComponent
 
         return urls is null ? Array.Empty<string>() : urls;
     }
+
+    /// <summary>Whether the string token is <c>vcs</c> in any case, without a string for the other reference types (website, distribution ...).</summary>
+    private static bool IsVcs(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence
+            ? string.Equals(reader.GetString(), "vcs", StringComparison.OrdinalIgnoreCase)
+            : System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "vcs"u8);
 
     /// <summary>A reader on the value that starts at <paramref name="at"/>, its first token read.</summary>
     private static Utf8JsonReader ValueAt(ReadOnlySpan<byte> json, int at)

@@ -1,20 +1,27 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// One <c>dependencies[]</c> entry read straight from its bytes with a <see cref="Utf8JsonReader"/>: a BOM has
-/// one entry per component, and a <see cref="JsonDocument"/> per entry (parse, metadata rows, name lookups) was
-/// a tenth of the reader's time. Same rules and messages as a whole-document read: a repeated member counts
-/// with its last value; <c>ref</c> is checked first, then <c>dependsOn</c>, then <c>provides</c>.
+/// One <c>dependencies[]</c> entry read straight from its bytes with a <see cref="Utf8JsonReader"/> and mapped ref
+/// by ref into <see cref="CdxDependencies"/>: each ref is copied into a reused character buffer and resolved from
+/// there, so no string, ref object or list is made per ref. Same rules and messages as a whole-document read: a
+/// repeated member counts with its last value; <c>ref</c> is checked first, then <c>dependsOn</c>, then
+/// <c>provides</c>; a wrong shape anywhere in the entry throws even after a ref failed to resolve (the failure
+/// is held, and a shape error wins over it).
 /// </summary>
 internal static class CdxJsonDependency
 {
+    // Refs are purls or short ids: a longer one swaps the pooled buffer for a larger one.
+    private const int BufferChars = 512;
+
     /// <param name="entry">The entry's bytes, already known to be a syntactically valid object.</param>
-    public static CdxDependency Read(ReadOnlyMemory<byte> entry, string pointer)
+    /// <param name="at">The entry's location, e.g. <c>/dependencies/3</c>.</param>
+    /// <param name="sink">Where refs are mapped; null when the document has already failed (shape checks only).</param>
+    public static void Map(ReadOnlySpan<byte> entry, CdxLocation at, CdxDependencies? sink)
     {
-        var span = entry.Span;
-        var reader = new Utf8JsonReader(span, CdxJsonItems.ReaderOptions);
+        var reader = new Utf8JsonReader(entry, CdxJsonItems.ReaderOptions);
         reader.Read(); // '{'
         int refAt = -1, dependsOnAt = -1, providesAt = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -43,66 +50,97 @@ internal static class CdxJsonDependency
             reader.Skip();
         }
 
-        var reference = ReadRef(span, refAt, pointer)
-            ?? throw new DocumentRejectedException(pointer, "dependency has no 'ref'");
-        return new CdxDependency(
-            new CdxRef(reference, CdxLocation.Member(pointer, "ref")),
-            RefArray(span, dependsOnAt, pointer, "dependsOn"),
-            RefArray(span, providesAt, pointer, "provides"));
+        var buffer = ArrayPool<char>.Shared.Rent(BufferChars);
+        try
+        {
+            var reference = ValueAt(entry, refAt);
+            if (refAt < 0 || reference.TokenType == JsonTokenType.Null)
+            {
+                throw new DocumentRejectedException(at.ToString(), "dependency has no 'ref'");
+            }
+
+            if (reference.TokenType != JsonTokenType.String)
+            {
+                throw CdxJson.WrongType(at.Child("ref").ToString(), "a string", reference.TokenType);
+            }
+
+            sink?.Begin(Chars(ref reference, ref buffer), at.Child("ref"));
+            Refs(entry, dependsOnAt, at, "dependsOn", sink, ref buffer);
+            Refs(entry, providesAt, at, "provides", sink, ref buffer);
+            sink?.End();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>The string at <paramref name="at"/>; null when absent or null.</summary>
-    private static string? ReadRef(ReadOnlySpan<byte> span, int at, string pointer)
+    /// <summary>The refs of the array at <paramref name="arrayAt"/> (absent or null: none), each handed to the sink in order.</summary>
+    private static void Refs(ReadOnlySpan<byte> entry, int arrayAt, CdxLocation at, string name, CdxDependencies? sink, ref char[] buffer)
     {
-        if (at < 0)
+        if (arrayAt < 0)
         {
-            return null;
+            return;
         }
 
-        var reader = ValueAt(span, at);
-        return reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Null => null,
-            var other => throw CdxJson.WrongType(CdxJson.Child(pointer, "ref"), "a string", other),
-        };
-    }
-
-    private static List<CdxRef> RefArray(ReadOnlySpan<byte> span, int at, string pointer, string name)
-    {
-        if (at < 0)
-        {
-            return [];
-        }
-
-        var reader = ValueAt(span, at);
+        var reader = ValueAt(entry, arrayAt);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return [];
+            return;
         }
 
-        var arrayPointer = CdxJson.Child(pointer, name);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw CdxJson.WrongType(arrayPointer, "an array", reader.TokenType);
+            throw CdxJson.WrongType(at.Child(name).ToString(), "an array", reader.TokenType);
         }
 
-        var refs = new List<CdxRef>();
         for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            refs.Add(reader.TokenType == JsonTokenType.String
-                ? new CdxRef(reader.GetString()!, CdxLocation.Item(arrayPointer, index))
-                : throw CdxJson.WrongType(CdxLocation.Item(arrayPointer, index).ToString(), "a string", reader.TokenType));
-        }
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw CdxJson.WrongType(at.ChildItem(name, index).ToString(), "a string", reader.TokenType);
+            }
 
-        return refs;
+            if (sink is null)
+            {
+                continue;
+            }
+
+            var chars = Chars(ref reader, ref buffer);
+            if (name == "dependsOn")
+            {
+                sink.DependsOn(chars, at.ChildItem(name, index));
+            }
+            else
+            {
+                sink.Provides(chars, at.ChildItem(name, index));
+            }
+        }
     }
 
-    /// <summary>A reader on the value that starts at <paramref name="at"/>, its first token read.</summary>
+    /// <summary>The current string token's characters (unescaped), in <paramref name="buffer"/> (replaced by a larger pooled one when too small).</summary>
+    private static ReadOnlySpan<char> Chars(ref Utf8JsonReader reader, ref char[] buffer)
+    {
+        // A UTF-8 (or escaped) string never has more UTF-16 characters than bytes.
+        var needed = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (needed > buffer.Length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(needed);
+        }
+
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
+
+    /// <summary>A reader on the value that starts at <paramref name="at"/>, its first token read (none when absent).</summary>
     private static Utf8JsonReader ValueAt(ReadOnlySpan<byte> span, int at)
     {
-        var reader = new Utf8JsonReader(span[at..], CdxJsonItems.ReaderOptions);
-        reader.Read();
+        var reader = new Utf8JsonReader(at < 0 ? default : span[at..], CdxJsonItems.ReaderOptions);
+        if (at >= 0)
+        {
+            reader.Read();
+        }
+
         return reader;
     }
 }

@@ -50,10 +50,13 @@ internal static class CdxJsonStream
         CheckArray(top, "dependencies");
         foreach (var (entry, token, index) in top.Items("dependencies"))
         {
-            var pointer = "/dependencies/" + index;
-            mapper.AddDependency(token == JsonTokenType.StartObject
-                ? CdxJsonDependency.Read(entry, pointer)
-                : throw CdxJson.WrongType(pointer, "an object", token));
+            var at = CdxLocation.Item("/dependencies", index);
+            if (token != JsonTokenType.StartObject)
+            {
+                throw CdxJson.WrongType(at.ToString(), "an object", token);
+            }
+
+            CdxJsonDependency.Map(entry.Span, at, mapper.Dependencies);
         }
 
         CheckArray(top, "vulnerabilities");

@@ -33,9 +33,20 @@ internal static class CdxLicenses
         }
     }
 
+    // One property list per kind, shared by every License node (the builder copies what it keeps).
+    private static readonly KeyValuePair<string, string>[] Expression = [new("license:kind", "expression")];
+    private static readonly KeyValuePair<string, string>[] Id = [new("license:kind", "id")];
+    private static readonly KeyValuePair<string, string>[] Name = [new("license:kind", "name")];
+
     private static void Add(IngestBatchBuilder builder, NodeRef from, string key, string kind)
     {
-        var node = builder.AddNode(new NodeRef(NodeKind.License, key), key, [new("license:kind", kind)]);
+        var properties = kind switch
+        {
+            "expression" => Expression,
+            "id" => Id,
+            _ => Name,
+        };
+        var node = builder.AddNode(new NodeRef(NodeKind.License, key), key, properties);
         builder.AddEdge(EdgeKind.HasLicense, from, node);
     }
 }

@@ -14,13 +14,15 @@ internal readonly struct CdxLocation
     private readonly string? _member;
     private readonly int _index;
     private readonly string? _last;
+    private readonly int _lastIndex;
 
-    private CdxLocation(string parent, string? member, int index, string? last)
+    private CdxLocation(string parent, string? member, int index, string? last, int lastIndex = -1)
     {
         _parent = parent;
         _member = member;
         _index = index;
         _last = last;
+        _lastIndex = lastIndex;
     }
 
     /// <summary><paramref name="parent"/>/<paramref name="name"/> for an object member.</summary>
@@ -37,10 +39,15 @@ internal readonly struct CdxLocation
     /// <summary>A member of this location: one level deeper.</summary>
     public CdxLocation Child(string name) => _last is null ? new(_parent, _member, _index, name) : new(ToString(), null, -1, name);
 
+    /// <summary>Item <paramref name="index"/> of this location's member array <paramref name="name"/> (e.g. <c>/dependencies/3/dependsOn/1</c>).</summary>
+    public CdxLocation ChildItem(string name, int index) =>
+        _last is null ? new(_parent, _member, _index, name, index) : new(ToString(), name, index, null);
+
     public override string ToString()
     {
         var at = _member is null ? _parent : JsonPointers.Child(_parent, _member);
         at = _index >= 0 ? at + "/" + _index.ToString(CultureInfo.InvariantCulture) : at;
-        return _last is null ? at : JsonPointers.Child(at, _last);
+        at = _last is null ? at : JsonPointers.Child(at, _last);
+        return _lastIndex >= 0 ? at + "/" + _lastIndex.ToString(CultureInfo.InvariantCulture) : at;
     }
 }

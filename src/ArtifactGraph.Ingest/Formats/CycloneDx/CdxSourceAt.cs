@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using ArtifactGraph.Core.Graph;
-using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
 /// A component's source: <c>externalReferences[type=vcs].url</c> (a <c>#fragment</c> that is a commit id is the
-/// revision) and the purl's <c>vcs_url</c> qualifier → SOURCE_AT (<see cref="SourceAtLinks"/>).
+/// revision), read for <see cref="CdxComponentMapper"/>, which links them and the purl's <c>vcs_url</c> qualifier → SOURCE_AT
+/// (<see cref="SourceAtLinks"/>).
 /// </summary>
 internal static class CdxSourceAt
 {
@@ -34,14 +33,4 @@ internal static class CdxSourceAt
             .Select(r => xml.Text(r, "url")?.Trim())
             .OfType<string>()
             .ToList();
-
-    public static void Map(CdxComponent component, NodeRef node, IngestBatchBuilder builder)
-    {
-        foreach (var url in component.VcsUrls)
-        {
-            SourceAtLinks.Link(builder, node, url);
-        }
-
-        SourceAtLinks.LinkPurlQualifier(builder, node, component.Purl);
-    }
 }

@@ -6,9 +6,11 @@ namespace ArtifactGraph.Ingest.Formats.Images;
 internal static class ImagePurls
 {
     public static string? Digest(string? purl) =>
-        purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _) && parsed.Type is "oci" or "docker"
-            ? ImageLinks.Sha256(parsed.Version)
-            : null;
+        purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _) ? Digest(parsed) : null;
+
+    /// <summary>The same for a purl the caller already parsed.</summary>
+    public static string? Digest(Purl? purl) =>
+        purl is not null && purl.Type is "oci" or "docker" ? ImageLinks.Sha256(purl.Version) : null;
 
     public static bool IsArchSpecific(string? purl) =>
         purl is not null && Purl.TryParse(purl.Trim(), out var parsed, out _) && parsed.Qualifiers.Any(q => q.Key == "arch");

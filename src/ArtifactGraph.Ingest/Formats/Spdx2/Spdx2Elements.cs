@@ -12,7 +12,7 @@ internal static class Spdx2Elements
         context.KnownIds.Add(Spdx2Header.DocumentId);
         foreach (var package in document.Packages)
         {
-            Declare(context, package.SpdxId, package.IdLocation ?? package.Location, "package");
+            Declare(context, package.SpdxId, package.IdLocation, package.Location, "package");
             if (package.Name is not null && package.Name.Trim().Length == 0)
             {
                 // ko writes a placeholder package "SPDXRef-Package--" with name "": keep it under its SPDXID.
@@ -28,7 +28,7 @@ internal static class Spdx2Elements
 
         foreach (var file in document.Files)
         {
-            Declare(context, file.SpdxId, file.IdLocation ?? file.Location, "file");
+            Declare(context, file.SpdxId, file.IdLocation, file.Location, "file");
             if (string.IsNullOrWhiteSpace(file.FileName))
             {
                 throw new DocumentRejectedException(file.Location.StartsWith('/') ? file.Location + "/fileName" : file.Location, "file has no 'fileName'");
@@ -37,7 +37,7 @@ internal static class Spdx2Elements
 
         foreach (var snippet in document.Snippets)
         {
-            Declare(context, snippet.Id, snippet.Location, "snippet");
+            Declare(context, snippet.Id, snippet.Location, snippet.Location, "snippet");
         }
 
         // Like dangling relationships, a describes or hasFiles entry naming nothing is reported, not fatal;
@@ -51,16 +51,22 @@ internal static class Spdx2Elements
         }
     }
 
-    private static void Declare(Spdx2Context context, string? id, string location, string what)
+    /// <param name="idLocation">Where the SPDXID is written, when the parser recorded it (tag-value: its line).</param>
+    /// <param name="location">The element's location; for a JSON pointer, the SPDXID is its <c>/SPDXID</c> member
+    /// (made only when reported: a file-heavy document has thousands of elements).</param>
+    private static void Declare(Spdx2Context context, string? id, string? idLocation, string location, string what)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            throw new DocumentRejectedException(location, $"{what} has no SPDXID");
+            throw new DocumentRejectedException(IdAt(idLocation, location), $"{what} has no SPDXID");
         }
 
         if (!context.KnownIds.Add(id.Trim()))
         {
-            throw new DocumentRejectedException(location, $"duplicate SPDXID '{id.Trim()}'");
+            throw new DocumentRejectedException(IdAt(idLocation, location), $"duplicate SPDXID '{id.Trim()}'");
         }
     }
+
+    private static string IdAt(string? idLocation, string location) =>
+        idLocation ?? (location.StartsWith('/') ? location + "/SPDXID" : location);
 }

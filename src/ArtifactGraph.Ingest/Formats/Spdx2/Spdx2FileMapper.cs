@@ -12,25 +12,53 @@ internal static class Spdx2FileMapper
 {
     public static void MapAll(Spdx2Context context)
     {
+        // Loops, not LINQ: a file-heavy document has thousands of files, and the iterators, closures and a
+        // digest formatted then parsed again per checksum were most of the reader's garbage.
+        var digests = new List<Digest>(4);
         foreach (var file in context.Document.Files)
         {
-            var digests = file.Checksums
-                .Select(c => Spdx2Checksums.TryDigest(c, context.Builder))
-                .OfType<string>()
-                .Select(Digest.Parse)
-                .ToList();
+            digests.Clear();
+            foreach (var checksum in file.Checksums)
+            {
+                if (Spdx2Checksums.TryCreate(checksum, context.Builder, out var digest))
+                {
+                    digests.Add(digest);
+                }
+            }
+
             if (digests.Count == 0)
             {
                 context.Builder.Warn(file.Location, $"file '{file.FileName}' has no usable checksum; skipped");
                 continue;
             }
 
-            var key = digests.FirstOrDefault(d => d.Algorithm == "sha256", digests.FirstOrDefault(d => d.Algorithm == "sha1", digests[0]));
-            var properties = new List<KeyValuePair<string, string>> { new("spdx:id", file.SpdxId!.Trim()) };
-            properties.AddRange(digests.Where(d => d != key).Select(d => new KeyValuePair<string, string>("spdx:checksum:" + d.Algorithm, d.Hex)));
+            var key = First(digests, "sha256") ?? First(digests, "sha1") ?? digests[0];
+            var id = file.SpdxId!.Trim();
+            var properties = new List<KeyValuePair<string, string>>(digests.Count) { new("spdx:id", id) };
+            foreach (var digest in digests)
+            {
+                if (digest != key)
+                {
+                    properties.Add(new("spdx:checksum:" + digest.Algorithm, digest.Hex));
+                }
+            }
+
             var node = context.Builder.AddNode(new NodeRef(NodeKind.Artifact, key.ToString()), file.FileName!.Trim(), properties);
-            context.Nodes[file.SpdxId.Trim()] = node;
+            context.Nodes[id] = node;
             context.FileNodes.Add(node);
         }
+    }
+
+    private static Digest? First(List<Digest> digests, string algorithm)
+    {
+        foreach (var digest in digests)
+        {
+            if (digest.Algorithm == algorithm)
+            {
+                return digest;
+            }
+        }
+
+        return null;
     }
 }

@@ -68,7 +68,6 @@ internal static class Spdx2JsonParser
         {
             Location = pointer,
             SpdxId = Spdx2Json.Scalar(element, "SPDXID", pointer),
-            IdLocation = pointer + "/SPDXID",
             Name = Spdx2Json.Scalar(element, "name", pointer),
             VersionInfo = Spdx2Json.Scalar(element, "versionInfo", pointer),
             Supplier = Spdx2Json.Scalar(element, "supplier", pointer),
@@ -88,7 +87,7 @@ internal static class Spdx2JsonParser
             builder.Warn(pointer + "/packageName", "'packageName' is the tag-value spelling; read as 'name'");
         }
 
-        package.Checksums.AddRange(Checksums(element, pointer));
+        Checksums(element, pointer, package.Checksums);
         package.ExternalRefs.AddRange(Spdx2Json.Objects(element, "externalRefs", pointer).Select(r => new Spdx2ExternalRef(
             Spdx2Json.Scalar(r.Item, "referenceCategory", r.Pointer),
             Spdx2Json.Scalar(r.Item, "referenceType", r.Pointer),
@@ -104,18 +103,23 @@ internal static class Spdx2JsonParser
         {
             Location = pointer,
             SpdxId = Spdx2Json.Scalar(element, "SPDXID", pointer),
-            IdLocation = pointer + "/SPDXID",
             FileName = Spdx2Json.Scalar(element, "fileName", pointer),
         };
-        file.Checksums.AddRange(Checksums(element, pointer));
+        Checksums(element, pointer, file.Checksums);
         return file;
     }
 
-    private static IEnumerable<Spdx2Checksum> Checksums(JsonElement element, string pointer) =>
-        Spdx2Json.Objects(element, "checksums", pointer).Select(c => new Spdx2Checksum(
-            Spdx2Json.Scalar(c.Item, "algorithm", c.Pointer),
-            Spdx2Json.Scalar(c.Item, "checksumValue", c.Pointer),
-            c.Pointer));
+    // A loop into the element's list: a file-heavy document has a checksum list per file.
+    private static void Checksums(JsonElement element, string pointer, List<Spdx2Checksum> into)
+    {
+        foreach (var (checksum, checksumPointer) in Spdx2Json.Objects(element, "checksums", pointer))
+        {
+            into.Add(new Spdx2Checksum(
+                Spdx2Json.Scalar(checksum, "algorithm", checksumPointer),
+                Spdx2Json.Scalar(checksum, "checksumValue", checksumPointer),
+                checksumPointer));
+        }
+    }
 
     private static Spdx2ExternalDocumentRef ExternalDocumentRef(JsonElement element, string pointer)
     {

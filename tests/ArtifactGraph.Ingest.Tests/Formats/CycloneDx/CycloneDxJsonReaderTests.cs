@@ -124,6 +124,19 @@ public sealed class CycloneDxJsonReaderTests
     }
 
     [Fact]
+    public void Read_EscapedAndLongDependencyRefs_ResolveToTheirComponents()
+    {
+        // Refs are resolved from their unescaped characters in a reused buffer; a ref longer than the buffer takes a larger one.
+        var batch = CdxTestInput.ReadFixture("escaped-and-long-dependency-refs.json");
+        var scoped = new NodeRef(NodeKind.PackageVersion, Purl.Parse("pkg:npm/%40scope/a@1").ToString());
+        var longRef = new NodeRef(NodeKind.PackageVersion, Purl.Parse("pkg:generic/acme/" + new string('x', 700) + "@1").ToString());
+
+        var dependsOn = batch.EdgesOf(EdgeKind.DependsOn).Select(e => (e.From, e.To)).ToList();
+
+        Assert.Equal([(batch.Document.Subject!.Value, scoped), (scoped, longRef)], dependsOn);
+    }
+
+    [Fact]
     public void Read_NoSubject_DocumentDescribesRootsOnly()
     {
         var batch = CdxTestInput.ReadFixture("no-subject.json");
