@@ -37,6 +37,19 @@ internal sealed class Adjacency
 
     public int EdgeCount => _targets.Length;
 
+    /// <summary>Asks for huge pages under the arrays a walk reads at random (<see cref="HugePages"/>).</summary>
+    internal void AdviseHugePages()
+    {
+        HugePages.Advise(_offsets);
+        HugePages.Advise(_targets);
+        HugePages.Advise(_kinds);
+        HugePages.Advise(_rowKinds);
+        if (_hubStarts is not null)
+        {
+            HugePages.Advise(_hubStarts);
+        }
+    }
+
     /// <summary>Row starts, one per node plus one: for the traversal's inner loop.</summary>
     internal int[] Offsets => _offsets;
 

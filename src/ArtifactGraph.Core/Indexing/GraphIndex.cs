@@ -32,6 +32,9 @@ public sealed class GraphIndex
         _nameOf = nameOf;
         _forward = forward;
         _reverse = reverse;
+        forward.AdviseHugePages();
+        reverse.AdviseHugePages();
+        HugePages.Advise(kinds);
         _countOf = new int[Enum.GetValues<NodeKind>().Length];
         foreach (var kind in kinds)
         {

@@ -68,6 +68,10 @@ internal sealed class TraversalScratch
             Edges = new byte[size];
             Hits = new int[size];
             PositionOf = new int[size];
+
+            // Read and written at random by node id, like the index's rows.
+            Indexing.HugePages.Advise(_visited);
+            Indexing.HugePages.Advise(PositionOf);
         }
         else
         {
