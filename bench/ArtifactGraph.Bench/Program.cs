@@ -5,7 +5,8 @@ using ArtifactGraph.Bench.Suites;
 const string Usage = """
     artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
-      ingest     --input DIR [--db FILE | --postgres] [--seed N]   --postgres: into ARTIFACTGRAPH_POSTGRES
+      ingest     --input DIR [--db FILE | --postgres] [--seed N] [--sequential]   --postgres: into ARTIFACTGRAPH_POSTGRES;
+                 --sequential: no read-ahead (one document after the other)
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N] [--cold]   sniff + read + map alone, per format (--cold: purl cache cleared per document)
