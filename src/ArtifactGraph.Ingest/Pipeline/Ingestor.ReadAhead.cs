@@ -90,7 +90,7 @@ public sealed partial class Ingestor
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(path), expanded, sha256) { Hints = hints });
             var chunks = new ChunkRecorder();
             var batch = reader.Read(ReadInput(path, expanded, sha256, hints, chunks));
-            return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Format = reader.Format, Batch = batch, Chunks = chunks };
+            return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Format = reader.Format, Batch = batch, Chunks = chunks, Raw = new RawDocument(expanded) };
         }
         catch (DocumentRejectedException ex)
         {
@@ -128,7 +128,7 @@ public sealed partial class Ingestor
             }
 
             CommitResult result;
-            using (var writer = _store.BeginDocument(sha256, document.Expanded))
+            using (var writer = _store.BeginDocument(sha256, document.Raw ?? new RawDocument(document.Expanded)))
             {
                 if (writer.AlreadyPresent)
                 {

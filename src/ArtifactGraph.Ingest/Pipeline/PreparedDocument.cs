@@ -1,4 +1,5 @@
 using ArtifactGraph.Core.Ingestion;
+using ArtifactGraph.Core.Storage;
 
 namespace ArtifactGraph.Ingest.Pipeline;
 
@@ -28,6 +29,9 @@ internal sealed class PreparedDocument
     public string? Format { get; init; }
 
     public IngestBatch? Batch { get; init; }
+
+    /// <summary>The raw bytes encoded for storage, with <see cref="Batch"/>: done here, off the committing thread.</summary>
+    public RawDocument? Raw { get; init; }
 
     public ChunkRecorder? Chunks { get; init; }
 

@@ -12,6 +12,8 @@ internal sealed class ThreadBoundStore(IGraphStore inner) : IGraphStore
 
     public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes) => Checked().BeginDocument(sha256, rawBytes);
 
+    public IDocumentWriter BeginDocument(string sha256, RawDocument raw) => Checked().BeginDocument(sha256, raw);
+
     public bool ContainsDocument(string sha256) => Checked().ContainsDocument(sha256);
 
     public void Load(IGraphLoadSink sink, DateTimeOffset? asOf = null) => Checked().Load(sink, asOf);
