@@ -56,6 +56,7 @@ internal static class IngestSuite
             using var store = target.Open();
             var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var threadCpuBefore = ThreadCpu.NowMs();
             var wall = Stopwatch.StartNew();
             var started = wall.Elapsed;
             void Done(IngestReport result)
@@ -78,12 +79,15 @@ internal static class IngestSuite
             }
 
             wall.Stop();
+            var threadCpu = (ThreadCpu.NowMs() - threadCpuBefore) / 1e3;
             Summarize(report, reports, inputBytes, wall.Elapsed);
 
             // Under load the wall time says little; CPU seconds do, and CPU / wall above 1 is the read-ahead at work.
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             report.Add(Suite, "process CPU time (bulk run)", cpu, "s", "user + system, all threads");
             report.Add(Suite, "  CPU / wall", cpu / wall.Elapsed.TotalSeconds, "cores", "1 at most when sequential (plus GC and JIT threads)");
+            report.Add(Suite, "  of which the calling (committing) thread", threadCpu, "s", sequential ? "read and commit" : "commits; reads run on a worker");
+            report.Add(Suite, "  wall on 2 idle cores, at best", Math.Max(threadCpu, cpu / 2), "s", "max(calling thread, all CPU / 2): what this run's CPU allows without other load");
             thousand.AddRange(IngestThousands(ingestor, seed, readOnly));
             report.Add(Suite, postgres ? "store size (tables, indexes, TOAST)" : "store file size (db + wal)", target.SizeMb(), "MB");
         }
