@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Ingestion;
 using ArtifactGraph.Ingest.Pipeline;
@@ -76,6 +77,36 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void IngestFiles_ManyDocuments_ReadsAtMostOneAheadAndNothingBesideALargeOne()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var names = Enumerable.Range(0, 9).Select(i => i == 4 ? "large" : $"small{i}").ToList();
+        var paths = names.Select(name =>
+        {
+            var path = Path.Combine(_directory, name);
+            File.WriteAllText(path, $"order:{name}" + (name == "large" ? new string(' ', 200) : string.Empty));
+            return path;
+        }).ToList();
+        using var store = new ThreadBoundStore(SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "order.db") }, new FakeTimeProvider(_now)));
+        var ingestor = new Ingestor([new OrderReader(events)], store, new IngestOptions(), NullLogger<Ingestor>.Instance) { LargeDocumentThreshold = 100 };
+
+        var reports = ingestor.IngestFiles(paths, r => events.Enqueue($"done {Path.GetFileName(r.Source)}"));
+
+        Assert.All(reports, r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
+        var log = events.ToList();
+        for (var k = 0; k + 2 < names.Count; k++)
+        {
+            // Document k+2 is read only once k is committed: one batch ahead at most.
+            Assert.True(log.IndexOf($"read {names[k + 2]}") > log.IndexOf($"done {names[k]}"), string.Join(", ", log));
+        }
+
+        // The large document is read inside its transaction with nothing read beside it.
+        var large = log.IndexOf("read large");
+        Assert.Equal(log.IndexOf("done large") - 1, large);
+        Assert.Equal($"done {names[3]}", log[large - 1]);
+    }
+
+    [Fact]
     public void IngestFiles_NoFiles_NoReports()
     {
         using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "empty.db") }, new FakeTimeProvider(_now));
@@ -134,6 +165,23 @@ public sealed class IngestorReadAheadTests : IDisposable
 
         var reports = ingest(ingestor, inputs);
         return (reports, StoreSnapshot.Of(store, index.Current));
+    }
+
+    /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>
+    private sealed class OrderReader(System.Collections.Concurrent.ConcurrentQueue<string> events) : IDocumentReader
+    {
+        public string Format => "Order";
+
+        public bool CanRead(DocumentInput input) => input.Content.Span.StartsWith("order:"u8);
+
+        public IngestBatch Read(DocumentInput input)
+        {
+            events.Enqueue($"read {input.Name}");
+            Thread.Sleep(20); // long enough for the caller to commit beside it, if it could
+            var builder = input.NewBuilder();
+            builder.AddNode(new NodeRef(NodeKind.Package, $"pkg:generic/{input.Name}"));
+            return builder.Build(new DocumentInfo { Sha256 = input.Sha256, Format = Format, Name = input.Name });
+        }
     }
 
     /// <summary>A reader that fails as a bug would (not a rejection) on documents reading "boom".</summary>
