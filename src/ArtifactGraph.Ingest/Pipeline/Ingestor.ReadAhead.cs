@@ -3,8 +3,8 @@ using ArtifactGraph.Core.Storage;
 namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
-/// Many documents on two cores: document n+1 is read (file, decompress, hash, sniff, read + map: all pure) on a
-/// worker while document n commits on the caller's thread, one transaction per document as on the sequential
+/// Many documents on two cores: document n+1 is read (sniff, read + map, raw encoding: all pure) on a worker
+/// while document n commits on the caller's thread, one transaction per document as on the sequential
 /// path, with the same reports in the same order and the same store contents. The store is used from the
 /// caller's thread only, and at most one document is read ahead, so memory is one batch more than sequential.
 /// </summary>
@@ -20,20 +20,32 @@ public sealed partial class Ingestor
         var reports = new List<IngestReport>(paths.Count);
         var hints = MergeHints(null);
 
-        // Hashes read ahead in this run: a repeat is not read again (the store will call it Unchanged). Touched
-        // by one Prepare at a time, each started after the previous one finished.
+        // Hashes met in this run: a repeat is not read again (the store will call it Unchanged). Caller's thread only.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Task<PreparedDocument>? ahead = null;
         try
         {
             for (var i = 0; i < paths.Count; i++)
             {
-                var current = ahead is null ? Prepare(paths[i], hints, seen) : ahead.GetAwaiter().GetResult();
+                PreparedDocument current;
+                if (ahead is null)
+                {
+                    var loaded = Load(paths[i], hints, seen);
+                    current = WorthReading(loaded) ? Read(loaded) : loaded;
+                }
+                else
+                {
+                    current = ahead.GetAwaiter().GetResult();
+                }
+
                 ahead = null;
                 if (i + 1 < paths.Count && !IsLarge(current))
                 {
-                    var nextPath = paths[i + 1];
-                    ahead = Task.Run(() => Prepare(nextPath, hints, seen));
+                    // The next file's bytes and hash come first, on this thread, so bytes the store already holds
+                    // are Unchanged without being read (as on the sequential path); only new ones are read beside
+                    // this commit.
+                    var next = Load(paths[i + 1], hints, seen);
+                    ahead = WorthReading(next) ? Task.Run(() => Read(next)) : Task.FromResult(next);
                 }
 
                 var report = CommitPrepared(current);
@@ -56,8 +68,11 @@ public sealed partial class Ingestor
     private bool IsLarge(PreparedDocument document) =>
         document.Sequential && (document.Sha256 is null || document.Expanded.Length >= LargeDocumentThreshold);
 
-    /// <summary>The pure half: everything up to a batch, without the store. A rejection is kept, not reported yet.</summary>
-    private PreparedDocument Prepare(string path, IReadOnlyDictionary<string, string> hints, HashSet<string> seen)
+    private bool WorthReading(PreparedDocument loaded) =>
+        loaded is { Sequential: false, Reason: null, Sha256.Length: > 0 } && !_store.ContainsDocument(loaded.Sha256);
+
+    /// <summary>File, size limit, decompression and hash: cheap next to reading. A rejection is kept, not reported yet.</summary>
+    private PreparedDocument Load(string path, IReadOnlyDictionary<string, string> hints, HashSet<string> seen)
     {
         if (IsLargeFile(path))
         {
@@ -80,21 +95,24 @@ public sealed partial class Ingestor
         }
 
         var sha256 = Sha256Of(expanded);
-        if (expanded.Length >= LargeDocumentThreshold || !seen.Add(sha256))
-        {
-            return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Sequential = true };
-        }
+        var sequential = expanded.Length >= LargeDocumentThreshold || !seen.Add(sha256);
+        return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Sequential = sequential };
+    }
 
+    /// <summary>The pure half, on the worker: sniff, read + map (chunks recorded), raw bytes encoded.</summary>
+    private PreparedDocument Read(PreparedDocument loaded)
+    {
+        var (path, expanded, sha256, hints) = (loaded.Source, loaded.Expanded, loaded.Sha256!, loaded.Hints);
         try
         {
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(path), expanded, sha256) { Hints = hints });
             var chunks = new ChunkRecorder();
             var batch = reader.Read(ReadInput(path, expanded, sha256, hints, chunks));
-            return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Format = reader.Format, Batch = batch, Chunks = chunks, Raw = new RawDocument(expanded) };
+            return loaded with { Format = reader.Format, Batch = batch, Chunks = chunks, Raw = new RawDocument(expanded) };
         }
         catch (DocumentRejectedException ex)
         {
-            return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, RejectedAt = ex.Location, Reason = ex.Reason };
+            return loaded with { RejectedAt = ex.Location, Reason = ex.Reason };
         }
     }
 
@@ -122,9 +140,15 @@ public sealed partial class Ingestor
                 return Unchanged(document.Source, sha256, document.Expanded.Length);
             }
 
+            if (document.Reason is not null)
+            {
+                return Rejected(document.Source, document.RejectedAt!, document.Reason, sha256);
+            }
+
             if (document.Batch is null)
             {
-                return Rejected(document.Source, document.RejectedAt!, document.Reason!, sha256);
+                // Not read ahead because the store held it when it was loaded; it always will, so this is only a guard.
+                return IngestExpanded(document.Source, document.Expanded, sha256, document.Hints);
             }
 
             CommitResult result;

@@ -4,11 +4,12 @@ using ArtifactGraph.Core.Storage;
 namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
-/// One document after the pure half of the pipeline (file read, decompress, hash, sniff, read + map), done on
-/// the read-ahead worker without the store. The committing thread finishes it (<see cref="Ingestor"/>'s
-/// pipelined path): the store decides Unchanged first, exactly as on the sequential path.
+/// One document after the pure half of the pipeline: loaded (file read, decompress, hash) on the caller's thread,
+/// then read (sniff, read + map, encode) on the read-ahead worker without the store when the store does not hold
+/// it yet. The committing thread finishes it (<see cref="Ingestor"/>'s pipelined path): the store decides
+/// Unchanged first, exactly as on the sequential path.
 /// </summary>
-internal sealed class PreparedDocument
+internal sealed record PreparedDocument
 {
     public required string Source { get; init; }
 

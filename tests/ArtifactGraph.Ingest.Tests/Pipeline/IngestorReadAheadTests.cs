@@ -56,7 +56,7 @@ public sealed class IngestorReadAheadTests : IDisposable
         // ThreadBoundStore fails any call from the read-ahead worker; the run must still report every file.
         var (reports, _) = Run(MixedInputs(), Ingestor.LargeDocumentBytes, IngestBatchBuilder.DefaultSpillThreshold, (ingestor, files) => ingestor.IngestFiles(files));
 
-        Assert.Equal(MixedInputs().Count, reports.Count);
+        Assert.Equal(2 * MixedInputs().Count, reports.Count);
     }
 
     [Fact]
@@ -104,6 +104,11 @@ public sealed class IngestorReadAheadTests : IDisposable
         var large = log.IndexOf("read large");
         Assert.Equal(log.IndexOf("done large") - 1, large);
         Assert.Equal($"done {names[3]}", log[large - 1]);
+
+        // Documents the store already holds are Unchanged without being read, as one by one.
+        events.Clear();
+        Assert.All(ingestor.IngestFiles(paths), r => Assert.Equal(IngestOutcome.Unchanged, r.Outcome));
+        Assert.DoesNotContain(events, e => e.StartsWith("read", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,7 +168,8 @@ public sealed class IngestorReadAheadTests : IDisposable
             SpillThreshold = spill,
         };
 
-        var reports = ingest(ingestor, inputs);
+        // Twice: the second run meets every document already stored (Unchanged, or rejected again).
+        var reports = ingest(ingestor, inputs).Concat(ingest(ingestor, inputs)).ToList();
         return (reports, StoreSnapshot.Of(store, index.Current));
     }
 
