@@ -94,6 +94,7 @@ public sealed class IngestorReadAheadTests : IDisposable
 
         Assert.All(reports, r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
         var log = events.ToList();
+        Assert.Equal(names.Select(n => $"read {n}"), log.Where(e => e.StartsWith("read", StringComparison.Ordinal)));
         for (var k = 0; k + 2 < names.Count; k++)
         {
             // Document k+2 is read only once k is committed: one batch ahead at most.
