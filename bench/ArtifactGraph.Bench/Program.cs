@@ -5,7 +5,9 @@ using ArtifactGraph.Bench.Suites;
 const string Usage = """
     artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
-      ingest     --input DIR [--db FILE | --postgres] [--seed N]   --postgres: into ARTIFACTGRAPH_POSTGRES
+      ingest     --input DIR [--db FILE | --postgres] [--seed N] [--sequential]   --postgres: into ARTIFACTGRAPH_POSTGRES;
+                 --sequential: no read-ahead (one document after the other)
+      commit     --input DIR [--rounds 3]   the SQLite commit alone (documents read first), timed with thread CPU
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N] [--cold]   sniff + read + map alone, per format (--cold: purl cache cleared per document)
@@ -30,6 +32,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
 {
     "generate" => GenerateSuite.Run,
     "ingest" => IngestSuite.Run,
+    "commit" => CommitSuite.Run,
     "dependents" => DependentsSuite.Run,
     "all" => AllSuite.Run,
     "readers" => ReadersSuite.Run,

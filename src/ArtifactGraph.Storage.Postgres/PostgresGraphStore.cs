@@ -108,7 +108,10 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
     /// writer is disposed. A second BeginDocument on the same thread before disposing the first throws
     /// rather than waiting forever on the advisory lock its own first transaction holds.
     /// </summary>
-    public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes)
+    public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes) => BeginDocument(sha256, new RawDocument(rawBytes));
+
+    /// <inheritdoc cref="BeginDocument(string, ReadOnlyMemory{byte})"/>
+    public IDocumentWriter BeginDocument(string sha256, RawDocument raw)
     {
         ArgumentNullException.ThrowIfNull(sha256);
         _writeLock.Enter();
@@ -122,7 +125,7 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
             }
 
             connection = _dataSource.OpenConnection();
-            var writer = PostgresDocumentWriter.Begin(connection, sha256, rawBytes, _time.GetUtcNow(), ReleaseWriter);
+            var writer = PostgresDocumentWriter.Begin(connection, sha256, raw, _time.GetUtcNow(), ReleaseWriter);
             _writerOpen = true;
             return writer;
         }

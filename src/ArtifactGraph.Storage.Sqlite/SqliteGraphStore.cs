@@ -106,14 +106,17 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         return result;
     }
 
+    /// <summary>Compresses the raw bytes before taking the write lock (the slowest per-byte step), then begins.</summary>
+    public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes) => BeginDocument(sha256, new RawDocument(rawBytes));
+
     /// <summary>Takes the write lock until the returned writer is disposed (same thread).</summary>
-    public IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes)
+    public IDocumentWriter BeginDocument(string sha256, RawDocument raw)
     {
         _writeLock.Enter();
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _writer.Begin(sha256, rawBytes, _writeLock.Exit);
+            return _writer.Begin(sha256, raw, _writeLock.Exit);
         }
         catch
         {

@@ -10,7 +10,8 @@ namespace ArtifactGraph.Cli.Commands;
 
 /// <summary>
 /// <c>ingest PATH...</c>: files, folders (recursive) and globs; each document sniffed, read and committed
-/// on its own, so one bad file never stops the others. Exit 1 when anything was rejected.
+/// on its own, so one bad file never stops the others; the next file is read while one commits
+/// (<see cref="Ingestor.IngestFiles"/>). Exit 1 when anything was rejected.
 /// </summary>
 internal sealed class IngestCommand : ICommand
 {
@@ -48,19 +49,19 @@ internal sealed class IngestCommand : ICommand
                 context.Console.Progress().Start(progress =>
                 {
                     var task = progress.AddTask("Ingesting", maxValue: expansion.Files.Count);
-                    foreach (var file in expansion.Files)
+                    var done = 0;
+                    task.Description = Markup.Escape(Path.GetFileName(expansion.Files[0]));
+                    reports.AddRange(ingestor.IngestFiles(expansion.Files, _ =>
                     {
-                        task.Description = Markup.Escape(Path.GetFileName(file));
-                        reports.Add(ingestor.IngestFile(file));
+                        done++;
+                        task.Description = done < expansion.Files.Count ? Markup.Escape(Path.GetFileName(expansion.Files[done])) : "Ingested";
                         task.Increment(1);
-                    }
-
-                    task.Description = "Ingested";
+                    }));
                 });
             }
             else
             {
-                reports.AddRange(expansion.Files.Select(ingestor.IngestFile));
+                reports.AddRange(ingestor.IngestFiles(expansion.Files));
             }
         }
 

@@ -28,6 +28,12 @@ public interface IGraphStore : IDisposable
     /// </summary>
     IDocumentWriter BeginDocument(string sha256, ReadOnlyMemory<byte> rawBytes);
 
+    /// <summary>
+    /// <see cref="BeginDocument(string, ReadOnlyMemory{byte})"/> with the raw bytes already encoded for storage,
+    /// so the encoding can be done on another thread while the previous document commits.
+    /// </summary>
+    IDocumentWriter BeginDocument(string sha256, RawDocument raw) => BeginDocument(sha256, raw.Bytes);
+
     bool ContainsDocument(string sha256);
 
     /// <summary>The highest committed change sequence (0 for an empty store).</summary>

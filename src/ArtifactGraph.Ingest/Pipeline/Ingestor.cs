@@ -19,6 +19,15 @@ public sealed partial class Ingestor
 
     internal const int LargeDocumentSpillThreshold = 5_000;
 
+    /// <summary>
+    /// <see cref="LargeDocumentBytes"/> for this ingestor: documents this large stream in small chunks into their
+    /// open transaction and are never read ahead. Tests lower it to exercise that path with small files.
+    /// </summary>
+    internal long LargeDocumentThreshold { get; init; } = LargeDocumentBytes;
+
+    /// <summary>Records per chunk for documents under the threshold. Tests lower it so small files spill.</summary>
+    internal int SpillThreshold { get; init; } = IngestBatchBuilder.DefaultSpillThreshold;
+
     private readonly FormatSniffer _sniffer;
     private readonly IGraphStore _store;
     private readonly IngestOptions _options;
@@ -35,25 +44,31 @@ public sealed partial class Ingestor
         _logger = logger;
     }
 
-    public IngestReport IngestFile(string path)
+    public IngestReport IngestFile(string path) =>
+        TryReadFile(path, out var bytes, out var reason) ? IngestBytes(path, bytes) : Rejected(path, "file", reason);
+
+    /// <summary>Reads a file within the size limit; touches no store, so the read-ahead worker uses it too.</summary>
+    private bool TryReadFile(string path, out byte[] bytes, out string reason)
     {
-        byte[] bytes;
+        bytes = [];
+        reason = string.Empty;
         try
         {
             var length = new FileInfo(path).Length;
             if (length > _options.MaxDocumentBytes)
             {
-                return Rejected(path, "file", $"{length:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes");
+                reason = $"{length:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes";
+                return false;
             }
 
             bytes = File.ReadAllBytes(path);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Rejected(path, "file", $"cannot be read: {ex.Message}");
+            reason = $"cannot be read: {ex.Message}";
+            return false;
         }
-
-        return IngestBytes(path, bytes);
     }
 
     /// <summary>
@@ -62,24 +77,33 @@ public sealed partial class Ingestor
     /// </summary>
     public IngestReport IngestBytes(string source, byte[] content, IReadOnlyDictionary<string, string>? hints = null)
     {
-        string sha256 = string.Empty;
+        byte[] expanded;
         try
         {
-            var expanded = Decompression.Expand(content, _options.MaxDecompressedBytes, out _);
-            sha256 = Convert.ToHexStringLower(SHA256.HashData(expanded));
+            expanded = Decompression.Expand(content, _options.MaxDecompressedBytes, out _);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            // Empty, not null: what reports said before the hash was split out of this method.
+            return Rejected(source, ex.Location, ex.Reason, string.Empty);
+        }
+
+        return IngestExpanded(source, expanded, Sha256Of(expanded), MergeHints(hints));
+    }
+
+    /// <summary>
+    /// The sequential path for one expanded document: already known? → sniff → read inside the document's
+    /// open transaction → commit → publish.
+    /// </summary>
+    private IngestReport IngestExpanded(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints)
+    {
+        try
+        {
             if (_store.ContainsDocument(sha256))
             {
-                LogUnchanged(source, sha256);
-                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = expanded.Length };
+                return Unchanged(source, sha256, expanded.Length);
             }
 
-            var runHints = _options.Hints();
-            if (hints is { Count: > 0 })
-            {
-                runHints = runHints.Concat(hints).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-            }
-
-            hints = runHints;
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Hints = hints });
 
             // The document's transaction is open while it is read, so a large document streams into the
@@ -93,52 +117,78 @@ public sealed partial class Ingestor
                     return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
                 }
 
-                batch = reader.Read(new DocumentInput(Path.GetFileName(source), expanded, sha256)
-                {
-                    Spill = writer,
-                    Hints = hints,
-                    Trust = _options.Trust,
-                    SpillThreshold = SpillThresholdFor(expanded.Length),
-                });
+                batch = reader.Read(ReadInput(source, expanded, sha256, hints, writer));
                 result = writer.Complete(batch);
             }
 
-            // A supersession can retire edges and a chunked batch holds only its last chunk; Apply
-            // (append-only, from the batch) can express neither, so those reload from the store.
-            if (result.SupersessionChanged || batch.IsPartial)
-            {
-                _index?.LoadFrom(_store);
-            }
-            else
-            {
-                _index?.Apply(batch, result.Sequence);
-            }
-
-            var components = batch.Totals.Components;
-            LogIngested(source, reader.Format, components, result.NodesAdded, result.EdgesAdded);
-            foreach (var warning in batch.Warnings)
-            {
-                LogWarning(source, warning.Location, warning.Message);
-            }
-
-            return new IngestReport
-            {
-                Source = source,
-                Outcome = IngestOutcome.Ingested,
-                Sha256 = sha256,
-                Format = reader.Format,
-                NodesAdded = result.NodesAdded,
-                EdgesAdded = result.EdgesAdded,
-                Components = components,
-                Bytes = expanded.Length,
-                Sequence = result.Sequence,
-                Warnings = batch.Warnings,
-            };
+            return Published(source, reader.Format, expanded.Length, sha256, result, batch);
         }
         catch (DocumentRejectedException ex)
         {
             return Rejected(source, ex.Location, ex.Reason, sha256);
         }
+    }
+
+    private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill) =>
+        new(Path.GetFileName(source), expanded, sha256)
+        {
+            Spill = spill,
+            Hints = hints,
+            Trust = _options.Trust,
+            SpillThreshold = SpillThresholdFor(expanded.Length, LargeDocumentThreshold, SpillThreshold),
+        };
+
+    /// <summary>Publishes a committed batch to the index (after its writer is disposed) and reports it.</summary>
+    private IngestReport Published(string source, string format, int bytes, string sha256, CommitResult result, IngestBatch batch)
+    {
+        // A supersession can retire edges and a chunked batch holds only its last chunk; Apply
+        // (append-only, from the batch) can express neither, so those reload from the store.
+        if (result.SupersessionChanged || batch.IsPartial)
+        {
+            _index?.LoadFrom(_store);
+        }
+        else
+        {
+            _index?.Apply(batch, result.Sequence);
+        }
+
+        var components = batch.Totals.Components;
+        LogIngested(source, format, components, result.NodesAdded, result.EdgesAdded);
+        foreach (var warning in batch.Warnings)
+        {
+            LogWarning(source, warning.Location, warning.Message);
+        }
+
+        return new IngestReport
+        {
+            Source = source,
+            Outcome = IngestOutcome.Ingested,
+            Sha256 = sha256,
+            Format = format,
+            NodesAdded = result.NodesAdded,
+            EdgesAdded = result.EdgesAdded,
+            Components = components,
+            Bytes = bytes,
+            Sequence = result.Sequence,
+            Warnings = batch.Warnings,
+        };
+    }
+
+    private static string Sha256Of(byte[] expanded) => Convert.ToHexStringLower(SHA256.HashData(expanded));
+
+    /// <summary>The run's hints, overridden per key by the document's own.</summary>
+    private IReadOnlyDictionary<string, string> MergeHints(IReadOnlyDictionary<string, string>? hints)
+    {
+        var runHints = _options.Hints();
+        return hints is { Count: > 0 }
+            ? runHints.Concat(hints).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal)
+            : runHints;
+    }
+
+    private IngestReport Unchanged(string source, string sha256, int bytes)
+    {
+        LogUnchanged(source, sha256);
+        return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Bytes = bytes };
     }
 
     /// <summary>
@@ -147,8 +197,8 @@ public sealed partial class Ingestor
     /// full collections (measured: 620 MiB heap for 450 MiB live). Chunks of 5,000 die young. Smaller documents
     /// keep the default: one that fits in one chunk is applied to the index as a batch instead of reloading it.
     /// </summary>
-    internal static int SpillThresholdFor(long bytes) =>
-        bytes >= LargeDocumentBytes ? LargeDocumentSpillThreshold : IngestBatchBuilder.DefaultSpillThreshold;
+    internal static int SpillThresholdFor(long bytes, long largeDocumentBytes = LargeDocumentBytes, int spillThreshold = IngestBatchBuilder.DefaultSpillThreshold) =>
+        bytes >= largeDocumentBytes ? LargeDocumentSpillThreshold : spillThreshold;
 
     private IngestReport Rejected(string source, string location, string reason, string? sha256 = null)
     {

@@ -41,10 +41,9 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
     /// Opens the transaction on <paramref name="connection"/> (which the writer then owns), takes the write
     /// lock and either finds the document or inserts its row. <paramref name="release"/> runs on dispose.
     /// </summary>
-    public static PostgresDocumentWriter Begin(NpgsqlConnection connection, string sha256, ReadOnlyMemory<byte> rawBytes, DateTimeOffset ingestedAt, Action release)
+    public static PostgresDocumentWriter Begin(NpgsqlConnection connection, string sha256, RawDocument raw, DateTimeOffset ingestedAt, Action release)
     {
-        // Compress before taking the write lock: it is the slowest per-byte step.
-        var (encoded, encoding) = RawCompression.Encode(rawBytes.Span);
+        // The raw bytes were compressed before the write lock was taken: it is the slowest per-byte step.
         var transaction = connection.BeginTransaction();
         try
         {
@@ -65,9 +64,9 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
             using var insert = new NpgsqlCommand(DocumentSql.Insert, connection, transaction)
                 .WithText(sha256)
                 .WithTime(ingestedAt)
-                .With((long)rawBytes.Length)
-                .With(encoded)
-                .WithText(encoding);
+                .With((long)raw.Bytes.Length)
+                .With(raw.Encoded)
+                .WithText(raw.Encoding);
             var id = (long)insert.ExecuteScalar()!;
             return new PostgresDocumentWriter(connection, transaction, ingestedAt, release, id, null);
         }

@@ -49,14 +49,12 @@ internal sealed class CommitWriter : IDisposable
     }
 
     /// <summary>Opens the document's transaction; <paramref name="release"/> runs when the writer is done.</summary>
-    public IDocumentWriter Begin(string sha256, ReadOnlyMemory<byte> rawBytes, Action release)
+    public IDocumentWriter Begin(string sha256, RawDocument raw, Action release)
     {
-        // Compress before taking the write lock on the file: it is the slowest per-byte step.
-        var (encoded, encoding) = RawCompression.Encode(rawBytes.Span);
         var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            return new SqliteDocumentWriter(this, transaction, sha256, rawBytes.Length, encoded, encoding, _timeProvider.GetUtcNow(), release);
+            return new SqliteDocumentWriter(this, transaction, sha256, raw.Bytes.Length, raw.Encoded, raw.Encoding, _timeProvider.GetUtcNow(), release);
         }
         catch
         {

@@ -18,11 +18,18 @@ internal sealed class PropertyJson : IDisposable
 
     public PropertyJson() => _writer = new Utf8JsonWriter(_buffer);
 
-    public string Write(IReadOnlyDictionary<string, string> properties)
+    public string Write(IReadOnlyDictionary<string, string> properties) =>
+        properties.Count == 0 ? Empty : Encoding.UTF8.GetString(WriteUtf8(properties));
+
+    /// <summary>
+    /// The map as UTF-8 JSON, valid until the next write: bound as is (<see cref="Statement.BindUtf8"/>), it saves
+    /// a string and a UTF-8 copy of it per row.
+    /// </summary>
+    public ReadOnlySpan<byte> WriteUtf8(IReadOnlyDictionary<string, string> properties)
     {
         if (properties.Count == 0)
         {
-            return Empty;
+            return "{}"u8;
         }
 
         _sorted.Clear();
@@ -39,7 +46,7 @@ internal sealed class PropertyJson : IDisposable
 
         _writer.WriteEndObject();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan;
     }
 
     /// <summary>Reads a stored property map (a JSON object of strings; other values are kept as their JSON text).</summary>

@@ -184,7 +184,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 id = row.Id;
                 if ((!row.HasName && node.Name is not null) || !row.Keys.Covers(node.Properties))
                 {
-                    graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Execute();
+                    graph.MergeNode.Bind(0, id).Bind(1, node.Name).BindUtf8(2, _owner.Json.WriteUtf8(node.Properties)).Execute();
                     cache.Set(hash, new CachedRow(id, _owner.Keys.Union(row.Keys, node.Properties), row.HasName || node.Name is not null));
                 }
             }
@@ -195,7 +195,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
             if (_owner.Json.WriteLive(node.Properties) is { } live)
             {
-                graph.MergeNodeLive.Bind(0, id).Bind(1, node.Name).Bind(2, _owner.Json.Write(node.Properties)).Bind(3, live).Execute();
+                graph.MergeNodeLive.Bind(0, id).Bind(1, node.Name).BindUtf8(2, _owner.Json.WriteUtf8(node.Properties)).Bind(3, live).Execute();
             }
 
             _nodeIds[hash] = id;
@@ -211,8 +211,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     {
         var graph = _owner.Graph;
         var kind = (long)node.Kind;
-        var properties = _owner.Json.Write(node.Properties);
-        if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).Bind(3, properties).ExecuteInsert() is { } inserted)
+        if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).BindUtf8(3, _owner.Json.WriteUtf8(node.Properties)).ExecuteInsert() is { } inserted)
         {
             added++;
             _owner.Nodes.Set(hash, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
@@ -227,7 +226,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
         if ((hasName == 0 && node.Name is not null) || !keys.Covers(node.Properties))
         {
-            graph.MergeNode.Bind(0, id).Bind(1, node.Name).Bind(2, properties).Execute();
+            graph.MergeNode.Bind(0, id).Bind(1, node.Name).BindUtf8(2, _owner.Json.WriteUtf8(node.Properties)).Execute();
         }
 
         _owner.Nodes.Set(hash, new CachedRow(id, _owner.Keys.Union(keys, node.Properties), hasName != 0 || node.Name is not null));
@@ -239,16 +238,27 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var graph = _owner.Graph;
         var cache = _owner.Edges;
         var added = 0;
+
+        // Readers emit a node's edges together (a dependency list, a component's hashes), so the from end
+        // is usually the previous edge's, as the same string: that skips hashing its key and a lookup.
+        string? lastFromKey = null;
+        var lastFromKind = NodeKind.Package;
+        var lastFromId = 0L;
         foreach (var edge in edges)
         {
-            var key = new EdgeKey((long)edge.Kind, NodeId(edge.From), NodeId(edge.To));
+            if (!ReferenceEquals(edge.From.Key, lastFromKey) || edge.From.Kind != lastFromKind)
+            {
+                (lastFromKey, lastFromKind, lastFromId) = (edge.From.Key, edge.From.Kind, NodeId(edge.From));
+            }
+
+            var key = new EdgeKey((long)edge.Kind, lastFromId, NodeId(edge.To));
             long id;
             if (cache.TryGet(key, out var row))
             {
                 id = row.Id;
                 if (!row.Keys.Covers(edge.Properties))
                 {
-                    graph.MergeEdge.Bind(0, id).Bind(1, _owner.Json.Write(edge.Properties)).Execute();
+                    graph.MergeEdge.Bind(0, id).BindUtf8(1, _owner.Json.WriteUtf8(edge.Properties)).Execute();
                     cache.Set(key, new CachedRow(id, _owner.Keys.Union(row.Keys, edge.Properties), false));
                 }
             }
@@ -267,8 +277,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added)
     {
         var graph = _owner.Graph;
-        var properties = _owner.Json.Write(edge.Properties);
-        if (graph.InsertEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).Bind(3, properties).ExecuteInsert() is { } inserted)
+        if (graph.InsertEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).BindUtf8(3, _owner.Json.WriteUtf8(edge.Properties)).ExecuteInsert() is { } inserted)
         {
             added++;
             _owner.Edges.Set(key, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
@@ -283,7 +292,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
         if (!keys.Covers(edge.Properties))
         {
-            graph.MergeEdge.Bind(0, id).Bind(1, properties).Execute();
+            graph.MergeEdge.Bind(0, id).BindUtf8(1, _owner.Json.WriteUtf8(edge.Properties)).Execute();
         }
 
         _owner.Edges.Set(key, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,7 +15,10 @@ internal sealed class Statement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private const int MaxBufferedChars = 4096;
+
     private readonly int[] _indexes;
+    private byte[] _utf8 = new byte[256];
 
     public Statement(SqliteConnection connection, string sql, params string[] parameterNames)
     {
@@ -53,6 +57,32 @@ internal sealed class Statement : IDisposable
         if (value is null)
         {
             return BindNull(position);
+        }
+
+        // SQLitePCL's string overload allocates a zero-terminated UTF-8 copy per bind; short text is encoded into
+        // this statement's buffer instead (SQLite copies it: SQLITE_TRANSIENT). Empty text keeps the string
+        // overload, because an empty span is bound as NULL.
+        if (value.Length is 0 or > MaxBufferedChars)
+        {
+            Check(raw.sqlite3_bind_text(_statement, _indexes[position], value));
+            return this;
+        }
+
+        var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (needed > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(needed, _utf8.Length * 2)];
+        }
+
+        return BindUtf8(position, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)));
+    }
+
+    /// <summary>Binds UTF-8 text as given (SQLite copies it), e.g. <see cref="PropertyJson.WriteUtf8"/>'s output.</summary>
+    public Statement BindUtf8(int position, ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return Bind(position, string.Empty);
         }
 
         Check(raw.sqlite3_bind_text(_statement, _indexes[position], value));

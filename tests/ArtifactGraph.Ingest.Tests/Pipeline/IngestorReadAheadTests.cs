@@ -1,0 +1,203 @@
+using System.IO.Compression;
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Ingestion;
+using ArtifactGraph.Ingest.Pipeline;
+using ArtifactGraph.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Ingest.Tests.Pipeline;
+
+public sealed class IngestorReadAheadTests : IDisposable
+{
+    private const string Valid = "CycloneDx/valid/nested-components.json";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("artifactgraph-readahead-").FullName;
+    private readonly DateTimeOffset _now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+    private int _stores;
+
+    /// <summary>
+    /// Default thresholds; a lowered large-document threshold (files of 700 bytes and more stream into their
+    /// transaction, unpipelined); a spill threshold of 3 records (every document reaches the store in chunks).
+    /// </summary>
+    public static TheoryData<long, int> Thresholds() => new()
+    {
+        { Ingestor.LargeDocumentBytes, IngestBatchBuilder.DefaultSpillThreshold },
+        { 700, IngestBatchBuilder.DefaultSpillThreshold },
+        { Ingestor.LargeDocumentBytes, 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Thresholds))]
+    public void IngestFiles_MixedFolder_SameReportsStoreAndIndexAsOneByOne(long largeDocument, int spill)
+    {
+        var inputs = MixedInputs();
+
+        var (oneByOne, oneByOneState) = Run(inputs, largeDocument, spill, (ingestor, files) => files.Select(ingestor.IngestFile).ToList());
+        var (readAhead, readAheadState) = Run(inputs, largeDocument, spill, (ingestor, files) => ingestor.IngestFiles(files));
+
+        Assert.Equal(oneByOne.Select(Describe), readAhead.Select(Describe));
+        Assert.Equal(oneByOneState, readAheadState);
+
+        // The mix holds what it is meant to: every outcome, rejections before and after the hash, and reloads.
+        Assert.Contains(oneByOne, r => r.Outcome == IngestOutcome.Unchanged);
+        Assert.Contains(oneByOne, r => r.Outcome == IngestOutcome.Rejected && r.Sha256 is null);
+        Assert.Contains(oneByOne, r => r.Outcome == IngestOutcome.Rejected && r.Sha256 == string.Empty);
+        Assert.Contains(oneByOne, r => r.Outcome == IngestOutcome.Rejected && !string.IsNullOrEmpty(r.Sha256));
+        Assert.True(oneByOne.Count(r => r.Outcome == IngestOutcome.Ingested) > 50);
+        Assert.True(largeDocument == Ingestor.LargeDocumentBytes || oneByOne.Any(r => r.Outcome == IngestOutcome.Ingested && r.Bytes >= largeDocument));
+        Assert.Contains(oneByOne, r => r.Format == "CycloneDX-JSON" && r.Source.EndsWith(".gz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IngestFiles_StoreCalls_AllOnTheCallersThread()
+    {
+        // ThreadBoundStore fails any call from the read-ahead worker; the run must still report every file.
+        var (reports, _) = Run(MixedInputs(), Ingestor.LargeDocumentBytes, IngestBatchBuilder.DefaultSpillThreshold, (ingestor, files) => ingestor.IngestFiles(files));
+
+        Assert.Equal(2 * MixedInputs().Count, reports.Count);
+    }
+
+    [Fact]
+    public void IngestFiles_ReaderFailsUnexpectedly_ThrowsInOrderAfterEarlierCommits()
+    {
+        var boom = Path.Combine(_directory, "boom.txt");
+        File.WriteAllText(boom, "boom");
+        var first = Fixture(Valid);
+        var last = Fixture("Spdx3/valid/app-sbom.json");
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "boom.db") }, new FakeTimeProvider(_now));
+        var ingestor = new Ingestor([new ThrowingReader(), .. Readers.All], store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+        var reported = new List<IngestReport>();
+
+        Assert.Throws<InvalidOperationException>(() => ingestor.IngestFiles([first, boom, last], reported.Add));
+
+        Assert.Equal([first], reported.Select(r => r.Source));
+        Assert.Single(store.ListDocuments());
+    }
+
+    [Fact]
+    public void IngestFiles_ManyDocuments_ReadsAtMostOneAheadAndNothingBesideALargeOne()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var names = Enumerable.Range(0, 9).Select(i => i == 4 ? "large" : $"small{i}").ToList();
+        var paths = names.Select(name =>
+        {
+            var path = Path.Combine(_directory, name);
+            File.WriteAllText(path, $"order:{name}" + (name == "large" ? new string(' ', 200) : string.Empty));
+            return path;
+        }).ToList();
+        using var store = new ThreadBoundStore(SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "order.db") }, new FakeTimeProvider(_now)));
+        var ingestor = new Ingestor([new OrderReader(events)], store, new IngestOptions(), NullLogger<Ingestor>.Instance) { LargeDocumentThreshold = 100 };
+
+        var reports = ingestor.IngestFiles(paths, r => events.Enqueue($"done {Path.GetFileName(r.Source)}"));
+
+        Assert.All(reports, r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
+        var log = events.ToList();
+        Assert.Equal(names.Select(n => $"read {n}"), log.Where(e => e.StartsWith("read", StringComparison.Ordinal)));
+        for (var k = 0; k + 2 < names.Count; k++)
+        {
+            // Document k+2 is read only once k is committed: one batch ahead at most.
+            Assert.True(log.IndexOf($"read {names[k + 2]}") > log.IndexOf($"done {names[k]}"), string.Join(", ", log));
+        }
+
+        // The large document is read inside its transaction with nothing read beside it.
+        var large = log.IndexOf("read large");
+        Assert.Equal(log.IndexOf("done large") - 1, large);
+        Assert.Equal($"done {names[3]}", log[large - 1]);
+
+        // Documents the store already holds are Unchanged without being read, as one by one.
+        events.Clear();
+        Assert.All(ingestor.IngestFiles(paths), r => Assert.Equal(IngestOutcome.Unchanged, r.Outcome));
+        Assert.DoesNotContain(events, e => e.StartsWith("read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IngestFiles_NoFiles_NoReports()
+    {
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "empty.db") }, new FakeTimeProvider(_now));
+
+        Assert.Empty(new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance).IngestFiles([]));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static string Fixture(string relative) => Path.Combine(AppContext.BaseDirectory, "Fixtures", relative);
+
+    private static string Describe(IngestReport r) =>
+        $"{r.Source}|{r.Outcome}|{r.Sha256 ?? "null"}|{r.Format}|{r.Location}|{r.Reason}|{r.NodesAdded}|{r.EdgesAdded}|{r.Components}|{r.Bytes}|{r.Sequence}|{string.Join(';', r.Warnings.Select(w => $"{w.Location}:{w.Message}"))}";
+
+    /// <summary>
+    /// Every fixture of every format in name order (valid ones ingest; invalid ones and the .expected.txt files are
+    /// rejected), every fifth one again (duplicates), plus a gzip of a valid document, a corrupt gzip and a missing file.
+    /// </summary>
+    private List<string> MixedInputs()
+    {
+        var fixtures = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var inputs = new List<string>(fixtures);
+        inputs.AddRange(fixtures.Where((_, i) => i % 5 == 0));
+
+        var gzip = Path.Combine(_directory, "valid-cyclonedx.json.gz");
+        using (var output = new GZipStream(File.Create(gzip), CompressionLevel.Fastest))
+        {
+            output.Write(File.ReadAllBytes(Fixture(Valid)));
+        }
+
+        var corrupt = Path.Combine(_directory, "corrupt.json.gz");
+        File.WriteAllBytes(corrupt, [0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x00]);
+        inputs.Insert(3, gzip);
+        inputs.Insert(7, corrupt);
+        inputs.Insert(11, Path.Combine(_directory, "missing.json"));
+        return inputs;
+    }
+
+    private (IReadOnlyList<IngestReport> Reports, List<string> State) Run(
+        List<string> inputs, long largeDocument, int spill, Func<Ingestor, List<string>, IReadOnlyList<IngestReport>> ingest)
+    {
+        var path = Path.Combine(_directory, $"store{++_stores}.db");
+        using var store = new ThreadBoundStore(SqliteGraphStore.Open(new SqliteStoreOptions { Path = path }, new FakeTimeProvider(_now)));
+        var index = new GraphIndexHolder();
+        var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance, index)
+        {
+            LargeDocumentThreshold = largeDocument,
+            SpillThreshold = spill,
+        };
+
+        // Twice: the second run meets every document already stored (Unchanged, or rejected again).
+        var reports = ingest(ingestor, inputs).Concat(ingest(ingestor, inputs)).ToList();
+        return (reports, StoreSnapshot.Of(store, index.Current));
+    }
+
+    /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>
+    private sealed class OrderReader(System.Collections.Concurrent.ConcurrentQueue<string> events) : IDocumentReader
+    {
+        public string Format => "Order";
+
+        public bool CanRead(DocumentInput input) => input.Content.Span.StartsWith("order:"u8);
+
+        public IngestBatch Read(DocumentInput input)
+        {
+            events.Enqueue($"read {input.Name}");
+            Thread.Sleep(20); // long enough for the caller to commit beside it, if it could
+            var builder = input.NewBuilder();
+            builder.AddNode(new NodeRef(NodeKind.Package, $"pkg:generic/{input.Name}"));
+            return builder.Build(new DocumentInfo { Sha256 = input.Sha256, Format = Format, Name = input.Name });
+        }
+    }
+
+    /// <summary>A reader that fails as a bug would (not a rejection) on documents reading "boom".</summary>
+    private sealed class ThrowingReader : IDocumentReader
+    {
+        public string Format => "Boom";
+
+        public bool CanRead(DocumentInput input) => input.Content.Span.SequenceEqual("boom"u8);
+
+        public IngestBatch Read(DocumentInput input) => throw new InvalidOperationException("a reader bug");
+    }
+}
