@@ -23,6 +23,7 @@ public sealed partial class Ingestor
         // Hashes met in this run: a repeat is not read again (the store will call it Unchanged). Caller's thread only.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Task<PreparedDocument>? ahead = null;
+        using var worker = new ReadAheadThread();
         try
         {
             for (var i = 0; i < paths.Count; i++)
@@ -45,7 +46,7 @@ public sealed partial class Ingestor
                     // are Unchanged without being read (as on the sequential path); only new ones are read beside
                     // this commit.
                     var next = Load(paths[i + 1], hints, seen);
-                    ahead = WorthReading(next) ? Task.Run(() => Read(next)) : Task.FromResult(next);
+                    ahead = WorthReading(next) ? worker.Read(() => Read(next)) : Task.FromResult(next);
                 }
 
                 var report = CommitPrepared(current);
