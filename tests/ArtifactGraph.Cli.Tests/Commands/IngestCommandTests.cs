@@ -18,8 +18,9 @@ public sealed class IngestCommandTests : IDisposable
         var stats = _cli.Json("stats");
         Assert.Equal(SampleFiles, stats.GetProperty("documents").GetInt32());
 
-        // Four images by digest (their SBOMs), and four tag references from the staging manifests.
-        Assert.Equal(8, stats.GetProperty("nodes").GetProperty("Image").GetInt32());
+        // Four images by digest (their SBOMs), four tag references from the staging manifests, and billing's
+        // base image (by digest, from the OCI labels in its SPDX package annotations).
+        Assert.Equal(9, stats.GetProperty("nodes").GetProperty("Image").GetInt32());
     }
 
     [Fact]

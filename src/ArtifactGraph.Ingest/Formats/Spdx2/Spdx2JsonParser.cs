@@ -94,6 +94,14 @@ internal static class Spdx2JsonParser
             Spdx2Json.Scalar(r.Item, "referenceLocator", r.Pointer),
             r.Pointer)));
         package.HasFiles.AddRange(Spdx2Json.Strings(element, "hasFiles", pointer).Select(f => new Spdx2Reference(f.Item, f.Pointer)));
+        foreach (var (annotation, annotationPointer) in Spdx2Json.Objects(element, "annotations", pointer))
+        {
+            if (Spdx2Json.Scalar(annotation, "comment", annotationPointer) is { Length: > 0 } comment)
+            {
+                package.AnnotationComments.Add(comment);
+            }
+        }
+
         return package;
     }
 

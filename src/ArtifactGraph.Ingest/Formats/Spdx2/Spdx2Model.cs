@@ -81,6 +81,9 @@ internal sealed class Spdx2Package
 
     public List<Spdx2Checksum> Checksums { get; } = [];
 
+    /// <summary>The comments of the package's annotations (JSON and YAML): image labels travel there.</summary>
+    public List<string> AnnotationComments { get; } = [];
+
     public List<Spdx2ExternalRef> ExternalRefs { get; } = [];
 
     public List<Spdx2Reference> HasFiles { get; } = [];

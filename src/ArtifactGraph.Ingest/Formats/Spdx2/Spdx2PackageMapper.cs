@@ -34,6 +34,7 @@ internal static class Spdx2PackageMapper
             }
 
             node = Spdx2ImageLinks.Link(purls, builder.AddNode(new NodeRef(NodeKind.Image, digest), display, properties), display, builder);
+            Images.ImageLinks.FromProperties(node, display, Spdx2ImageLinks.Labels(package.AnnotationComments), builder);
         }
         else
         {

@@ -116,6 +116,30 @@ public sealed class Spdx2MapperTests
     }
 
     [Fact]
+    public void Read_ImageLabelsInAnnotations_BasedOnTheBaseImageByDigest()
+    {
+        var batch = Fixture("json", "container-base-image-annotations.json");
+
+        var image = new NodeRef(NodeKind.Image, "sha256:" + Hex);
+        var baseImage = batch.Node(NodeKind.Image, "sha256:fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210");
+        Assert.True(batch.HasEdge(EdgeKind.BasedOn, image, baseImage.Ref));
+        Assert.Equal("registry.example.com/base/distroless:12", baseImage.Name);
+
+        // Prose with an '=' in it is not a label.
+        Assert.Single(batch.Edges, e => e.Kind == EdgeKind.BasedOn);
+    }
+
+    [Fact]
+    public void Labels_KeyValueCommentsOnly_ProseSkipped()
+    {
+        string[] comments = ["a.b=c", " k = v ", "checked that x = y holds", "=nokey", "no equals"];
+
+        var labels = Ingest.Formats.Spdx2.Spdx2ImageLinks.Labels(comments).ToList();
+
+        Assert.Equal([new KeyValuePair<string, string>("a.b", "c"), new KeyValuePair<string, string>("k", "v")], labels);
+    }
+
+    [Fact]
     public void Read_TagValue_FilesAfterPackageBelongToItAndTextBlocksSpanLines()
     {
         var batch = Fixture("tagvalue", "package-with-files.spdx");
