@@ -53,10 +53,10 @@ internal static class ImageJson
             var props = properties.GetValueOrDefault(index.RefOf(node)) ?? new Dictionary<string, string>();
             json.WriteStartObject();
             WriteNodeFields(json, index, node);
-            json.WriteString("environment", props.GetValueOrDefault("deploy:environment") ?? "unknown");
-            json.WriteString("cluster", props.GetValueOrDefault("deploy:cluster") ?? "unknown");
-            WriteNullable(json, "replicas", props.GetValueOrDefault("live:replicas"));
-            WriteNullable(json, "exposure", props.GetValueOrDefault("live:exposure"));
+            json.WriteString("environment", DeploymentProperties.EnvironmentOf(props));
+            json.WriteString("cluster", DeploymentProperties.ClusterOf(props));
+            WriteNullable(json, "replicas", props.GetValueOrDefault(DeploymentProperties.Replicas));
+            WriteNullable(json, "exposure", props.GetValueOrDefault(DeploymentProperties.Exposure));
             json.WriteNumber("depth", report.RunsIn.DepthAt(i));
             json.WriteEndObject();
         }

@@ -26,7 +26,7 @@ internal static class ImageText
             if (index.KindOf(node) == NodeKind.Deployment)
             {
                 var props = properties.GetValueOrDefault(index.RefOf(node)) ?? new Dictionary<string, string>();
-                deployments.AddRow(Esc(props.GetValueOrDefault("deploy:environment") ?? "unknown"), Esc(props.GetValueOrDefault("deploy:cluster") ?? "unknown"), Esc(index.NameOf(node) ?? index.KeyOf(node)), Esc(props.GetValueOrDefault("live:replicas") ?? "?"), Esc(props.GetValueOrDefault("live:exposure") ?? "?"));
+                deployments.AddRow(Esc(DeploymentProperties.EnvironmentOf(props)), Esc(DeploymentProperties.ClusterOf(props)), Esc(index.NameOf(node) ?? index.KeyOf(node)), Esc(props.GetValueOrDefault(DeploymentProperties.Replicas) ?? "?"), Esc(props.GetValueOrDefault(DeploymentProperties.Exposure) ?? "?"));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -18,7 +17,6 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 /// </summary>
 internal sealed class DeploymentFacts
 {
-    private const string Unknown = "unknown";
     private const string Internal = "internal";
 
     private static readonly ConditionalWeakTable<GraphIndex, DeploymentFacts> BySnapshot = [];
@@ -114,13 +112,13 @@ internal sealed class DeploymentFacts
             _index.TryFind(node, out var id);
             var ordinal = _ordinalOf[id];
             var props = properties.GetValueOrDefault(node);
-            var exposure = props?.GetValueOrDefault("live:exposure") ?? Internal;
+            var exposure = props?.GetValueOrDefault(DeploymentProperties.Exposure) ?? Internal;
             _facts[ordinal] = new Fact(
                 ordinal,
-                _environments.Intern(props?.GetValueOrDefault("deploy:environment") ?? Unknown),
-                _clusters.Intern(props?.GetValueOrDefault("deploy:cluster") ?? Unknown),
+                _environments.Intern(DeploymentProperties.EnvironmentOf(props)),
+                _clusters.Intern(DeploymentProperties.ClusterOf(props)),
                 _exposures.Intern(exposure),
-                int.TryParse(props?.GetValueOrDefault("live:replicas"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var replicas) ? replicas : 1,
+                DeploymentProperties.ReplicasOf(props) ?? 1,
                 string.Equals(exposure, "internet", StringComparison.OrdinalIgnoreCase),
                 Known: true);
         }

@@ -41,13 +41,13 @@ internal static class DeploymentMapper
         var subject = builder.AddNode(new NodeRef(NodeKind.Deployment, subjectEnvironment + "/" + subjectCluster), subjectCluster, new Dictionary<string, string>
         {
             ["deploy:kind"] = "cluster",
-            ["deploy:environment"] = subjectEnvironment,
-            ["deploy:cluster"] = subjectCluster,
+            [DeploymentProperties.Environment] = subjectEnvironment,
+            [DeploymentProperties.Cluster] = subjectCluster,
         });
         var properties = new Dictionary<string, string>(document.Properties, StringComparer.Ordinal)
         {
-            ["deploy:environment"] = subjectEnvironment,
-            ["deploy:cluster"] = subjectCluster,
+            [DeploymentProperties.Environment] = subjectEnvironment,
+            [DeploymentProperties.Cluster] = subjectCluster,
             ["deploy:workloads"] = document.Workloads.Select(w => (w.Namespace, w.Kind, w.Name)).Distinct().Count().ToString(CultureInfo.InvariantCulture),
         };
         return builder.Build(new DocumentInfo
@@ -65,16 +65,16 @@ internal static class DeploymentMapper
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["deploy:environment"] = environment,
-            ["deploy:cluster"] = cluster,
+            [DeploymentProperties.Environment] = environment,
+            [DeploymentProperties.Cluster] = cluster,
             ["deploy:namespace"] = workload.Namespace,
             ["deploy:workload"] = workload.Name,
             ["deploy:kind"] = workload.Kind,
-            ["live:exposure"] = workload.Exposure ?? "internal",
+            [DeploymentProperties.Exposure] = workload.Exposure ?? "internal",
         };
         if (workload.Replicas is { } replicas)
         {
-            properties["live:replicas"] = replicas.ToString(CultureInfo.InvariantCulture);
+            properties[DeploymentProperties.Replicas] = replicas.ToString(CultureInfo.InvariantCulture);
         }
 
         if (workload.Owner is { } owner)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Server.GraphQL.Models;
 using GraphQL.Types;
 
@@ -33,16 +33,16 @@ internal sealed class ImageDeploymentEdgeType : ObjectGraphType<EdgeModel>
         Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => Item(c.Source).Node);
         Field<NonNullGraphType<StringGraphType>>("environment").Description("`unknown` when the inventory does not say.").Resolve(c => Environment(Item(c.Source).Report, Item(c.Source).Node.Id));
         Field<NonNullGraphType<StringGraphType>>("cluster").Description("`unknown` when the inventory does not say.")
-            .Resolve(c => Property(c.Source, "deploy:cluster") ?? "unknown");
-        Field<IntGraphType>("replicas").Resolve(c => int.TryParse(Property(c.Source, "live:replicas"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null);
-        Field<StringGraphType>("exposure").Description("internet, internal ... as the inventory records it.").Resolve(c => Property(c.Source, "live:exposure"));
+            .Resolve(c => DeploymentProperties.ClusterOf(Properties(c.Source)));
+        Field<IntGraphType>("replicas").Resolve(c => DeploymentProperties.ReplicasOf(Properties(c.Source)));
+        Field<StringGraphType>("exposure").Description("internet, internal ... as the inventory records it.").Resolve(c => Properties(c.Source).GetValueOrDefault(DeploymentProperties.Exposure));
         Field<NonNullGraphType<IntGraphType>>("depth").Description("1: RUNS the image by digest; 2: through a tag reference that resolves to it.").Resolve(c => Item(c.Source).Depth);
     }
 
     public static string Environment(ImageReportModel model, int node) =>
-        model.DeploymentProperties(node).GetValueOrDefault("deploy:environment") ?? "unknown";
+        Core.Graph.DeploymentProperties.EnvironmentOf(model.DeploymentProperties(node));
 
-    private static string? Property(EdgeModel edge, string key) => Item(edge).Report.DeploymentProperties(Item(edge).Node.Id).GetValueOrDefault(key);
+    private static IReadOnlyDictionary<string, string> Properties(EdgeModel edge) => Item(edge).Report.DeploymentProperties(Item(edge).Node.Id);
 
     private static ImageDeploymentModel Item(EdgeModel edge) => (ImageDeploymentModel)edge.Item;
 }
