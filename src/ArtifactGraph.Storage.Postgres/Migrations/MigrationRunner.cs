@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace ArtifactGraph.Storage.Postgres.Migrations;
 /// under an advisory lock: PostgreSQL's DDL is transactional, so a failed migration leaves the schema as it
 /// was, and a second process opening the database waits and then finds everything applied.
 /// </summary>
-internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeProvider timeProvider, ILogger logger)
+internal sealed class MigrationRunner(IReadOnlyList<SchemaMigration> migrations, TimeProvider timeProvider, ILogger logger)
 {
     private const string CreateTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL);";
@@ -43,7 +44,7 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
             applied.Add(migration.Version);
         }
 
-        RejectNewerSchema(done);
+        SchemaMigration.RejectNewerSchema(migrations, done.Count == 0 ? 0 : done.Max());
         transaction.Commit();
         foreach (var version in applied)
         {
@@ -64,18 +65,6 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
         }
 
         return versions;
-    }
-
-    // A database written by a newer build may hold tables this build would misread.
-    private void RejectNewerSchema(HashSet<int> applied)
-    {
-        var newest = applied.Count == 0 ? 0 : applied.Max();
-        var known = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
-        if (newest > known)
-        {
-            throw new InvalidOperationException(
-                $"The database schema is at version {newest}, newer than this build's {known}; upgrade ArtifactGraph.");
-        }
     }
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)

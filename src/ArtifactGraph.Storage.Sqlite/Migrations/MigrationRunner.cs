@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace ArtifactGraph.Storage.Sqlite.Migrations;
 /// Applies the embedded migrations not yet recorded in <c>schema_migrations</c>, each in its own
 /// immediate transaction, so opening a database twice (or from two processes) applies each once.
 /// </summary>
-internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeProvider timeProvider, ILogger logger)
+internal sealed class MigrationRunner(IReadOnlyList<SchemaMigration> migrations, TimeProvider timeProvider, ILogger logger)
 {
     private const string CreateTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);";
@@ -60,17 +61,10 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
         return command.ExecuteScalar() is not null;
     }
 
-    // A database written by a newer build may hold tables this build would misread.
     private void RejectNewerSchema(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations;";
-        var newest = (long)command.ExecuteScalar()!;
-        var known = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
-        if (newest > known)
-        {
-            throw new InvalidOperationException(
-                $"The database schema is at version {newest}, newer than this build's {known}; upgrade ArtifactGraph.");
-        }
+        SchemaMigration.RejectNewerSchema(migrations, (long)command.ExecuteScalar()!);
     }
 }

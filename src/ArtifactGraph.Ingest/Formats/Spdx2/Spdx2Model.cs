@@ -81,7 +81,7 @@ internal sealed class Spdx2Package
 
     public List<Spdx2Checksum> Checksums { get; } = [];
 
-    /// <summary>The comments of the package's annotations (JSON and YAML): image labels travel there.</summary>
+    /// <summary>The comments of the package's annotations (every syntax): image labels travel there.</summary>
     public List<string> AnnotationComments { get; } = [];
 
     public List<Spdx2ExternalRef> ExternalRefs { get; } = [];

@@ -6,7 +6,8 @@ namespace ArtifactGraph.Ingest.Formats.Spdx2;
 /// <summary>
 /// SPDX tag-value text → the wire model, with <c>line N</c> locations. Element sections start with PackageName,
 /// FileName or SnippetSPDXID; an SPDXID belongs to the section it follows. A file written after a package belongs
-/// to it (the tag-value rule: files outside any package come before the first package).
+/// to it (the tag-value rule: files outside any package come before the first package). Annotations are read by
+/// <see cref="Spdx2TagValueAnnotations"/>.
 /// </summary>
 internal sealed class Spdx2TagValueParser
 {
@@ -15,6 +16,7 @@ internal sealed class Spdx2TagValueParser
     private readonly IngestBatchBuilder _builder;
     private readonly Spdx2Document _document = new() { Location = "line 1" };
     private readonly List<(Spdx2Package Package, Spdx2File File)> _membership = [];
+    private readonly Spdx2TagValueAnnotations _annotations = new();
     private object? _element;
     private Spdx2Package? _lastPackage;
     private bool _headerSeen;
@@ -59,6 +61,7 @@ internal sealed class Spdx2TagValueParser
             package.HasFiles.Add(new Spdx2Reference(file.SpdxId!, file.Location));
         }
 
+        _annotations.Resolve(_document, _builder);
         return _document;
     }
 
@@ -113,6 +116,14 @@ internal sealed class Spdx2TagValueParser
             throw new DocumentRejectedException(location, $"'{tag}' before the document header (SPDXVersion)");
         }
 
+        if (Spdx2TagValueAnnotations.IsAnnotationTag(tag))
+        {
+            _annotations.Apply(tag, value, location, _element);
+            return;
+        }
+
+        _annotations.End();
+
         if (_element is null or Spdx2Document && ApplyDocument(tag, value, location))
         {
             return;
@@ -139,7 +150,7 @@ internal sealed class Spdx2TagValueParser
                 _document.Snippets.Add(new Spdx2Reference(value, location));
                 _element = _document.Snippets;
                 break;
-            case "LicenseID" or "Annotator" or "Reviewer":
+            case "LicenseID" or "Reviewer":
                 // Sections this reader does not map; an SPDXID after them still belongs to the last element.
                 break;
             case "SPDXID":

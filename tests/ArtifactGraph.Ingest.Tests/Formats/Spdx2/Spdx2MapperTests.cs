@@ -140,6 +140,68 @@ public sealed class Spdx2MapperTests
     }
 
     [Fact]
+    public void Read_TagValueImageLabelsInAnnotations_SameGraphAsJsonTwin()
+    {
+        var json = Fixture("json", "container-base-image-annotations.json");
+        var tagValue = Fixture("tagvalue", "container-base-image-annotations.spdx");
+
+        var (jsonNodes, jsonEdges) = Graph(json);
+        var (nodes, edges) = Graph(tagValue);
+        Assert.Equal(jsonNodes, nodes);
+        Assert.Equal(jsonEdges, edges);
+        Assert.Single(tagValue.Edges, e => e.Kind == EdgeKind.BasedOn);
+        Assert.Empty(tagValue.Warnings);
+    }
+
+    [Fact]
+    public void Parse_TagValueAnnotations_SpdxRefElseFollowedPackage_OtherElementsDropped()
+    {
+        var builder = new Core.Ingestion.IngestBatchBuilder();
+        var document = Ingest.Formats.Spdx2.Spdx2TagValueParser.Parse(
+            """
+            SPDXVersion: SPDX-2.3
+            SPDXID: SPDXRef-DOCUMENT
+            Annotator: Tool: t
+            AnnotationComment: on the document
+            SPDXREF: SPDXRef-DOCUMENT
+            PackageName: a
+            SPDXID: SPDXRef-a
+            Annotator: Tool: t
+            AnnotationComment: follows a
+            AnnotationComment: <text>a second annotation,
+            also after a</text>
+            PackageName: b
+            SPDXID: SPDXRef-b
+            Annotator: Tool: t
+            SPDXREF: SPDXRef-a
+            AnnotationComment: names a
+            FileName: ./f
+            SPDXID: SPDXRef-f
+            Annotator: Tool: t
+            AnnotationComment: follows the file
+            Annotator: Tool: t
+            AnnotationComment: names nothing
+            SPDXREF: SPDXRef-missing
+            """,
+            builder);
+
+        Assert.Equal(["follows a", "a second annotation,\nalso after a", "names a"], document.Packages[0].AnnotationComments);
+        Assert.Empty(document.Packages[1].AnnotationComments);
+        var warning = Assert.Single(builder.Build(new Core.Ingestion.DocumentInfo { Sha256 = Hex, Format = "t", Name = "t" }).Warnings);
+        Assert.Equal("line 23", warning.Location);
+    }
+
+    /// <summary>Nodes and edges with the Document node (keyed by the file's hash, so per syntax) renamed alike.</summary>
+    private static (string[] Nodes, string[] Edges) Graph(Core.Ingestion.IngestBatch batch)
+    {
+        string Name(NodeRef node) => node == batch.Document.NodeRef ? "document" : node.ToString();
+        string Props(IReadOnlyDictionary<string, string> properties) => string.Join(", ", properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        return (
+            batch.Nodes.Where(n => n.Kind != NodeKind.Document).Select(n => $"{n.Ref} {n.Name} [{Props(n.Properties)}]").Order(StringComparer.Ordinal).ToArray(),
+            batch.Edges.Select(e => $"{e.Kind} {Name(e.From)} -> {Name(e.To)} [{Props(e.Properties)}]").Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void Read_TagValue_FilesAfterPackageBelongToItAndTextBlocksSpanLines()
     {
         var batch = Fixture("tagvalue", "package-with-files.spdx");
