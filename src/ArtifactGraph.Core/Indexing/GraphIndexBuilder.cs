@@ -21,6 +21,7 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
     private readonly List<EdgeKind> _edgeKinds = [];
     // Only needed when edges may repeat (a batch applied over a snapshot); a store load is already unique.
     private HashSet<(int, int, EdgeKind)>? _edgeSet;
+    private int[]? _indexIds;
 
     public GraphIndexBuilder()
     {
@@ -100,12 +101,37 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         }
     }
 
+    /// <summary>
+    /// The id the last <see cref="Build"/> gave the node this builder calls <paramref name="builderId"/>:
+    /// the index numbers nodes for the walks' locality (<see cref="NodeOrder"/>), not in the order added.
+    /// </summary>
+    internal int IndexIdOf(int builderId) => _indexIds is { } ids ? ids[builderId] : throw new InvalidOperationException("not built yet");
+
     public GraphIndex Build(long sequence)
     {
         var n = _kinds.Count;
         var sources = _sources.ToArray();
         var targets = _targets.ToArray();
         var kinds = _edgeKinds.ToArray();
+
+        // Ids are renumbered for the walks' locality (NodeOrder); the builder's own ids stay as they are.
+        var newId = _indexIds = NodeOrder.ForReverseWalks(n, sources, targets, kinds);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            sources[i] = newId[sources[i]];
+            targets[i] = newId[targets[i]];
+        }
+
+        var nodeKinds = new NodeKind[n];
+        var keys = new string[n];
+        var nodeNames = new string?[n];
+        for (var old = 0; old < n; old++)
+        {
+            nodeKinds[newId[old]] = _kinds[old];
+            keys[newId[old]] = _keys[old];
+            nodeNames[newId[old]] = _names[old];
+        }
+
         var forward = Adjacency.Build(n, sources, targets, kinds);
         var hubs = Hubs.Find(forward, out var isHub);
         var reverse = hubs.Length == 0
@@ -118,7 +144,7 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         var nameOf = new int[n];
         for (var i = 0; i < n; i++)
         {
-            if (_names[i] is not { } name)
+            if (nodeNames[i] is not { } name)
             {
                 nameOf[i] = -1;
                 continue;
@@ -134,6 +160,6 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
             nameOf[i] = id;
         }
 
-        return new GraphIndex(_kinds.ToArray(), Utf8Arena.From(_keys), Utf8Arena.From(names), nameOf, forward, reverse, hubs, sequence);
+        return new GraphIndex(nodeKinds, Utf8Arena.From(keys), Utf8Arena.From(names), nameOf, forward, reverse, hubs, sequence);
     }
 }
