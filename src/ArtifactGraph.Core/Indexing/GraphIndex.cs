@@ -48,6 +48,9 @@ public sealed class GraphIndex
 
     public static GraphIndex Empty { get; } = new GraphIndexBuilder().Build(0);
 
+    /// <summary>Ids below this were placed for locality (<see cref="NodeOrder"/>); those above, in arrival order since.</summary>
+    internal int OrderedNodes { get; init; }
+
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
 

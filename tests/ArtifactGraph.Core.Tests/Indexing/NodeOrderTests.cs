@@ -103,4 +103,44 @@ public class NodeOrderTests
         var closure = ClosureQuery.Run(index, [builder.IndexIdOf(popular)], Direction.Dependents);
         Assert.Equal(ids, closure.Hits.Select(h => h.Node).Order());
     }
+
+    [Fact]
+    public void From_SnapshotPlusAFewNodes_KeepsTheOrderAndAppends_ManyNodes_OrdersAgain()
+    {
+        var builder = new GraphIndexBuilder();
+        var popular = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/popular@1", null);
+        for (var i = 0; i < 64; i++)
+        {
+            builder.AddEdge(builder.AddNode(NodeKind.PackageVersion, $"pkg:npm/user{i}@1", null), popular, EdgeKind.DependsOn);
+        }
+
+        var first = builder.Build(1);
+        Assert.Equal(first.NodeCount, first.OrderedNodes);
+
+        // A few new nodes (up to an eighth of the ordered part): every existing id stays, the new ones follow.
+        var small = GraphIndexBuilder.From(first);
+        var added = small.AddNode(NodeKind.PackageVersion, "pkg:npm/late@1", null);
+        Assert.True(first.TryFind(NodeKind.PackageVersion, "pkg:npm/popular@1", out var popularBefore));
+        small.AddEdge(added, popularBefore, EdgeKind.DependsOn);
+        var second = small.Build(2);
+        Assert.Equal(first.NodeCount, second.OrderedNodes);
+        Assert.Equal(first.NodeCount, added);
+        Assert.All(Enumerable.Range(0, first.NodeCount), n => Assert.Equal(first.KeyOf(n), second.KeyOf(n)));
+        Assert.Equal("pkg:npm/late@1", second.KeyOf(first.NodeCount));
+
+        // More than an eighth: the whole graph is ordered again, the late user of popular next to the others.
+        var large = GraphIndexBuilder.From(second);
+        second.TryFind(NodeKind.PackageVersion, "pkg:npm/popular@1", out var hub);
+        for (var i = 0; i < 20; i++)
+        {
+            large.AddEdge(large.AddNode(NodeKind.PackageVersion, $"pkg:npm/later{i}@1", null), hub, EdgeKind.DependsOn);
+        }
+
+        var third = large.Build(3);
+        Assert.Equal(third.NodeCount, third.OrderedNodes);
+        Assert.True(third.TryFind(NodeKind.PackageVersion, "pkg:npm/popular@1", out var popularId));
+        Assert.Equal(0, popularId);
+        var closure = ClosureQuery.Run(third, [popularId], Direction.Dependents);
+        Assert.Equal(Enumerable.Range(1, closure.Count), closure.Hits.Select(h => h.Node).Order());
+    }
 }
