@@ -25,6 +25,8 @@ public sealed class GraphIndex
     {
         _hubs = hubs;
         AliasLeaves = FindAliasLeaves(kinds, forward, reverse);
+        ForwardAliasRows = FindAliasRows(forward, AliasLeaves);
+        ReverseAliasRows = FindAliasRows(reverse, AliasLeaves);
         _kinds = kinds;
         _keys = keys;
         _lookup = new KeyLookup(keys, kinds);
@@ -45,6 +47,9 @@ public sealed class GraphIndex
     }
 
     public static GraphIndex Empty { get; } = new GraphIndexBuilder().Build(0);
+
+    /// <summary>Ids below this were placed for locality (<see cref="NodeOrder"/>); those above, in arrival order since.</summary>
+    internal int OrderedNodes { get; init; }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
@@ -118,6 +123,17 @@ public sealed class GraphIndex
     /// <summary>Bit n is set when node n is an artifact whose only edge is one OCCURS_AS (see <see cref="Queries.BreadthFirst"/>).</summary>
     internal ulong[] AliasLeaves { get; }
 
+    /// <summary>
+    /// Bit n is set when node n's forward row has an OCCURS_AS edge to a node that is not an alias leaf. A walk
+    /// that prunes alias leaves takes OCCURS_AS against its direction only from these nodes: nearly every
+    /// package has one such edge, to its own digest, and reading the other row of every node reached only to
+    /// find that leaf was most of a blast-radius walk.
+    /// </summary>
+    internal ulong[] ForwardAliasRows { get; }
+
+    /// <summary>As <see cref="ForwardAliasRows"/>, for the reverse rows.</summary>
+    internal ulong[] ReverseAliasRows { get; }
+
     /// <summary>Nodes with a forward row of at least <see cref="Hubs.RowLength"/> edges, in id order.</summary>
     internal int[] HubNodes => _hubs;
 
@@ -125,7 +141,36 @@ public sealed class GraphIndex
     public long AdjacencyBytes => _forward.Bytes + _reverse.Bytes;
 
     /// <summary>Approximate bytes held per node: kinds, key arena and lookup, names (for the memory benchmark).</summary>
-    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4) + (_hubs.LongLength * 4) + (AliasLeaves.LongLength * 8);
+    public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4) + (_hubs.LongLength * 4)
+        + ((AliasLeaves.LongLength + ForwardAliasRows.LongLength + ReverseAliasRows.LongLength) * 8);
+
+    private static ulong[] FindAliasRows(Adjacency adjacency, ulong[] leaves)
+    {
+        var rows = new ulong[leaves.Length];
+        var offsets = adjacency.Offsets;
+        var targets = adjacency.Targets;
+        var kinds = adjacency.Kinds;
+        const int occursAs = 1 << (int)EdgeKind.OccursAs;
+        for (var n = 0; n < offsets.Length - 1; n++)
+        {
+            if ((adjacency.RowKinds[n] & occursAs) == 0)
+            {
+                continue;
+            }
+
+            for (var i = offsets[n]; i < offsets[n + 1]; i++)
+            {
+                var target = targets[i];
+                if (kinds[i] == EdgeKind.OccursAs && (leaves[target >> 6] & (1UL << target)) == 0)
+                {
+                    rows[n >> 6] |= 1UL << n;
+                    break;
+                }
+            }
+        }
+
+        return rows;
+    }
 
     private static ulong[] FindAliasLeaves(NodeKind[] kinds, Adjacency forward, Adjacency reverse)
     {

@@ -11,6 +11,9 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
 {
     private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
 
+    /// <summary>A snapshot is ordered again once nodes added after its ordered part exceed this fraction (1/N) of it.</summary>
+    internal const int ReorderAfter = 8;
+
     private readonly List<NodeKind> _kinds = [];
     private readonly List<string> _keys = [];
     private readonly List<string?> _names = [];
@@ -21,6 +24,10 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
     private readonly List<EdgeKind> _edgeKinds = [];
     // Only needed when edges may repeat (a batch applied over a snapshot); a store load is already unique.
     private HashSet<(int, int, EdgeKind)>? _edgeSet;
+    private int[]? _indexIds;
+
+    // How many leading ids of the snapshot this builder started from were placed by NodeOrder.
+    private int _ordered;
 
     public GraphIndexBuilder()
     {
@@ -34,7 +41,7 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
     /// <summary>Starts from an existing snapshot, so a committed batch can be applied on top of it.</summary>
     public static GraphIndexBuilder From(GraphIndex snapshot)
     {
-        var builder = new GraphIndexBuilder { _edgeSet = [] };
+        var builder = new GraphIndexBuilder { _edgeSet = [], _ordered = snapshot.OrderedNodes };
         for (var n = 0; n < snapshot.NodeCount; n++)
         {
             builder.AddNode(snapshot.KindOf(n), snapshot.KeyOf(n), snapshot.NameOf(n));
@@ -100,12 +107,55 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         }
     }
 
+    /// <summary>
+    /// The id the last <see cref="Build"/> gave the node this builder calls <paramref name="builderId"/>:
+    /// the index numbers nodes for the walks' locality (<see cref="NodeOrder"/>), not in the order added
+    /// (unless the build kept a snapshot's order, when the ids are the builder's).
+    /// </summary>
+    internal int IndexIdOf(int builderId) => _indexIds is { } ids ? ids[builderId] : builderId;
+
     public GraphIndex Build(long sequence)
     {
         var n = _kinds.Count;
         var sources = _sources.ToArray();
         var targets = _targets.ToArray();
         var kinds = _edgeKinds.ToArray();
+
+        // Ids are renumbered for the walks' locality (NodeOrder); the builder's own ids stay as they are. A
+        // snapshot plus a commit's few new nodes keeps its order, the new nodes after it: ordering costs about
+        // as much as the rest of a build, and a commit's nodes are a sliver of the graph. Once the unordered
+        // tail passes an eighth of the ordered part, the whole graph is ordered again.
+        NodeKind[] nodeKinds;
+        IReadOnlyList<string> keys;
+        IReadOnlyList<string?> nodeNames;
+        int ordered;
+        if (_ordered > 0 && n - _ordered <= _ordered / ReorderAfter)
+        {
+            _indexIds = null;
+            (nodeKinds, keys, nodeNames, ordered) = (_kinds.ToArray(), _keys, _names, _ordered);
+        }
+        else
+        {
+            var newId = _indexIds = NodeOrder.ForReverseWalks(n, sources, targets, kinds);
+            for (var i = 0; i < sources.Length; i++)
+            {
+                sources[i] = newId[sources[i]];
+                targets[i] = newId[targets[i]];
+            }
+
+            nodeKinds = new NodeKind[n];
+            var renumberedKeys = new string[n];
+            var renumberedNames = new string?[n];
+            for (var old = 0; old < n; old++)
+            {
+                nodeKinds[newId[old]] = _kinds[old];
+                renumberedKeys[newId[old]] = _keys[old];
+                renumberedNames[newId[old]] = _names[old];
+            }
+
+            (keys, nodeNames, ordered) = (renumberedKeys, renumberedNames, n);
+        }
+
         var forward = Adjacency.Build(n, sources, targets, kinds);
         var hubs = Hubs.Find(forward, out var isHub);
         var reverse = hubs.Length == 0
@@ -118,7 +168,7 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
         var nameOf = new int[n];
         for (var i = 0; i < n; i++)
         {
-            if (_names[i] is not { } name)
+            if (nodeNames[i] is not { } name)
             {
                 nameOf[i] = -1;
                 continue;
@@ -134,6 +184,6 @@ public sealed class GraphIndexBuilder : IGraphLoadSink
             nameOf[i] = id;
         }
 
-        return new GraphIndex(_kinds.ToArray(), Utf8Arena.From(_keys), Utf8Arena.From(names), nameOf, forward, reverse, hubs, sequence);
+        return new GraphIndex(nodeKinds, Utf8Arena.From(keys), Utf8Arena.From(names), nameOf, forward, reverse, hubs, sequence) { OrderedNodes = ordered };
     }
 }

@@ -57,6 +57,10 @@ internal static class BreadthFirst
         var alongFlag = dependents ? TreeEdge.ChildToParent : (byte)0;
         var againstFlag = dependents ? (byte)0 : TreeEdge.ChildToParent;
         var symmetric = EdgeKindSet.Symmetric.Mask & allow.Mask;
+
+        // Pruning alias leaves, a node whose OCCURS_AS edges against the walk all lead to leaves has nothing to
+        // take from its other row: skip reading it (GraphIndex.ForwardAliasRows).
+        var againstRows = leaves is null ? null : dependents ? index.ForwardAliasRows : index.ReverseAliasRows;
         var max = maxDepth ?? int.MaxValue;
         var hubStarts = along.HubStarts;
         HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
@@ -89,7 +93,7 @@ internal static class BreadthFirst
 
                 var rowEnd = bottomUp ? hubStarts![node] : along.Offsets[node + 1];
                 tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, head, alongFlag, scratch.Visited, leaves, tree, tail);
-                if (symmetric != 0)
+                if (symmetric != 0 && (againstRows is null || (againstRows[node >> 6] & (1UL << node)) != 0))
                 {
                     tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], head, againstFlag, scratch.Visited, leaves, tree, tail);
                 }

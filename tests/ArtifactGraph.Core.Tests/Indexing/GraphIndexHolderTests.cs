@@ -57,6 +57,7 @@ public class GraphIndexHolderTests
         builder.AddEdge(x, y, EdgeKind.Contains);
 
         var index = builder.Build(0);
+        (x, y) = (builder.IndexIdOf(x), builder.IndexIdOf(y));
 
         Assert.Equal(y, index.Outgoing(x).Target(0));
         Assert.Equal(x, index.Incoming(y).Target(0));

@@ -37,7 +37,7 @@ public sealed class HugePagesTests
 
         var index = builder.Build(0);
 
-        var closure = Core.Queries.ClosureQuery.Run(index, [package], Core.Queries.Direction.Dependents);
+        var closure = Core.Queries.ClosureQuery.Run(index, [builder.IndexIdOf(package)], Core.Queries.Direction.Dependents);
 
         Assert.Equal(600_000, closure.Count);
     }

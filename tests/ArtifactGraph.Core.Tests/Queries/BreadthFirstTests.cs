@@ -39,6 +39,32 @@ public class BreadthFirstTests
     }
 
     [Fact]
+    public void AliasRows_OnlyNodesWithAnOccursAsEdgeToANonLeaf()
+    {
+        var index = Digests();
+        bool Set(ulong[] bits, int node) => (bits[node >> 6] & (1UL << node)) != 0;
+
+        Assert.True(Set(index.ForwardAliasRows, Id(index, NodeKind.PackageVersion, App)));
+        Assert.False(Set(index.ForwardAliasRows, Id(index, NodeKind.PackageVersion, Lodash)));
+        Assert.True(Set(index.ReverseAliasRows, Id(index, NodeKind.Artifact, "sha256:02")));
+        Assert.False(Set(index.ReverseAliasRows, Id(index, NodeKind.PackageVersion, Lodash)));
+        Assert.Equal(1, index.ForwardAliasRows.Sum(word => System.Numerics.BitOperations.PopCount(word)));
+    }
+
+    [Fact]
+    public void Walk_DependenciesPruned_ReachesThePackageOfAContainedDigest()
+    {
+        var index = Digests();
+
+        var visitor = new Recorder { Nodes = [] };
+        BreadthFirst.Walk(index, TraversalScratch.For(index.NodeCount), [Id(index, NodeKind.Image, "sha256:aa")], Direction.Dependencies, EdgeKindSet.Impact, null, ref visitor, pruneAliasLeaves: true);
+
+        Assert.Contains(Id(index, NodeKind.PackageVersion, App), visitor.Nodes);
+        Assert.Contains(Id(index, NodeKind.PackageVersion, Lodash), visitor.Nodes);
+        Assert.DoesNotContain(Id(index, NodeKind.Artifact, "sha256:01"), visitor.Nodes);
+    }
+
+    [Fact]
     public void PathQuery_ToADigestLeaf_StillFound()
     {
         var index = Digests();

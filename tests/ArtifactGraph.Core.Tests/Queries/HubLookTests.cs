@@ -36,6 +36,7 @@ public class HubLookTests
         }
 
         var index = builder.Build(0);
+        (start, hub, visitedHub, components) = (builder.IndexIdOf(start), builder.IndexIdOf(hub), builder.IndexIdOf(visitedHub), [.. components.Select(builder.IndexIdOf)]);
         var result = ClosureQuery.Run(index, [start], Direction.Dependents);
 
         var hit = result.Hits.Single(h => h.Node == hub);
@@ -100,6 +101,7 @@ public class HubLookTests
         }
 
         var index = builder.Build(0);
+        (start, hub, components) = (builder.IndexIdOf(start), builder.IndexIdOf(hub), [.. components.Select(builder.IndexIdOf)]);
         var blocked = components.Skip(1).ToArray();
         var result = ClosureQuery.Run(index, [start], Direction.Dependents, new ClosureOptions { Blocked = blocked });
 
@@ -143,7 +145,9 @@ public class HubLookTests
             builder.AddEdge(deployment, image, EdgeKind.Runs);
         }
 
-        return builder.Build(0);
+        var index = builder.Build(0);
+        packages = [.. all.Select(builder.IndexIdOf)];
+        return index;
     }
 
     /// <summary>A textbook queue walk over the impact edges, for reference depths.</summary>

@@ -131,6 +131,11 @@ public sealed class DeploymentRankingTests
             };
         }
 
+        // The index numbers nodes for locality, not as the builder did: ids from here on are the index's.
+        var index = builder.Build(0);
+        fixedPackage = IdOf(index, NodeKind.PackageVersion, "pkg:npm/lodash@4.17.20");
+        unfixedPackage = IdOf(index, NodeKind.PackageVersion, "pkg:npm/left-pad@1.0.0");
+        images = [.. Enumerable.Range(0, 3).Select(i => IdOf(index, NodeKind.Image, $"sha256:a{i}"))];
         var claim = new AffectedEntry(1, "GHSA-test", new NodeRef(NodeKind.Package, "pkg:npm/lodash"), new AffectedClaim { Ecosystem = "npm" });
         var fixedOf = new Dictionary<int, string?> { [fixedPackage] = "4.17.21", [unfixedPackage] = null };
         IReadOnlyList<AffectedVersion> affected =
@@ -138,8 +143,11 @@ public sealed class DeploymentRankingTests
             new(fixedPackage, "4.17.20", [new AffectedMatch(claim, "range", "4.17.21")]),
             new(unfixedPackage, "1.0.0", [new AffectedMatch(claim, "range", null)]),
         ];
-        return new RandomDeployments(builder.Build(0), [fixedPackage, unfixedPackage], images, properties, affected, fixedOf);
+        return new RandomDeployments(index, [fixedPackage, unfixedPackage], images, properties, affected, fixedOf);
     }
+
+    private static int IdOf(GraphIndex index, NodeKind kind, string key) =>
+        index.TryFind(kind, key, out var id) ? id : throw new InvalidOperationException($"no {kind} {key}");
 
     private sealed record RandomDeployments(GraphIndex Index, int[] Packages, List<int> Images, Dictionary<NodeRef, IReadOnlyDictionary<string, string>> Properties, IReadOnlyList<AffectedVersion> Affected, Dictionary<int, string?> FixedOf);
 }
