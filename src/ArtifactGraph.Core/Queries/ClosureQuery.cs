@@ -59,7 +59,7 @@ public static class ClosureQuery
         BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
-        var ordered = Order(index.Kinds, scratch, count);
+        var (ordered, kindRuns) = Order(index.Kinds, scratch, count);
 
         // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
         var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
@@ -69,22 +69,25 @@ public static class ClosureQuery
         scratch.Nodes.AsSpan(0, length).CopyTo(nodes);
         scratch.Parents.AsSpan(0, length).CopyTo(parents);
         scratch.Edges.AsSpan(0, length).CopyTo(edges);
-        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], collector.KindCounts, collector.Truncated);
+        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], collector.KindCounts, kindRuns, collector.Truncated);
     }
 
     /// <summary>
     /// Hits come in discovery order, which is already by depth; a stable counting sort by kind within each
-    /// depth gives (depth, kind, discovery) without comparing keys.
+    /// depth gives (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts
+    /// in each depth (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end.
     /// </summary>
-    private static int[] Order(NodeKind[] kinds, TraversalScratch scratch, int count)
+    private static (int[] Ordered, int[] KindRuns) Order(NodeKind[] kinds, TraversalScratch scratch, int count)
     {
         var hits = scratch.Hits;
         var nodes = scratch.Nodes;
         var levels = scratch.LevelStarts;
         var ordered = GC.AllocateUninitializedArray<int>(count);
+        var runs = new int[levels.Count * (KindCount + 1)];
         Span<int> next = stackalloc int[KindCount];
         var h = 0;
-        for (var level = 0; level < levels.Count && h < count; level++)
+        var level = 0;
+        for (; level < levels.Count && h < count; level++)
         {
             var levelEnd = level + 1 < levels.Count ? levels[level + 1] : int.MaxValue;
             var from = h;
@@ -100,12 +103,16 @@ public static class ClosureQuery
             }
 
             var running = from;
+            var run = level * (KindCount + 1);
             for (var k = 0; k < next.Length; k++)
             {
                 var c = next[k];
                 next[k] = running;
+                runs[run + k] = running;
                 running += c;
             }
+
+            runs[run + KindCount] = running;
 
             for (var j = from; j < h; j++)
             {
@@ -113,7 +120,9 @@ public static class ClosureQuery
             }
         }
 
-        return ordered;
+        // Depths past the last hit hold none.
+        runs.AsSpan(level * (KindCount + 1)).Fill(count);
+        return (ordered, runs);
     }
 
     private struct Collector : IReachVisitor

@@ -33,10 +33,12 @@ public sealed class ClosureResult
     private readonly int[] _hits;
     private readonly int[] _levelStarts;
     private readonly int[] _kindCounts;
+    private readonly int[] _kindRuns;
     private readonly Direction _direction;
 
-    internal ClosureResult(IReadOnlyList<int> starts, Direction direction, int[] nodes, int[] parents, byte[] edges, int[] hits, int[] levelStarts, int[] kindCounts, bool truncated)
+    internal ClosureResult(IReadOnlyList<int> starts, Direction direction, int[] nodes, int[] parents, byte[] edges, int[] hits, int[] levelStarts, int[] kindCounts, int[] kindRuns, bool truncated)
     {
+        _kindRuns = kindRuns;
         Starts = starts;
         _direction = direction;
         _nodes = nodes;
@@ -59,6 +61,31 @@ public sealed class ClosureResult
 
     /// <summary>Number of hits of one kind.</summary>
     public int CountOf(NodeKind kind) => (int)kind < KindCount ? _kindCounts[(int)kind] : 0;
+
+    /// <summary>
+    /// The indices (in hit order) of the hits of one kind, without looking at every hit: within each depth the
+    /// hits of a kind are one run.
+    /// </summary>
+    public int[] IndicesOf(NodeKind kind)
+    {
+        var indices = GC.AllocateUninitializedArray<int>(CountOf(kind));
+        if (indices.Length == 0)
+        {
+            return indices;
+        }
+
+        var k = (int)kind;
+        var filled = 0;
+        for (var run = 0; run < _kindRuns.Length && filled < indices.Length; run += KindCount + 1)
+        {
+            for (var i = _kindRuns[run + k]; i < _kindRuns[run + k + 1]; i++)
+            {
+                indices[filled++] = i;
+            }
+        }
+
+        return indices;
+    }
 
     /// <summary>The node of the <paramref name="i"/>-th hit.</summary>
     public int NodeAt(int i) => _nodes[_hits[i]];

@@ -232,4 +232,21 @@ public class ClosureQueryTests
         Assert.Equal(4, result.Count);
         Assert.All(result.Hits, h => Assert.Equal(h.Depth + 1, h.Path.Count));
     }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(13)]
+    [InlineData(4)]
+    [InlineData(0)]
+    public void IndicesOf_EveryKind_SameAsFilteringEveryHit(int maxResults)
+    {
+        var index = Fan();
+        var result = ClosureQuery.Run(index, [Id(index, NodeKind.PackageVersion, Lodash)], Direction.Dependents, new ClosureOptions { MaxResults = maxResults });
+
+        foreach (var kind in Enum.GetValues<NodeKind>())
+        {
+            var expected = Enumerable.Range(0, result.Count).Where(i => index.KindOf(result.NodeAt(i)) == kind);
+            Assert.Equal(expected, result.IndicesOf(kind));
+        }
+    }
 }

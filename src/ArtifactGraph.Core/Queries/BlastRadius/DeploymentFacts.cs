@@ -29,6 +29,7 @@ internal sealed class DeploymentFacts
     private readonly Interned _environments = new();
     private readonly Interned _clusters = new();
     private readonly Interned _exposures = new();
+    private int _known;
 
     private DeploymentFacts(GraphIndex index, object source)
     {
@@ -87,6 +88,12 @@ internal sealed class DeploymentFacts
     {
         lock (_fill)
         {
+            // Once every deployment of the snapshot is known, nothing is looked up.
+            if (_known == _facts.Length)
+            {
+                return _environments.Positions(environmentOrder);
+            }
+
             List<NodeRef>? missing = null;
             foreach (var node in deployments)
             {
@@ -113,6 +120,11 @@ internal sealed class DeploymentFacts
             var ordinal = _ordinalOf[id];
             var props = properties.GetValueOrDefault(node);
             var exposure = props?.GetValueOrDefault(DeploymentProperties.Exposure) ?? Internal;
+            if (!_facts[ordinal].Known)
+            {
+                _known++;
+            }
+
             _facts[ordinal] = new Fact(
                 ordinal,
                 _environments.Intern(DeploymentProperties.EnvironmentOf(props)),

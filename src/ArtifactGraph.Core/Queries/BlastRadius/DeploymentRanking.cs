@@ -29,25 +29,20 @@ internal static class DeploymentRanking
     public static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, IReadOnlyList<AffectedVersion> affected, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder)
     {
         var kinds = index.Kinds;
-        var hits = new List<int>();
-        var nodes = new List<int>();
-        for (var i = 0; i < closure.Count; i++)
-        {
-            var node = closure.NodeAt(i);
-            if (kinds[node] == NodeKind.Deployment)
-            {
-                hits.Add(i);
-                nodes.Add(node);
-            }
-        }
-
-        if (hits.Count == 0)
+        var order = closure.IndicesOf(NodeKind.Deployment);
+        if (order.Length == 0)
         {
             return RankedDeployments.Empty;
         }
 
+        var nodes = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            nodes[i] = closure.NodeAt(order[i]);
+        }
+
         var facts = DeploymentFacts.For(index, store);
-        var environments = facts.Prepare(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(nodes), store, environmentOrder);
+        var environments = facts.Prepare(nodes, store, environmentOrder);
         var fixedOf = affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
 
         // Whether a deployment is fixable depends on the affected version its path ends at; when every
@@ -56,8 +51,7 @@ internal static class DeploymentRanking
         var pathDecides = fixable.Count > 1;
         var allFixable = fixable is [true];
 
-        var keys = new ulong[hits.Count];
-        var order = hits.ToArray();
+        var keys = new ulong[order.Length];
         for (var i = 0; i < order.Length; i++)
         {
             ref readonly var fact = ref facts.Of(nodes[i]);

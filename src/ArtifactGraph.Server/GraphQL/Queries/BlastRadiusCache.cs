@@ -74,7 +74,7 @@ internal sealed class BlastRadiusCache
 
     private BlastRadiusAnswer Compute(BlastRadiusRequest request)
     {
-        var answer = new BlastRadiusAnswer(_index, BlastRadiusQuery.Run(_index, _catalog.Value, _store, request));
+        var answer = new BlastRadiusAnswer(BlastRadiusQuery.Run(_index, _catalog.Value, _store, request));
         Interlocked.Add(ref _hits, answer.Result.Closure.Count);
         return answer;
     }
@@ -102,12 +102,12 @@ internal sealed class BlastRadiusCache
 }
 
 /// <summary>A blast-radius result with what its fields derive from it once (the image hits, in answer order).</summary>
-internal sealed class BlastRadiusAnswer(GraphIndex index, BlastRadiusResult result)
+internal sealed class BlastRadiusAnswer(BlastRadiusResult result)
 {
     private int[]? _imageHits;
 
     public BlastRadiusResult Result { get; } = result;
 
     /// <summary>Positions in <see cref="BlastRadiusResult.Closure"/> of the Image hits.</summary>
-    public IReadOnlyList<int> ImageHits => _imageHits ??= Enumerable.Range(0, Result.Closure.Count).Where(i => index.KindOf(Result.Closure.NodeAt(i)) == NodeKind.Image).ToArray();
+    public IReadOnlyList<int> ImageHits => _imageHits ??= Result.Closure.IndicesOf(NodeKind.Image);
 }

@@ -27,6 +27,10 @@ public sealed class DeploymentRankingTests
         Assert.All(ranked, d => Assert.Contains(d.Image!.Value, graph.Images));
         Assert.All(ranked, d => Assert.Equal(graph.FixedOf[d.AffectedPackage], d.FixedVersion));
         Assert.Equal(ranked.Select(d => d.Environment), Enumerable.Range(0, ranked.Count).Select(ranked.EnvironmentAt));
+
+        // Every deployment's facts are known now: a second ranking reads nothing and agrees.
+        var again = Rank(graph, graph.Properties.GetValueOrDefault);
+        Assert.Equal(ranked.Select(d => (d.Node, d.Environment, d.Replicas, d.Exposure)), again.Select(d => (d.Node, d.Environment, d.Replicas, d.Exposure)));
     }
 
     [Fact]
