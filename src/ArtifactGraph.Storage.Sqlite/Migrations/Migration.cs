@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 
 namespace ArtifactGraph.Storage.Sqlite.Migrations;
 
 /// <summary>One embedded schema script, graph-schema/sql/sqlite/NNN_name.sql; NNN is its version.</summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
+    /// <summary>Code run after the script, in its transaction, for what SQL cannot do (e.g. 005's id lists).</summary>
+    public Action<SqliteConnection, SqliteTransaction>? Step { get; init; }
+
     private const string ResourcePrefix = "ArtifactGraph.Storage.Sqlite.Migrations.";
 
     /// <summary>The embedded scripts in file-name order.</summary>
@@ -27,6 +31,12 @@ internal sealed record Migration(int Version, string Name, string Sql)
         return migrations;
     }
 
+    private static Action<SqliteConnection, SqliteTransaction>? StepFor(int version) => version switch
+    {
+        5 => DocumentRowsBackfill.Run,
+        _ => null,
+    };
+
     private static Migration Read(Assembly assembly, string resourceName)
     {
         var fileName = resourceName[ResourcePrefix.Length..];
@@ -39,6 +49,6 @@ internal sealed record Migration(int Version, string Name, string Sql)
         using var stream = assembly.GetManifestResourceStream(resourceName)!;
         using var reader = new StreamReader(stream);
         var version = int.Parse(fileName.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture);
-        return new Migration(version, fileName, reader.ReadToEnd());
+        return new Migration(version, fileName, reader.ReadToEnd()) { Step = StepFor(version) };
     }
 }

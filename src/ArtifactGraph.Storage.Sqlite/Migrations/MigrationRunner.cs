@@ -32,6 +32,8 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
                 script.ExecuteNonQuery();
             }
 
+            migration.Step?.Invoke(connection, transaction);
+
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;

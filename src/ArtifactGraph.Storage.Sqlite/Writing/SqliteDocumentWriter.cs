@@ -24,6 +24,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private readonly long _existingSequence;
     private int _nodesAdded;
     private int _edgesAdded;
+    private long _stagedIds;
     private bool _done;
 
     public SqliteDocumentWriter(CommitWriter owner, SqliteTransaction transaction, string sha256, int byteSize, byte[] encoded, string encoding, DateTimeOffset ingestedAt, Action release)
@@ -63,9 +64,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         owner.Nodes.StartDocument();
         owner.Edges.StartDocument();
 
-        // SQLite keeps bindings across executions: the provenance rows' document id is bound once here.
-        owner.Graph.NodeDocuments.StartDocument(_documentId);
-        owner.Graph.EdgeDocuments.StartDocument(_documentId);
+        owner.Rows.StartDocument();
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
     }
 
@@ -113,6 +112,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var sequence = documents.InsertChange.Bind(0, _documentId).Bind(1, IngestOperation).Bind(2, SqliteTimestamps.Format(_ingestedAt)).ExecuteInt64()!.Value;
         documents.SetSequence.Bind(0, sequence).Bind(1, _documentId).Execute();
         var supersession = document.Subject is { } subject && DecideCurrent(subject);
+
+        // Provenance: the document's ids as one row in its transaction, staged until the next merge.
+        _stagedIds = _owner.Rows.Write(_documentId);
         _transaction.Commit();
         _done = true;
         return new CommitResult(false, sequence, _documentId, _nodesAdded, _edgesAdded, supersession);
@@ -134,6 +136,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _transaction.Dispose();
+            if (_done)
+            {
+                // After the commit, outside its transaction: a crash in between leaves the lists staged, and
+                // reads answer from them until the next merge.
+                _owner.AfterCommit(_stagedIds);
+            }
         }
         finally
         {
@@ -199,10 +207,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _nodeIds[hash] = id;
-            graph.NodeDocuments.Add(id);
+            _owner.Rows.AddNode(id);
         }
 
-        graph.NodeDocuments.Flush();
         return added;
     }
 
@@ -267,10 +274,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 id = InsertOrMergeEdge(edge, key, ref added);
             }
 
-            graph.EdgeDocuments.Add(id);
+            _owner.Rows.AddEdge(id);
         }
 
-        graph.EdgeDocuments.Flush();
         return added;
     }
 
