@@ -12,8 +12,8 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 /// </summary>
 internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposable
 {
-    private readonly ProvenanceWriter _edges = new(connection, "edge_documents", "edge_id");
-    private readonly ProvenanceWriter _nodes = new(connection, "node_documents", "node_id");
+    private readonly PairWriter _edges = new(connection, "edge_documents", "edge_id");
+    private readonly PairWriter _nodes = new(connection, "node_documents", "node_id");
 
     /// <summary>How many ids the staged documents hold (what <see cref="Merge"/> would write).</summary>
     public long StagedIds()
@@ -30,6 +30,8 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
     /// <summary>Merges every staged document; returns how many documents it merged.</summary>
     public int Merge()
     {
+        _edges.Clear();
+        _nodes.Clear();
         using var transaction = connection.BeginTransaction(deferred: false);
         var through = 0L;
         var documents = 0;
@@ -46,11 +48,14 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
             while (reader.Read())
             {
                 through = reader.GetInt64(0);
-                Insert(_edges, through, reader.GetFieldValue<byte[]>(1));
-                Insert(_nodes, through, reader.GetFieldValue<byte[]>(2));
+                _edges.Add(through, reader.GetFieldValue<byte[]>(1));
+                _nodes.Add(through, reader.GetFieldValue<byte[]>(2));
                 documents++;
             }
         }
+
+        _edges.Flush();
+        _nodes.Flush();
 
         if (documents > 0)
         {
@@ -69,18 +74,5 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
     {
         _edges.Dispose();
         _nodes.Dispose();
-    }
-
-    // Per document, its ids already sorted: the batched statements bind the document id once.
-    private static void Insert(ProvenanceWriter writer, long documentId, byte[] blob)
-    {
-        writer.StartDocument(documentId);
-        var cursor = new RowIdList.Cursor(blob);
-        while (cursor.TryNext(out var id))
-        {
-            writer.Add(id);
-        }
-
-        writer.Flush();
     }
 }
