@@ -68,16 +68,48 @@ internal static class RowIdList
     /// <summary>Whether the blob holds <paramref name="id"/>; stops at the first larger id (the list is sorted).</summary>
     public static bool Contains(ReadOnlySpan<byte> blob, long id)
     {
-        var reader = new Cursor(blob);
-        while (reader.TryNext(out var next))
+        // The hot loop of a provenance read over staged documents: most deltas are one byte, so that case
+        // stays inline (~1–2 ns per id instead of a call per id).
+        var value = 0L;
+        var position = 0;
+        while (position < blob.Length)
         {
-            if (next >= id)
+            ulong delta = blob[position++];
+            if (delta >= 0x80)
             {
-                return next == id;
+                delta = ReadLong(blob, ref position, delta);
+            }
+
+            value += (long)delta;
+            if (value >= id)
+            {
+                return value == id;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The rest of a varint of two bytes or more, whose first byte was <paramref name="first"/>.</summary>
+    private static ulong ReadLong(ReadOnlySpan<byte> blob, ref int position, ulong first)
+    {
+        var delta = first & 0x7F;
+        var shift = 7;
+        byte b;
+        do
+        {
+            if (position >= blob.Length || shift > 63)
+            {
+                throw new InvalidDataException("A provenance id list ends inside a varint.");
+            }
+
+            b = blob[position++];
+            delta |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while (b >= 0x80);
+
+        return delta;
     }
 
     /// <summary>Reads a blob's ids one at a time without allocating.</summary>
@@ -95,21 +127,11 @@ internal static class RowIdList
                 return false;
             }
 
-            ulong delta = 0;
-            var shift = 0;
-            byte b;
-            do
+            ulong delta = _blob[_position++];
+            if (delta >= 0x80)
             {
-                if (_position >= _blob.Length || shift > 63)
-                {
-                    throw new InvalidDataException("A provenance id list ends inside a varint.");
-                }
-
-                b = _blob[_position++];
-                delta |= (ulong)(b & 0x7F) << shift;
-                shift += 7;
+                delta = ReadLong(_blob, ref _position, delta);
             }
-            while (b >= 0x80);
 
             _previous += (long)delta;
             id = _previous;
