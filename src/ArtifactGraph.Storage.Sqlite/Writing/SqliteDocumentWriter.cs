@@ -7,7 +7,9 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
 /// One document's open transaction. The document row is written first (its facts are filled in by
-/// <see cref="Complete"/>, when the reader has finished), so chunks can record provenance as they go.
+/// <see cref="Complete"/>, when the reader has finished). Each chunk's row ids are collected as it goes
+/// (<see cref="Provenance.DocumentRowsWriter"/>) and <see cref="Complete"/> writes them as the document's one
+/// provenance row.
 /// Node ids are kept for the whole document: a later chunk's edges name nodes of earlier chunks (the
 /// writer's cross-document <see cref="RowCache{TKey}"/> is bounded, so it cannot be relied on for that).
 /// </summary>
