@@ -7,7 +7,7 @@ const string Usage = """
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
       ingest     --input DIR [--db FILE | --postgres] [--seed N] [--sequential]   --postgres: into ARTIFACTGRAPH_POSTGRES;
                  --sequential: no read-ahead (one document after the other)
-      commit     --input DIR [--rounds 3]   the SQLite commit alone (documents read first), timed with thread CPU
+      commit     --input DIR [--rounds 3] [--merge-ids N]   the SQLite commit alone (documents read first), timed with thread CPU
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N] [--cold]   sniff + read + map alone, per format (--cold: purl cache cleared per document)

@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "Committed document {Sha256} as change {Sequence}: {NodesAdded} nodes and {EdgesAdded} edges added")]
     public static partial void Committed(ILogger logger, string sha256, long sequence, int nodesAdded, int edgesAdded);
+
+    [LoggerMessage(6, LogLevel.Debug, "Merged the provenance of {Documents} staged documents ({Ids} ids)")]
+    public static partial void ProvenanceMerged(ILogger logger, int documents, long ids);
+
+    [LoggerMessage(7, LogLevel.Warning, "Merging staged provenance failed; the lists stay staged and the next merge retries")]
+    public static partial void ProvenanceMergeFailed(ILogger logger, Exception exception);
 }

@@ -53,7 +53,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
 
             new MigrationRunner(Migration.LoadEmbedded(), timeProvider, log).Apply(connection);
             SqliteConnections.ConfigureWriter(connection, options);
-            var writer = new CommitWriter(connection, timeProvider, options.NodeCacheCapacity, options.EdgeCacheCapacity);
+            var writer = new CommitWriter(connection, timeProvider, options, log);
             Log.Opened(log, options.Path);
             return new SqliteGraphStore(connections, connection, writer, log, timeProvider);
         }
@@ -80,6 +80,16 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
             using var command = _writerConnection.CreateCommand();
             command.CommandText = $"PRAGMA {name};";
             return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>Test and bench hook: merges the staged provenance lists now.</summary>
+    internal void MergeProvenance()
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.MergeStaged(evenIfEmpty: true);
         }
     }
 
@@ -173,6 +183,9 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
             }
 
             _disposed = true;
+
+            // The end of an ingest run: what is staged is merged so the next process starts with none.
+            _writer.MergeStaged();
             _writer.Dispose();
             _writerConnection.Dispose();
         }

@@ -27,6 +27,14 @@ public sealed class SqliteStoreOptions
     /// <summary>How many edges the writer remembers across documents (about 48 bytes each; a quarter per document at most); 0 turns the cache off.</summary>
     public int EdgeCacheCapacity { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Provenance is written at commit as one row per document (its edge and node ids); the row-keyed indexes
+    /// that answer "which documents assert this edge" are filled from those rows in bulk once the documents not
+    /// yet merged hold this many ids (and on close). Until then a provenance read also scans the staged lists,
+    /// so this bounds that scan (~1–3 ms per 500,000 ids). 0 merges after every document.
+    /// </summary>
+    public long ProvenanceMergeIds { get; set; } = 500_000;
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Path))
@@ -43,6 +51,11 @@ public sealed class SqliteStoreOptions
         if (NodeCacheCapacity < 0 || EdgeCacheCapacity < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(NodeCacheCapacity), "NodeCacheCapacity and EdgeCacheCapacity must be zero or positive.");
+        }
+
+        if (ProvenanceMergeIds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProvenanceMergeIds), ProvenanceMergeIds, "ProvenanceMergeIds must be zero or positive.");
         }
 
         if (BusyTimeoutMs < 0)

@@ -5,8 +5,11 @@ using ArtifactGraph.Storage.Conformance;
 
 namespace ArtifactGraph.Storage.Sqlite.Tests;
 
-/// <summary>The storage conformance suite against a fresh temporary database file per store.</summary>
-public sealed class SqliteGraphStoreConformanceTests : GraphStoreConformanceTests
+/// <summary>
+/// The storage conformance suite against a fresh temporary database file per store. By default provenance
+/// stays staged (one row per document) for the whole of each test, so reads answer from the staged lists.
+/// </summary>
+public class SqliteGraphStoreConformanceTests : GraphStoreConformanceTests
 {
     private readonly TempDatabase _database = new();
     private readonly Dictionary<IGraphStore, string> _paths = [];
@@ -14,10 +17,12 @@ public sealed class SqliteGraphStoreConformanceTests : GraphStoreConformanceTest
     protected override IGraphStore CreateStore(TimeProvider time)
     {
         var path = _database.NewPath();
-        var store = TempDatabase.Open(path, time);
+        var store = SqliteGraphStore.Open(Options(path), time);
         _paths[store] = path;
         return store;
     }
+
+    protected virtual SqliteStoreOptions Options(string path) => new() { Path = path };
 
     protected override IReadOnlyDictionary<string, string> ReadNodeProperties(IGraphStore store, NodeRef node)
     {
@@ -46,4 +51,10 @@ public sealed class SqliteGraphStoreConformanceTests : GraphStoreConformanceTest
             _database.Dispose();
         }
     }
+}
+
+/// <summary>The same suite with the staged provenance merged after every document: reads answer from the index.</summary>
+public sealed class SqliteGraphStoreMergedConformanceTests : SqliteGraphStoreConformanceTests
+{
+    protected override SqliteStoreOptions Options(string path) => new() { Path = path, ProvenanceMergeIds = 0 };
 }

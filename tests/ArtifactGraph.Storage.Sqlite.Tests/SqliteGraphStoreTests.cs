@@ -204,7 +204,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal([(5, 4), (3, 3), (2, 2)], results);
         Assert.Equal(10L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM nodes;"));
         Assert.Equal(9L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edges;"));
-        Assert.Equal(16L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM node_documents;"));
+        Assert.Equal(16L, TempDatabase.Scalar<long>(path, "SELECT sum(node_count) FROM document_rows;"));
         Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM pragma_foreign_key_check;"));
     }
 
@@ -245,7 +245,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal(
             """{"cdx:ref":"r1","scope":"runtime"}""",
             TempDatabase.Scalar<string>(path, $"SELECT properties FROM edges WHERE kind = {(int)EdgeKind.DependsOn};"));
-        Assert.Equal(2L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edge_documents ed JOIN edges e ON e.id = ed.edge_id WHERE e.kind = 0;"));
+        Assert.Equal(2, store.GetEdgeDocuments(EdgeKind.DependsOn, app, dep).Count);
     }
 
     [Fact]
@@ -292,6 +292,6 @@ public sealed class SqliteGraphStoreTests : IDisposable
     private static string CountRows(string path) =>
         string.Join(
             ",",
-            new[] { "documents", "nodes", "edges", "node_documents", "edge_documents", "changes" }
+            new[] { "documents", "nodes", "edges", "node_documents", "edge_documents", "document_rows", "changes" }
                 .Select(t => $"{t}={TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM {t};")}"));
 }

@@ -19,9 +19,12 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
 
     public void CleanUp() => cleanUp();
 
-    public static BenchStore Sqlite(string path, bool keep) => new(
+    /// <param name="provenanceMergeIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeIds"/>).</param>
+    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null) => new(
         path,
-        () => SqliteGraphStore.Open(new SqliteStoreOptions { Path = path }, TimeProvider.System),
+        () => SqliteGraphStore.Open(
+            provenanceMergeIds is { } ids ? new SqliteStoreOptions { Path = path, ProvenanceMergeIds = ids } : new SqliteStoreOptions { Path = path },
+            TimeProvider.System),
         () => new[] { string.Empty, "-wal" }.Sum(s => File.Exists(path + s) ? new FileInfo(path + s).Length : 0) / 1e6,
         () =>
         {

@@ -1,4 +1,5 @@
 using ArtifactGraph.Core.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace ArtifactGraph.Storage.Sqlite.Migrations;
 
@@ -12,4 +13,11 @@ internal static class Migration
 
     /// <summary>The embedded scripts in file-name order.</summary>
     public static IReadOnlyList<SchemaMigration> LoadEmbedded() => SchemaMigration.LoadEmbedded(typeof(Migration).Assembly, ResourcePrefix);
+
+    /// <summary>Code run after a version's script, in its transaction, for what SQL cannot do (e.g. 005's id lists).</summary>
+    public static Action<SqliteConnection, SqliteTransaction>? StepFor(int version) => version switch
+    {
+        5 => DocumentRowsBackfill.Run,
+        _ => null,
+    };
 }

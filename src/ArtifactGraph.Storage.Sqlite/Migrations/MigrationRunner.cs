@@ -33,6 +33,8 @@ internal sealed class MigrationRunner(IReadOnlyList<SchemaMigration> migrations,
                 script.ExecuteNonQuery();
             }
 
+            Migration.StepFor(migration.Version)?.Invoke(connection, transaction);
+
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;

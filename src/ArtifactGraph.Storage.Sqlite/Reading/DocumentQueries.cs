@@ -1,5 +1,6 @@
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite.Provenance;
 using ArtifactGraph.Storage.Sqlite.Writing;
 using Microsoft.Data.Sqlite;
 
@@ -34,23 +35,32 @@ internal static class DocumentQueries
 
     public static IReadOnlyList<DocumentSummary> ForEdge(SqliteConnection connection, EdgeKind kind, NodeRef from, NodeRef to)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            $"""
-            SELECT {SummaryColumns}
-            FROM nodes f
+        // One snapshot for the edge, its merged and staged provenance, and the summaries.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var edge = connection.CreateCommand();
+        edge.Transaction = transaction;
+        edge.CommandText =
+            """
+            SELECT e.id FROM nodes f
             JOIN nodes t ON t.kind = $to_kind AND t.key = $to_key
             JOIN edges e ON e.kind = $kind AND e.from_id = f.id AND e.to_id = t.id
-            JOIN edge_documents ed ON ed.edge_id = e.id
-            JOIN documents d ON d.id = ed.document_id
-            WHERE f.kind = $from_kind AND f.key = $from_key
-            ORDER BY d.seq;
+            WHERE f.kind = $from_kind AND f.key = $from_key;
             """;
-        command.Parameters.AddWithValue("$kind", (long)kind);
-        command.Parameters.AddWithValue("$from_kind", (long)from.Kind);
-        command.Parameters.AddWithValue("$from_key", from.Key);
-        command.Parameters.AddWithValue("$to_kind", (long)to.Kind);
-        command.Parameters.AddWithValue("$to_key", to.Key);
+        edge.Parameters.AddWithValue("$kind", (long)kind);
+        edge.Parameters.AddWithValue("$from_kind", (long)from.Kind);
+        edge.Parameters.AddWithValue("$from_key", from.Key);
+        edge.Parameters.AddWithValue("$to_kind", (long)to.Kind);
+        edge.Parameters.AddWithValue("$to_key", to.Key);
+        if (edge.ExecuteScalar() is not long edgeId)
+        {
+            return [];
+        }
+
+        var documentIds = ProvenanceReads.DocumentIds(connection, transaction, ProvenanceRows.Edges, edgeId);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {SummaryColumns} FROM documents d WHERE d.id IN (SELECT value FROM json_each($ids)) ORDER BY d.seq;";
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(',', documentIds) + "]");
         return ReadSummaries(command);
     }
 

@@ -1,5 +1,6 @@
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite.Provenance;
 using Microsoft.Data.Sqlite;
 
 namespace ArtifactGraph.Storage.Sqlite.Reading;
@@ -37,51 +38,57 @@ internal static class GraphLoader
             }
         }
 
+        var live = LiveEdges(connection, transaction, asOf);
         using (var edges = connection.CreateCommand())
         {
             edges.Transaction = transaction;
-            edges.CommandText = EdgeQuery(connection, transaction, asOf);
-            if (asOf is { } time)
-            {
-                edges.Parameters.AddWithValue("$as_of", SqliteTimestamps.FormatSortable(time));
-            }
-
+            edges.CommandText = "SELECT id, from_id, to_id, kind FROM edges ORDER BY id;";
             using var reader = edges.ExecuteReader();
             while (reader.Read())
             {
-                sink.OnEdge(reader.GetInt64(0), reader.GetInt64(1), (EdgeKind)reader.GetInt64(2));
+                if (live is null || live.Contains(reader.GetInt64(0)))
+                {
+                    sink.OnEdge(reader.GetInt64(1), reader.GetInt64(2), (EdgeKind)reader.GetInt64(3));
+                }
             }
         }
 
         transaction.Commit();
     }
 
-    private static string EdgeQuery(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset? asOf)
+    /// <summary>
+    /// The edges some current document asserts, or null for "every edge". Built from the current documents'
+    /// id lists (document_rows, migration 005): one sequential pass over the lists of the documents that count,
+    /// instead of a provenance lookup per edge.
+    /// </summary>
+    private static RowIdSet? LiveEdges(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset? asOf)
     {
-        if (asOf is not null)
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (asOf is { } time)
         {
-            return $"""
-                WITH live(id) AS ({LiveAsOf})
-                SELECT e.from_id, e.to_id, e.kind FROM edges e
-                WHERE EXISTS (SELECT 1 FROM edge_documents ed WHERE ed.edge_id = e.id AND ed.document_id IN (SELECT id FROM live))
-                ORDER BY e.id;
-                """;
+            command.CommandText = $"WITH live(id) AS ({LiveAsOf}) SELECT r.edge_ids FROM document_rows r WHERE r.document_id IN (SELECT id FROM live);";
+            command.Parameters.AddWithValue("$as_of", SqliteTimestamps.FormatSortable(time));
+        }
+        else
+        {
+            // The common case, nothing ever superseded, skips provenance entirely: every edge counts.
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM documents WHERE superseded_by IS NOT NULL);";
+            if ((long)command.ExecuteScalar()! == 0)
+            {
+                return null;
+            }
+
+            command.CommandText = "SELECT r.edge_ids FROM document_rows r JOIN documents d ON d.id = r.document_id WHERE d.superseded_by IS NULL;";
         }
 
-        // The common case, nothing ever superseded, skips the per-edge provenance check entirely.
-        using var any = connection.CreateCommand();
-        any.Transaction = transaction;
-        any.CommandText = "SELECT EXISTS (SELECT 1 FROM documents WHERE superseded_by IS NOT NULL);";
-        if ((long)any.ExecuteScalar()! == 0)
+        var live = new RowIdSet();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            return "SELECT from_id, to_id, kind FROM edges ORDER BY id;";
+            live.AddAll(reader.GetFieldValue<byte[]>(0));
         }
 
-        return """
-            SELECT e.from_id, e.to_id, e.kind FROM edges e
-            WHERE EXISTS (SELECT 1 FROM edge_documents ed JOIN documents d ON d.id = ed.document_id
-                          WHERE ed.edge_id = e.id AND d.superseded_by IS NULL)
-            ORDER BY e.id;
-            """;
+        return live;
     }
 }

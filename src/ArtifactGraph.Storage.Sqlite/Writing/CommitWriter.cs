@@ -1,6 +1,8 @@
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Storage;
+using ArtifactGraph.Storage.Sqlite.Provenance;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
@@ -13,15 +15,26 @@ internal sealed class CommitWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;
+    private readonly ProvenanceMerger _merger;
+    private readonly long _mergeIds;
+    private readonly ILogger _logger;
+    private long _stagedIds;
 
-    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, int nodeCacheCapacity, int edgeCacheCapacity)
+    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, ILogger logger)
     {
         _connection = connection;
         _timeProvider = timeProvider;
+        _logger = logger;
+        _mergeIds = options.ProvenanceMergeIds;
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
-        Nodes = new RowCache<UInt128>(nodeCacheCapacity);
-        Edges = new RowCache<EdgeKey>(edgeCacheCapacity);
+        Rows = new DocumentRowsWriter(connection);
+        Nodes = new RowCache<UInt128>(options.NodeCacheCapacity);
+        Edges = new RowCache<EdgeKey>(options.EdgeCacheCapacity);
+        _merger = new ProvenanceMerger(connection);
+
+        // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
+        _stagedIds = _merger.StagedIds();
     }
 
     /// <summary>Test hook: called at each <see cref="CommitStage"/> inside the transaction; throwing rolls back.</summary>
@@ -30,6 +43,9 @@ internal sealed class CommitWriter : IDisposable
     public DocumentStatements Documents { get; }
 
     public GraphStatements Graph { get; }
+
+    /// <summary>The current document's provenance, written as one row per document.</summary>
+    public DocumentRowsWriter Rows { get; }
 
     public PropertyJson Json { get; } = new();
 
@@ -46,6 +62,40 @@ internal sealed class CommitWriter : IDisposable
     {
         Nodes.Clear();
         Edges.Clear();
+    }
+
+    /// <summary>
+    /// Called after a document committed (its transaction closed): merges the staged lists once they hold
+    /// <see cref="SqliteStoreOptions.ProvenanceMergeIds"/> ids, which bounds what a provenance read scans.
+    /// </summary>
+    public void AfterCommit(long ids)
+    {
+        _stagedIds += ids;
+        if (_stagedIds >= _mergeIds)
+        {
+            MergeStaged();
+        }
+    }
+
+    /// <summary>Merges whatever is staged (on close, and for tests). A failure is logged: the staged lists stay
+    /// committed, reads keep answering from them, and the next merge retries.</summary>
+    public void MergeStaged(bool evenIfEmpty = false)
+    {
+        if (_stagedIds == 0 && !evenIfEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            var documents = _merger.Merge();
+            Log.ProvenanceMerged(_logger, documents, _stagedIds);
+            _stagedIds = 0;
+        }
+        catch (SqliteException e)
+        {
+            Log.ProvenanceMergeFailed(_logger, e);
+        }
     }
 
     /// <summary>Opens the document's transaction; <paramref name="release"/> runs when the writer is done.</summary>
@@ -68,6 +118,8 @@ internal sealed class CommitWriter : IDisposable
     {
         Documents.Dispose();
         Graph.Dispose();
+        Rows.Dispose();
+        _merger.Dispose();
         Json.Dispose();
     }
 }

@@ -53,7 +53,6 @@ internal sealed class GraphStatements : IDisposable
             "$subject_kind",
             "$subject_key",
             "$payload");
-        NodeDocuments = new ProvenanceWriter(connection, "node_documents", "node_id");
 
         InsertEdge = new Statement(
             connection,
@@ -73,7 +72,6 @@ internal sealed class GraphStatements : IDisposable
             "UPDATE edges SET properties = json_patch($properties, properties) WHERE id = $id AND properties <> json_patch($properties, properties);",
             "$id",
             "$properties");
-        EdgeDocuments = new ProvenanceWriter(connection, "edge_documents", "edge_id");
     }
 
     public Statement InsertNode { get; }
@@ -86,17 +84,11 @@ internal sealed class GraphStatements : IDisposable
 
     public Statement InsertClaim { get; }
 
-    /// <summary>Provenance of nodes: (node, document) rows, batched.</summary>
-    public ProvenanceWriter NodeDocuments { get; }
-
     public Statement InsertEdge { get; }
 
     public Statement FindEdge { get; }
 
     public Statement MergeEdge { get; }
-
-    /// <summary>Provenance of edges: (edge, document) rows, batched.</summary>
-    public ProvenanceWriter EdgeDocuments { get; }
 
     public IEnumerable<Statement> All =>
         [InsertNode, FindNode, MergeNode, MergeNodeLive, InsertClaim, InsertEdge, FindEdge, MergeEdge];
@@ -107,8 +99,5 @@ internal sealed class GraphStatements : IDisposable
         {
             statement.Dispose();
         }
-
-        NodeDocuments.Dispose();
-        EdgeDocuments.Dispose();
     }
 }

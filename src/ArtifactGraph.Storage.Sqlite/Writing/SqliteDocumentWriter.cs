@@ -7,7 +7,9 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
 /// One document's open transaction. The document row is written first (its facts are filled in by
-/// <see cref="Complete"/>, when the reader has finished), so chunks can record provenance as they go.
+/// <see cref="Complete"/>, when the reader has finished). Each chunk's row ids are collected as it goes
+/// (<see cref="Provenance.DocumentRowsWriter"/>) and <see cref="Complete"/> writes them as the document's one
+/// provenance row.
 /// Node ids are kept for the whole document: a later chunk's edges name nodes of earlier chunks (the
 /// writer's cross-document <see cref="RowCache{TKey}"/> is bounded, so it cannot be relied on for that).
 /// </summary>
@@ -24,6 +26,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private readonly long _existingSequence;
     private int _nodesAdded;
     private int _edgesAdded;
+    private long _stagedIds;
     private bool _done;
 
     public SqliteDocumentWriter(CommitWriter owner, SqliteTransaction transaction, string sha256, int byteSize, byte[] encoded, string encoding, DateTimeOffset ingestedAt, Action release)
@@ -63,9 +66,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         owner.Nodes.StartDocument();
         owner.Edges.StartDocument();
 
-        // SQLite keeps bindings across executions: the provenance rows' document id is bound once here.
-        owner.Graph.NodeDocuments.StartDocument(_documentId);
-        owner.Graph.EdgeDocuments.StartDocument(_documentId);
+        owner.Rows.StartDocument();
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
     }
 
@@ -113,6 +114,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var sequence = documents.InsertChange.Bind(0, _documentId).Bind(1, IngestOperation).Bind(2, SqliteTimestamps.Format(_ingestedAt)).ExecuteInt64()!.Value;
         documents.SetSequence.Bind(0, sequence).Bind(1, _documentId).Execute();
         var supersession = document.Subject is { } subject && DecideCurrent(subject);
+
+        // Provenance: the document's ids as one row in its transaction, staged until the next merge.
+        _stagedIds = _owner.Rows.Write(_documentId);
         _transaction.Commit();
         _done = true;
         return new CommitResult(false, sequence, _documentId, _nodesAdded, _edgesAdded, supersession);
@@ -134,6 +138,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _transaction.Dispose();
+            if (_done)
+            {
+                // After the commit, outside its transaction: a crash in between leaves the lists staged, and
+                // reads answer from them until the next merge.
+                _owner.AfterCommit(_stagedIds);
+            }
         }
         finally
         {
@@ -199,10 +209,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _nodeIds[hash] = id;
-            graph.NodeDocuments.Add(id);
+            _owner.Rows.AddNode(id);
         }
 
-        graph.NodeDocuments.Flush();
         return added;
     }
 
@@ -267,10 +276,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 id = InsertOrMergeEdge(edge, key, ref added);
             }
 
-            graph.EdgeDocuments.Add(id);
+            _owner.Rows.AddEdge(id);
         }
 
-        graph.EdgeDocuments.Flush();
         return added;
     }
 

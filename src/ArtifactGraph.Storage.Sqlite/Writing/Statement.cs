@@ -101,6 +101,15 @@ internal sealed class Statement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a blob (SQLite copies it); an empty span is bound as an empty blob, not NULL.</summary>
+    public Statement BindBlob(int position, ReadOnlySpan<byte> value)
+    {
+        Check(value.IsEmpty
+            ? raw.sqlite3_bind_zeroblob(_statement, _indexes[position], 0)
+            : raw.sqlite3_bind_blob(_statement, _indexes[position], value));
+        return this;
+    }
+
     /// <summary>Runs the statement to completion; returns the rows it changed.</summary>
     public int Execute()
     {

@@ -15,4 +15,13 @@ public sealed class MigrationTests
         Assert.Equal(migrations.Select(m => m.Version).Order(), migrations.Select(m => m.Version));
         Assert.Contains("CREATE TABLE documents", migrations[0].Sql, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LoadEmbedded_Version5_CarriesTheDocumentRowsBackfill()
+    {
+        var migrations = Migration.LoadEmbedded();
+
+        Assert.NotNull(Migration.StepFor(migrations.Single(m => m.Version == 5).Version));
+        Assert.All(migrations.Where(m => m.Version != 5), m => Assert.Null(Migration.StepFor(m.Version)));
+    }
 }

@@ -1,0 +1,78 @@
+using ArtifactGraph.Storage.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace ArtifactGraph.Storage.Sqlite.Provenance;
+
+/// <summary>
+/// Folds the staged documents' id lists (<c>document_rows</c> past <c>provenance_merge.merged_through</c>)
+/// into the row-keyed indexes <c>edge_documents</c> / <c>node_documents</c>, in one transaction that also
+/// advances the watermark, so a reader sees each document either staged or merged, never both or neither.
+/// Many documents' rows land in one pass, so each index page is dirtied (and journalled into the WAL) once per
+/// merge instead of once per document. Runs on the writer connection, under the store's write lock.
+/// </summary>
+internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposable
+{
+    private readonly PairWriter _edges = new(connection, "edge_documents", "edge_id");
+    private readonly PairWriter _nodes = new(connection, "node_documents", "node_id");
+
+    /// <summary>How many ids the staged documents hold (what <see cref="Merge"/> would write).</summary>
+    public long StagedIds()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT coalesce(sum(edge_count + node_count), 0) FROM document_rows
+            WHERE document_id > (SELECT merged_through FROM provenance_merge WHERE id = 1);
+            """;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Merges every staged document; returns how many documents it merged.</summary>
+    public int Merge()
+    {
+        _edges.Clear();
+        _nodes.Clear();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var through = 0L;
+        var documents = 0;
+        using (var staged = connection.CreateCommand())
+        {
+            staged.Transaction = transaction;
+            staged.CommandText =
+                """
+                SELECT document_id, edge_ids, node_ids FROM document_rows
+                WHERE document_id > (SELECT merged_through FROM provenance_merge WHERE id = 1)
+                ORDER BY document_id;
+                """;
+            using var reader = staged.ExecuteReader();
+            while (reader.Read())
+            {
+                through = reader.GetInt64(0);
+                _edges.Add(through, reader.GetFieldValue<byte[]>(1));
+                _nodes.Add(through, reader.GetFieldValue<byte[]>(2));
+                documents++;
+            }
+        }
+
+        _edges.Flush();
+        _nodes.Flush();
+
+        if (documents > 0)
+        {
+            using var advance = connection.CreateCommand();
+            advance.Transaction = transaction;
+            advance.CommandText = "UPDATE provenance_merge SET merged_through = $through WHERE id = 1;";
+            advance.Parameters.AddWithValue("$through", through);
+            advance.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return documents;
+    }
+
+    public void Dispose()
+    {
+        _edges.Dispose();
+        _nodes.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace ArtifactGraph.Storage.Sqlite.Provenance;
+
+/// <summary>The two tables a provenance question can be asked of.</summary>
+internal enum ProvenanceRows
+{
+    Edges,
+    Nodes,
+}
+
+/// <summary>
+/// Answers "which documents assert this row" from the merged index plus the staged documents
+/// (<see cref="ProvenanceMerger"/>), inside the caller's read transaction: under WAL both parts then come
+/// from one snapshot, so a merge committing in between cannot hide or repeat a document.
+/// </summary>
+internal static class ProvenanceReads
+{
+    /// <summary>The staged part: documents past the watermark, with one of their id lists.</summary>
+    private const string StagedWhere = "FROM document_rows WHERE document_id > (SELECT merged_through FROM provenance_merge WHERE id = 1)";
+
+    /// <summary>The ids of the documents asserting the row, merged first, in no particular order.</summary>
+    public static List<long> DocumentIds(SqliteConnection connection, SqliteTransaction transaction, ProvenanceRows rows, long rowId)
+    {
+        var (table, column, list) = rows == ProvenanceRows.Edges
+            ? ("edge_documents", "edge_id", "edge_ids")
+            : ("node_documents", "node_id", "node_ids");
+        var ids = new List<long>();
+        using (var merged = connection.CreateCommand())
+        {
+            merged.Transaction = transaction;
+            merged.CommandText = $"SELECT document_id FROM {table} WHERE {column} = $id;";
+            merged.Parameters.AddWithValue("$id", rowId);
+            using var reader = merged.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        // Bounded by SqliteStoreOptions.ProvenanceMergeRows: the staged lists are merged once they hold that many ids.
+        using var staged = connection.CreateCommand();
+        staged.Transaction = transaction;
+        staged.CommandText = $"SELECT document_id, {list} {StagedWhere};";
+        using var stagedReader = staged.ExecuteReader();
+        while (stagedReader.Read())
+        {
+            if (RowIdList.Contains(stagedReader.GetFieldValue<byte[]>(1), rowId))
+            {
+                ids.Add(stagedReader.GetInt64(0));
+            }
+        }
+
+        return ids;
+    }
+}

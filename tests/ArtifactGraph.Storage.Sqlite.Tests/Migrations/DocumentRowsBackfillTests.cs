@@ -1,0 +1,118 @@
+using ArtifactGraph.Storage.Sqlite.Migrations;
+using ArtifactGraph.Storage.Sqlite.Provenance;
+using ArtifactGraph.Storage.Sqlite.Tests.Provenance;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
+
+/// <summary>Migration 005 on a database written at schema version 4 (per-(row, document) provenance only).</summary>
+public sealed class DocumentRowsBackfillTests : IDisposable
+{
+    private const string Version4Schema = "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name;";
+
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void Open_DatabaseAtVersion4_BackfillsDocumentRowsAndAnswersAsBefore()
+    {
+        var documents = ProvenanceAnswers.Documents();
+        var path = _database.NewPath();
+        string expected;
+        using (var store = ProvenanceMergerTests.Open(path, mergeIds: 0))
+        {
+            foreach (var document in documents)
+            {
+                store.Commit(document.Batch, document.Raw);
+            }
+
+            expected = ProvenanceAnswers.Of(store, documents);
+        }
+
+        DowngradeToVersion4(path);
+        Assert.Equal(Lines(FreshVersion4(), Version4Schema), Lines(path, Version4Schema));
+
+        using var migrated = ProvenanceMergerTests.Open(path, mergeIds: long.MaxValue);
+
+        Assert.Equal(expected, ProvenanceAnswers.Of(migrated, documents));
+        Assert.Equal(5L, TempDatabase.Scalar<long>(path, "SELECT max(version) FROM schema_migrations;"));
+        Assert.Equal(0, ProvenanceMergerTests.StagedDocuments(path));
+        Assert.Equal(TempDatabase.Scalar<long>(path, "SELECT max(id) FROM documents;"), TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM sqlite_master WHERE name = 'edge_documents_document';"));
+        Assert.Equal(
+            Lines(path, "SELECT document_id || ':' || edge_id FROM edge_documents ORDER BY document_id, edge_id;"),
+            ListedRows(path, "edge_ids"));
+        Assert.Equal(
+            Lines(path, "SELECT document_id || ':' || node_id FROM node_documents ORDER BY document_id, node_id;"),
+            ListedRows(path, "node_ids"));
+    }
+
+    [Fact]
+    public void Open_EmptyDatabaseAtVersion4_MigratesWithNothingStaged()
+    {
+        var path = FreshVersion4();
+
+        using var store = ProvenanceMergerTests.Open(path, mergeIds: long.MaxValue);
+
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM document_rows;"));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    /// <summary>Exactly what a version 4 build leaves: 005's tables and record gone, 002's index back.</summary>
+    private static void DowngradeToVersion4(string path)
+    {
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            DROP TABLE document_rows;
+            DROP TABLE provenance_merge;
+            CREATE INDEX edge_documents_document ON edge_documents (document_id, edge_id);
+            DELETE FROM schema_migrations WHERE version = 5;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    private string FreshVersion4()
+    {
+        var path = _database.NewPath();
+        using var connection = TempDatabase.Connect(path);
+        var upTo4 = Migration.LoadEmbedded().Where(m => m.Version <= 4).ToList();
+        new MigrationRunner(upTo4, new FakeTimeProvider(), NullLogger.Instance).Apply(connection);
+        return path;
+    }
+
+    private static List<string> Lines(string path, string sql)
+    {
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    /// <summary>document_rows' lists decoded as "document:row" lines, in the order of the index's primary key.</summary>
+    private static List<string> ListedRows(string path, string column)
+    {
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT document_id, {column} FROM document_rows ORDER BY document_id;";
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            var document = reader.GetInt64(0);
+            lines.AddRange(RowIdList.Decode(reader.GetFieldValue<byte[]>(1)).Select(id => $"{document}:{id}"));
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,172 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Storage.Conformance;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Provenance;
+
+/// <summary>
+/// Provenance is staged per document at commit and merged into the row-keyed indexes later; every answer must
+/// be the same whichever side of a merge a document is on, right after each commit.
+/// </summary>
+public sealed class ProvenanceMergerTests : IDisposable
+{
+    private const long Never = long.MaxValue;
+
+    private readonly TempDatabase _database = new();
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Answers_MergedAfterAnyDocument_SameAsMergedAfterEveryDocument(int mergeAfter)
+    {
+        var documents = ProvenanceAnswers.Documents();
+        using var reference = Open(_database.NewPath(), mergeIds: 0);
+        var path = _database.NewPath();
+        using var store = Open(path, Never);
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            reference.Commit(documents[i].Batch, documents[i].Raw);
+            store.Commit(documents[i].Batch, documents[i].Raw);
+            if (i == mergeAfter)
+            {
+                store.MergeProvenance();
+            }
+
+            var committed = documents.Take(i + 1).ToList();
+            Assert.Equal(ProvenanceAnswers.Of(reference, committed), ProvenanceAnswers.Of(store, committed));
+        }
+
+        Assert.Equal(documents.Count - 1 - mergeAfter, StagedDocuments(path));
+        var before = ProvenanceAnswers.Of(store, documents);
+        store.MergeProvenance();
+        Assert.Equal(0, StagedDocuments(path));
+        Assert.Equal(before, ProvenanceAnswers.Of(store, documents));
+    }
+
+    [Fact]
+    public void Load_NewerDocumentStagedOlderMerged_OlderIsSupersededAcrossTheBoundary()
+    {
+        var path = _database.NewPath();
+        using var store = Open(path, Never);
+        var old = ProvenanceAnswers.ImageDocument("old", ProvenanceAnswers.Monday, "left-pad", "lodash");
+        var @new = ProvenanceAnswers.ImageDocument("new", ProvenanceAnswers.Monday.AddDays(1), "lodash", "express");
+        store.Commit(old.Batch, old.Raw);
+        store.MergeProvenance();
+
+        store.Commit(@new.Batch, @new.Raw);
+
+        Assert.Equal(1, StagedDocuments(path));
+        var sink = new RecordingLoadSink();
+        store.Load(sink);
+        Assert.Equal(
+            ["pkg:npm/express@1.0.0", "pkg:npm/lodash@1.0.0"],
+            sink.EdgeRefs().Where(e => e.Kind == EdgeKind.Contains).Select(e => e.To.Key).Order(StringComparer.Ordinal));
+        var lodash = store.GetEdgeDocuments(EdgeKind.Contains, ProvenanceAnswers.Image, TestDocument.Version("lodash", "1.0.0"));
+        Assert.Equal([old.Batch.Document.Name, @new.Batch.Document.Name], lodash.Select(d => d.Name));
+        Assert.Equal([false, true], lodash.Select(d => d.IsCurrent));
+        Assert.Single(store.GetEdgeDocuments(EdgeKind.Contains, ProvenanceAnswers.Image, TestDocument.Version("left-pad", "1.0.0")));
+    }
+
+    [Fact]
+    public void Open_CrashBetweenCommitAndMerge_AnswersFromStagedListsThenMerges()
+    {
+        var documents = ProvenanceAnswers.Documents();
+        var path = _database.NewPath();
+        var crashed = _database.NewPath();
+        string expected;
+        using (var store = Open(path, Never))
+        {
+            foreach (var document in documents)
+            {
+                store.Commit(document.Batch, document.Raw);
+            }
+
+            expected = ProvenanceAnswers.Of(store, documents);
+
+            // The files as a killed process leaves them: committed in the WAL, never merged, never closed.
+            File.Copy(path + "-wal", crashed + "-wal");
+            File.Copy(path, crashed);
+        }
+
+        Assert.Equal(documents.Count, StagedDocuments(crashed));
+        using (var reopened = Open(crashed, Never))
+        {
+            Assert.Equal(expected, ProvenanceAnswers.Of(reopened, documents));
+        }
+
+        // Closing merged what the crashed process left staged.
+        Assert.Equal(0, StagedDocuments(crashed));
+        Assert.True(TempDatabase.Scalar<long>(crashed, "SELECT count(*) FROM edge_documents;") > 0);
+        using var merged = Open(crashed, Never);
+        Assert.Equal(expected, ProvenanceAnswers.Of(merged, documents));
+    }
+
+    [Fact]
+    public void Commit_StagedIdsReachTheThreshold_MergesAfterTheCommit()
+    {
+        var path = _database.NewPath();
+        using var store = Open(path, mergeIds: 20);
+        var documents = ProvenanceAnswers.Documents();
+
+        // The first image document stages 9 ids (5 nodes, 4 edges), the second 4 (3 nodes, 1 edge): the third crosses 20.
+        store.Commit(documents[0].Batch, documents[0].Raw);
+        store.Commit(documents[1].Batch, documents[1].Raw);
+        Assert.Equal(2, StagedDocuments(path));
+        Assert.Equal(13L, TempDatabase.Scalar<long>(path, "SELECT sum(edge_count + node_count) FROM document_rows;"));
+        store.Commit(documents[2].Batch, documents[2].Raw);
+
+        Assert.Equal(0, StagedDocuments(path));
+        Assert.Equal(3L, TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
+    }
+
+    [Fact]
+    public async Task GetEdgeDocuments_WhileCommitsAndMergesRun_NeverLosesOrRepeatsADocument()
+    {
+        var path = _database.NewPath();
+        using var store = Open(path, mergeIds: 20);
+        var app = TestDocument.Version("app", "1.0.0");
+        var dep = TestDocument.Version("dep", "1.0.0");
+        const int Documents = 60;
+        var reads = 0;
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            var seen = 0;
+            while (!done.IsCancellationRequested)
+            {
+                var asserting = store.GetEdgeDocuments(EdgeKind.DependsOn, app, dep);
+                Assert.Equal(asserting.Count, asserting.Select(d => d.Id).Distinct().Count());
+                Assert.True(asserting.Count >= seen, $"{asserting.Count} documents after {seen}: a merge hid some.");
+                seen = asserting.Count;
+                Interlocked.Increment(ref reads);
+            }
+        });
+
+        // The reader must run between the commits (and the merges they trigger), however the pool schedules it:
+        // after each commit, wait until it has read again.
+        for (var i = 0; i < Documents; i++)
+        {
+            var doc = TestDocument.Sbom($"concurrent-{i}", "app", ("dep", "1.0.0"), ($"other-{i}", "1.0.0"));
+            store.Commit(doc.Batch, doc.Raw);
+            var before = Volatile.Read(ref reads);
+            SpinWait.SpinUntil(() => Volatile.Read(ref reads) > before || reader.IsCompleted, TimeSpan.FromSeconds(10));
+        }
+
+        done.Cancel();
+        await reader;
+        Assert.True(reads >= Documents, $"{reads} reads for {Documents} commits");
+        Assert.Equal(Documents, store.GetEdgeDocuments(EdgeKind.DependsOn, app, dep).Count);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    internal static SqliteGraphStore Open(string path, long mergeIds) =>
+        SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = mergeIds }, new FakeTimeProvider(ProvenanceAnswers.Monday));
+
+    internal static int StagedDocuments(string path) =>
+        (int)TempDatabase.Scalar<long>(path, "SELECT count(*) FROM document_rows WHERE document_id > (SELECT merged_through FROM provenance_merge);");
+}

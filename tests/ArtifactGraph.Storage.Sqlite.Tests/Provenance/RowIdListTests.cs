@@ -1,0 +1,63 @@
+using ArtifactGraph.Storage.Sqlite.Provenance;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Provenance;
+
+public sealed class RowIdListTests
+{
+    public static TheoryData<long[]> IdSets => new()
+    {
+        Array.Empty<long>(),
+        new long[] { 1 },
+        new long[] { 0, 1, 2, 3, 127, 128, 129, 16_383, 16_384 },
+        new long[] { 5, 1_000_000, 1_000_001, 40_000_000_000, long.MaxValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdSets))]
+    public void Encode_SortedIds_DecodesToTheSameIds(long[] ids)
+    {
+        var blob = new byte[RowIdList.MaxEncodedLength(ids.Length)];
+
+        var written = RowIdList.Encode(ids, blob);
+
+        Assert.Equal(ids, RowIdList.Decode(blob.AsSpan(0, written)));
+    }
+
+    [Theory]
+    [MemberData(nameof(IdSets))]
+    public void Contains_EveryIdAndItsNeighbours_AnswersLikeTheSet(long[] ids)
+    {
+        var blob = new byte[RowIdList.MaxEncodedLength(ids.Length)];
+        var encoded = blob.AsSpan(0, RowIdList.Encode(ids, blob)).ToArray();
+
+        foreach (var probe in ids.SelectMany(i => new[] { i - 1, i, i + 1 }).Append(0).Append(2))
+        {
+            Assert.Equal(ids.Contains(probe), RowIdList.Contains(encoded, probe));
+        }
+    }
+
+    [Fact]
+    public void SortDistinct_RepeatsAndDisorder_LeavesSortedDistinctPrefix()
+    {
+        long[] ids = [9, 3, 3, 7, 1, 9, 3];
+
+        var count = RowIdList.SortDistinct(ids);
+
+        Assert.Equal([1L, 3, 7, 9], ids[..count]);
+    }
+
+    [Fact]
+    public void Decode_TruncatedVarint_Throws()
+    {
+        Assert.Throws<InvalidDataException>(() => RowIdList.Decode([0x81]));
+    }
+
+    [Fact]
+    public void Encode_ConsecutiveIds_TakeOneBytePerId()
+    {
+        var ids = Enumerable.Range(1_000, 500).Select(i => (long)i).ToArray();
+        var blob = new byte[RowIdList.MaxEncodedLength(ids.Length)];
+
+        Assert.Equal(2 + 499, RowIdList.Encode(ids, blob));
+    }
+}
