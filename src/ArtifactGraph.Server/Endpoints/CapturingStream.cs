@@ -1,15 +1,17 @@
 namespace ArtifactGraph.Server.Endpoints;
 
 /// <summary>
-/// Writes through to the response body and keeps a copy of what was written, up to a bound: a response
-/// that may be cached still streams to the client as before (no whole-body buffer for large answers),
-/// and the copy is dropped as soon as it passes the bound (the cache would refuse it anyway).
+/// Holds what is written, up to a bound, without sending it: a response that may be cached is complete
+/// in memory before any of it goes to this client, so identical requests waiting for it (ResponseFlight)
+/// are not held up by a slow reader, and it is sent in one write with its length. Past the bound (the
+/// cache would refuse it anyway) what was held is sent, <paramref name="passedBound"/> is called, and the
+/// rest streams through, so large answers are not buffered whole.
 /// </summary>
-internal sealed class CapturingStream(Stream inner, int maxCapturedBytes) : Stream
+internal sealed class CapturingStream(Stream inner, int maxCapturedBytes, Action? passedBound = null) : Stream
 {
     private MemoryStream? _copy = new();
 
-    /// <summary>The bytes written, or null when they passed the bound.</summary>
+    /// <summary>The bytes written and not yet sent, or null when they passed the bound (and were sent).</summary>
     public byte[]? Captured => _copy?.ToArray();
 
     public override bool CanRead => false;
@@ -26,22 +28,43 @@ internal sealed class CapturingStream(Stream inner, int maxCapturedBytes) : Stre
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Capture(buffer);
-        inner.Write(buffer);
+        if (Hold(buffer) is { } held)
+        {
+            inner.Write(held.GetBuffer().AsSpan(0, (int)held.Length));
+        }
+
+        if (_copy is null)
+        {
+            inner.Write(buffer);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Capture(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
+        if (Hold(buffer.Span) is { } held)
+        {
+            await inner.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_copy is null)
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    public override void Flush() => inner.Flush();
+    // While holding, a flush would start the response (headers, chunked) before its length is known.
+    public override void Flush()
+    {
+        if (_copy is null)
+        {
+            inner.Flush();
+        }
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => _copy is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -49,19 +72,23 @@ internal sealed class CapturingStream(Stream inner, int maxCapturedBytes) : Stre
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    private void Capture(ReadOnlySpan<byte> buffer)
+    /// <summary>Holds <paramref name="buffer"/> if it fits; else stops holding and returns what was held, to send before it.</summary>
+    private MemoryStream? Hold(ReadOnlySpan<byte> buffer)
     {
         if (_copy is null)
         {
-            return;
+            return null;
         }
 
         if (_copy.Length + buffer.Length > maxCapturedBytes)
         {
+            var held = _copy;
             _copy = null;
-            return;
+            passedBound?.Invoke();
+            return held;
         }
 
         _copy.Write(buffer);
+        return null;
     }
 }

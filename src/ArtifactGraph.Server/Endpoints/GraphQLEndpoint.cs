@@ -128,12 +128,27 @@ internal static class GraphQLEndpoint
         }
         else if (outcome.CacheAs is var (snapshot, key))
         {
-            // Streamed as before, with a copy: the bytes kept are the bytes sent.
-            using var capture = new CapturingStream(context.Response.Body, runner.Responses.MaxEntryBytes);
-            await Serializer.WriteAsync(capture, outcome.Result, context.RequestAborted);
-            if (capture.Captured is { } body)
+            // Serialised into memory up to the entry bound, kept, handed to identical requests waiting for
+            // it, then sent; a larger answer streams and its waiters execute themselves.
+            byte[]? body = null;
+            try
             {
-                runner.Responses.Add(snapshot, key, body);
+                using var capture = new CapturingStream(context.Response.Body, runner.Responses.MaxEntryBytes, () => outcome.Flight?.Complete(null));
+                await Serializer.WriteAsync(capture, outcome.Result, context.RequestAborted);
+                body = capture.Captured;
+                if (body is not null)
+                {
+                    runner.Responses.Add(snapshot, key, body);
+                }
+            }
+            finally
+            {
+                outcome.Flight?.Complete(body);
+            }
+
+            if (body is not null)
+            {
+                await WriteBytesAsync(context, body);
             }
         }
         else

@@ -2,27 +2,31 @@ using ArtifactGraph.Server.Endpoints;
 
 namespace ArtifactGraph.Server.Tests.Endpoints;
 
-/// <summary>A response streamed to the client with a bounded copy for the response cache.</summary>
+/// <summary>A cacheable response held in memory up to a bound, then streamed to the client.</summary>
 public sealed class CapturingStreamTests
 {
     [Fact]
-    public async Task Write_UnderTheBound_PassesThroughAndKeepsTheCopy()
+    public async Task Write_UnderTheBound_HeldNotSent()
     {
         using var client = new MemoryStream();
-        using var capture = new CapturingStream(client, maxCapturedBytes: 6);
+        var passed = 0;
+        using var capture = new CapturingStream(client, maxCapturedBytes: 6, () => passed++);
 
         capture.Write([1, 2, 3]);
         await capture.WriteAsync(new byte[] { 4, 5, 6 });
+        await capture.FlushAsync();
 
-        Assert.Equal([1, 2, 3, 4, 5, 6], client.ToArray());
+        Assert.Empty(client.ToArray());
         Assert.Equal([1, 2, 3, 4, 5, 6], capture.Captured);
+        Assert.Equal(0, passed);
     }
 
     [Fact]
-    public async Task Write_PastTheBound_PassesThroughAndDropsTheCopy()
+    public async Task Write_PastTheBound_SendsWhatWasHeldThenPassesThrough()
     {
         using var client = new MemoryStream();
-        using var capture = new CapturingStream(client, maxCapturedBytes: 5);
+        var passed = 0;
+        using var capture = new CapturingStream(client, maxCapturedBytes: 5, () => passed++);
 
         capture.Write([1, 2, 3]);
         await capture.WriteAsync(new byte[] { 4, 5, 6 });
@@ -30,5 +34,6 @@ public sealed class CapturingStreamTests
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], client.ToArray());
         Assert.Null(capture.Captured);
+        Assert.Equal(1, passed);
     }
 }
