@@ -1,9 +1,11 @@
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Server.Auth;
+using ArtifactGraph.Server.GraphQL.Execution;
 using ArtifactGraph.Server.Operations;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +57,11 @@ internal enum GraphQLFailure
 internal sealed class GraphQLRunner : IDisposable
 {
     private readonly ArtifactGraphSchema _schema;
-    private readonly DocumentExecuter _executer = new DocumentExecuter();
+    private readonly DocumentExecuter _executer = new(
+        new GraphQLDocumentBuilder(),
+        new DocumentValidator(),
+        new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(new QueryExecutionStrategy(), OperationType.Query)]),
+        []);
     private readonly GraphQLDocumentBuilder _builder = new() { MaxDepth = 128 };
     private readonly ServerOptions _options;
     private readonly SemaphoreSlim _slots;
