@@ -59,7 +59,7 @@ internal sealed class GraphQLRunner : IDisposable
     private readonly ArtifactGraphSchema _schema;
     private readonly DocumentExecuter _executer = new(
         new GraphQLDocumentBuilder(),
-        new DocumentValidator(),
+        new ArgumentValuesValidator(new DocumentValidator()),
         new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(new QueryExecutionStrategy(), OperationType.Query)]),
         []);
     private readonly GraphQLDocumentBuilder _builder = new() { MaxDepth = 128 };

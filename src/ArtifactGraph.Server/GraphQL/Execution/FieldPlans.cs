@@ -27,6 +27,11 @@ internal sealed class FieldPlans
     /// <summary>No directives anywhere: what is collected depends on the document and the type alone.</summary>
     public bool Plain { get; }
 
+    private static readonly ConditionalWeakTable<GraphQLDocument, FieldPlans> Documents = [];
+
+    /// <summary>The plans of <paramref name="document"/>, scanned on first use and kept while it lives.</summary>
+    public static FieldPlans For(GraphQLDocument document) => Documents.GetValue(document, Of);
+
     public static FieldPlans Of(GraphQLDocument document)
     {
         var scan = new Scan();

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 using GraphQL.Types;
-using GraphQLParser.AST;
 
 namespace ArtifactGraph.Server.GraphQL.Execution;
 
@@ -15,11 +13,9 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// </summary>
 internal sealed class QueryExecutionStrategy : SerialExecutionStrategy
 {
-    private readonly ConditionalWeakTable<GraphQLDocument, FieldPlans> _plans = [];
-
     protected override void SetSubFieldNodes(global::GraphQL.Execution.ExecutionContext context, ObjectExecutionNode parent)
     {
-        var plans = _plans.GetValue(context.Document, FieldPlans.Of);
+        var plans = FieldPlans.For(context.Document);
         var selections = parent.SelectionSet;
         if (!plans.Plain || selections is null)
         {
