@@ -1,9 +1,10 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using ArtifactGraph.Server.Auth;
 using ArtifactGraph.Server.GraphQL;
+using ArtifactGraph.Server.GraphQL.Execution;
 using GraphQL;
-using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ internal static class GraphQLEndpoint
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
 
-    private static readonly GraphQLSerializer Serializer = new();
+    private static readonly ResultSerializer Serializer = new();
 
     public static void Map(WebApplication app)
     {
@@ -125,21 +126,34 @@ internal static class GraphQLEndpoint
         if (outcome.Cached is { } cached)
         {
             await WriteBytesAsync(context, cached);
+            return;
         }
-        else if (outcome.CacheAs is var (snapshot, key))
+
+        // Serialised whole (GraphQL.NET's result converter writes in one call), kept when cacheable and
+        // handed to identical requests waiting for it (single-flight) before this client is sent it, so a
+        // slow reader holds no one up; an answer over the entry bound is sent and not kept.
+        byte[]? kept = null;
+        var buffer = ResultSerializer.Rent();
+        try
         {
-            // Streamed as before, with a copy: the bytes kept are the bytes sent.
-            using var capture = new CapturingStream(context.Response.Body, runner.Responses.MaxEntryBytes);
-            await Serializer.WriteAsync(capture, outcome.Result, context.RequestAborted);
-            if (capture.Captured is { } body)
+            Serializer.Write(buffer, outcome.Result);
+            if (outcome.CacheAs is var (snapshot, key) && buffer.WrittenCount <= runner.Responses.MaxEntryBytes)
             {
-                runner.Responses.Add(snapshot, key, body);
+                kept = buffer.WrittenSpan.ToArray();
+                runner.Responses.Add(snapshot, key, kept);
             }
+
+            outcome.Flight?.Complete(kept);
+            context.Response.ContentLength = buffer.WrittenCount;
+            context.Response.BodyWriter.Write(buffer.WrittenSpan);
         }
-        else
+        finally
         {
-            await Serializer.WriteAsync(context.Response.Body, outcome.Result, context.RequestAborted);
+            outcome.Flight?.Complete(null);
+            ResultSerializer.Return(buffer);
         }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     private static Task WriteBytesAsync(HttpContext context, byte[] body)

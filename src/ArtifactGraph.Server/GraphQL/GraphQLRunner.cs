@@ -1,9 +1,11 @@
 using ArtifactGraph.Core.Indexing;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Server.Auth;
+using ArtifactGraph.Server.GraphQL.Execution;
 using ArtifactGraph.Server.Operations;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,9 @@ internal sealed record GraphQLOutcome(ExecutionResult Result, GraphQLFailure Fai
     public byte[]? Cached { get; init; }
 
     public (GraphIndex Snapshot, ResponseCacheKey Key)? CacheAs { get; init; }
+
+    /// <summary>With <see cref="CacheAs"/>: identical requests waiting for these bytes; complete it once serialised (null when not kept).</summary>
+    public ResponseFlight? Flight { get; init; }
 }
 
 internal enum GraphQLFailure
@@ -52,7 +57,11 @@ internal enum GraphQLFailure
 internal sealed class GraphQLRunner : IDisposable
 {
     private readonly ArtifactGraphSchema _schema;
-    private readonly DocumentExecuter _executer = new DocumentExecuter();
+    private readonly DocumentExecuter _executer = new(
+        new GraphQLDocumentBuilder(),
+        new ArgumentValuesValidator(new DocumentValidator()),
+        new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(new QueryExecutionStrategy(), OperationType.Query)]),
+        []);
     private readonly GraphQLDocumentBuilder _builder = new() { MaxDepth = 128 };
     private readonly ServerOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -61,6 +70,7 @@ internal sealed class GraphQLRunner : IDisposable
     private readonly IGraphStore _store;
     private readonly DocumentIngestion _ingestion;
     private readonly Readiness _readiness;
+    private long _executions;
 
     public GraphQLRunner(ArtifactGraphSchema schema, IOptions<ServerOptions> options, GraphIndexHolder holder, IGraphStore store, DocumentIngestion ingestion, Readiness readiness)
     {
@@ -85,6 +95,12 @@ internal sealed class GraphQLRunner : IDisposable
     /// <summary>Test hook: a delay inside the execution slot and under the timeout, to exercise both.</summary>
     internal TimeSpan TestDelay { get; set; }
 
+    /// <summary>Test hook: awaited inside the execution slot with the execution's token, to hold or fail one execution.</summary>
+    internal Func<CancellationToken, Task>? TestHook { get; set; }
+
+    /// <summary>Executions started since start (a request answered from the cache or by a shared flight is not one).</summary>
+    internal long Executions => Interlocked.Read(ref _executions);
+
     public async Task<GraphQLOutcome> RunAsync(GraphQLCall call, Caller caller, IServiceProvider services, CancellationToken aborted)
     {
         if (!_readiness.IsReady)
@@ -97,11 +113,57 @@ internal sealed class GraphQLRunner : IDisposable
         // key never gets here); its role is part of the key.
         var snapshot = _holder.Current;
         var key = Responses.Enabled && caller.Role is { } role ? ResponseCacheKey.TryCreate(call.Query, call.OperationName, call.Variables, role) : null;
-        if (key is not null && Responses.TryGet(snapshot, key, out var body))
+        var lookup = key is null ? default : Responses.Find(snapshot, key);
+        if (lookup.Body is { } body)
         {
-            return new GraphQLOutcome(new ExecutionResult(), GraphQLFailure.None) { Cached = body };
+            return Shared(body);
         }
 
+        if (lookup.Flight is { } flight && !lookup.Leads)
+        {
+            // An identical request is executing on this snapshot: its bytes are this answer. The wait is
+            // bounded as that execution is (queue and execution timeouts); if it has nothing to share,
+            // execute as if alone.
+            try
+            {
+                if (await Responses.WaitAsync(flight, _options.QueueTimeout + _options.ExecutionTimeout, aborted).ConfigureAwait(false) is { } shared)
+                {
+                    return Shared(shared);
+                }
+            }
+            catch (TimeoutException)
+            {
+                return Fail(GraphQLFailure.Timeout, "EXECUTION_TIMEOUT", $"the query ran longer than {_options.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled");
+            }
+
+            return await RunAloneAsync(call, caller, services, snapshot, key, aborted).ConfigureAwait(false);
+        }
+
+        var leading = lookup.Flight;
+        GraphQLOutcome outcome;
+        try
+        {
+            outcome = await RunAloneAsync(call, caller, services, snapshot, key, aborted).ConfigureAwait(false);
+        }
+        catch
+        {
+            leading?.Complete(null);
+            throw;
+        }
+
+        // A cacheable outcome carries the flight to the endpoint, which completes it once serialised.
+        if (outcome.CacheAs is null)
+        {
+            leading?.Complete(null);
+            return outcome;
+        }
+
+        return outcome with { Flight = leading };
+    }
+
+    /// <summary>Parses, checks and executes; marks the outcome cacheable under <paramref name="key"/> when it is.</summary>
+    private async Task<GraphQLOutcome> RunAloneAsync(GraphQLCall call, Caller caller, IServiceProvider services, GraphIndex snapshot, ResponseCacheKey? key, CancellationToken aborted)
+    {
         var cached = Documents.Find(call.Query);
         if (cached is null)
         {
@@ -159,9 +221,15 @@ internal sealed class GraphQLRunner : IDisposable
         timeout.CancelAfter(_options.ExecutionTimeout);
         try
         {
+            Interlocked.Increment(ref _executions);
             if (TestDelay > TimeSpan.Zero)
             {
                 await Task.Delay(TestDelay, timeout.Token).ConfigureAwait(false);
+            }
+
+            if (TestHook is { } hook)
+            {
+                await hook(timeout.Token).ConfigureAwait(false);
             }
 
             var result = await _executer.ExecuteAsync(new ExecutionOptions
@@ -228,6 +296,8 @@ internal sealed class GraphQLRunner : IDisposable
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == name);
     }
+
+    private static GraphQLOutcome Shared(byte[] body) => new(new ExecutionResult(), GraphQLFailure.None) { Cached = body };
 
     private static GraphQLOutcome Fail(GraphQLFailure failure, string code, string message) =>
         new(new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] }, failure);

@@ -74,6 +74,80 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public async Task Find_IdenticalMissWhileOneExecutes_WaitsForItsBytes()
+    {
+        var cache = new ResponseCache(_holder, enabled: true, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+        var leader = cache.Find(_holder.Current, Key("{ a }"));
+
+        var waiter = cache.Find(_holder.Current, Key("{ a }"));
+        var waiting = cache.WaitAsync(waiter.Flight!, TimeSpan.FromSeconds(30), CancellationToken.None);
+        cache.Add(_holder.Current, Key("{ a }"), [1, 2]);
+        leader.Flight!.Complete([1, 2]);
+
+        Assert.True(leader.Leads);
+        Assert.False(waiter.Leads);
+        Assert.Same(leader.Flight, waiter.Flight);
+        Assert.Equal([1, 2], await waiting);
+        Assert.Equal((2L, 1L, 0L), (cache.Counters().Misses, cache.Counters().Shared, cache.Counters().Waiting));
+        Assert.Equal([1, 2], cache.Find(_holder.Current, Key("{ a }")).Body);
+    }
+
+    [Fact]
+    public void Find_OtherRoleWhileOneExecutes_LeadsItsOwn()
+    {
+        var cache = new ResponseCache(_holder, enabled: true, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+        var reader = cache.Find(_holder.Current, Key("{ a }"));
+
+        var admin = cache.Find(_holder.Current, Key("{ a }", ApiKeyRole.Admin));
+        var otherQuery = cache.Find(_holder.Current, Key("{ b }"));
+
+        Assert.True(reader.Leads && admin.Leads && otherQuery.Leads);
+        Assert.NotSame(reader.Flight, admin.Flight);
+    }
+
+    [Fact]
+    public async Task Find_LeaderCompletedWithNothing_WaiterToldToExecuteAndNextLeads()
+    {
+        var cache = new ResponseCache(_holder, enabled: true, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+        var leader = cache.Find(_holder.Current, Key("{ a }"));
+        var waiter = cache.Find(_holder.Current, Key("{ a }"));
+        var waiting = cache.WaitAsync(waiter.Flight!, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        leader.Flight!.Complete(null);
+        leader.Flight.Complete([9]);
+
+        Assert.Null(await waiting);
+        Assert.Equal(0L, cache.Counters().Shared);
+        var next = cache.Find(_holder.Current, Key("{ a }"));
+        Assert.True(next.Leads);
+        Assert.NotSame(leader.Flight, next.Flight);
+    }
+
+    [Fact]
+    public async Task WaitAsync_LeaderNeverCompletes_BoundedByTheTimeout()
+    {
+        var cache = new ResponseCache(_holder, enabled: true, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+        cache.Find(_holder.Current, Key("{ a }"));
+        var waiter = cache.Find(_holder.Current, Key("{ a }"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => cache.WaitAsync(waiter.Flight!, TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        Assert.Equal(0L, cache.Counters().Waiting);
+    }
+
+    [Fact]
+    public void Find_SnapshotNoLongerPublishedOrDisabled_NoFlight()
+    {
+        var cache = new ResponseCache(_holder, enabled: true, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+        var off = new ResponseCache(_holder, enabled: false, maxBytes: 1 << 20, maxEntryBytes: 1_000);
+
+        var older = cache.Find(new GraphIndexBuilder().Build(1), Key("{ a }"));
+        var disabled = off.Find(_holder.Current, Key("{ a }"));
+
+        Assert.Equal(default, older);
+        Assert.Equal(default, disabled);
+    }
+
+    [Fact]
     public void Equals_SameHashOtherParts_NotEqual()
     {
         // A collision cannot be forced through XxHash128; equal hashes are only the first test of Equals,
