@@ -13,13 +13,18 @@ internal sealed class PairWriter : IDisposable
 {
     private static readonly int[] BatchSizes = [256, 64, 16, 4, 1];
 
+    /// <summary>Pairs buffered before they are written: ~32 MB a writer; a merge of more writes in sorted runs of this many.</summary>
+    internal const int DefaultFlushAt = 1 << 21;
+
     private readonly Statement[] _statements;
+    private readonly int _flushAt;
     private long[] _rows = new long[4096];
     private long[] _documents = new long[4096];
     private int _count;
 
-    public PairWriter(SqliteConnection connection, string table, string rowColumn)
+    public PairWriter(SqliteConnection connection, string table, string rowColumn, int flushAt = DefaultFlushAt)
     {
+        _flushAt = flushAt;
         _statements = [.. BatchSizes.Select(size => Prepare(connection, table, rowColumn, size))];
     }
 
@@ -29,6 +34,13 @@ internal sealed class PairWriter : IDisposable
         var cursor = new RowIdList.Cursor(blob);
         while (cursor.TryNext(out var id))
         {
+            // One very large document (a 250 MB SBOM holds millions of ids) is written in sorted runs, not
+            // buffered whole: the merge's memory stays bounded; each run still walks the B-tree in order.
+            if (_count == _flushAt)
+            {
+                Flush(release: false);
+            }
+
             if (_count == _rows.Length)
             {
                 Array.Resize(ref _rows, _rows.Length * 2);
@@ -44,7 +56,9 @@ internal sealed class PairWriter : IDisposable
     public void Clear() => _count = 0;
 
     /// <summary>Writes everything buffered, in row order, and empties the buffer (also when a statement fails).</summary>
-    public void Flush()
+    public void Flush() => Flush(release: true);
+
+    private void Flush(bool release)
     {
         try
         {
@@ -62,7 +76,7 @@ internal sealed class PairWriter : IDisposable
         finally
         {
             _count = 0;
-            if (_rows.Length > 1 << 20)
+            if (release && _rows.Length >= _flushAt && _rows.Length > 4096)
             {
                 // A merge of a very large document must not keep its buffers for the rest of the run.
                 _rows = new long[4096];

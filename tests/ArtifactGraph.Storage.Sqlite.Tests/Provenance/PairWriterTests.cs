@@ -6,15 +6,17 @@ namespace ArtifactGraph.Storage.Sqlite.Tests.Provenance;
 public sealed class PairWriterTests
 {
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(5)]
-    [InlineData(256)]
-    [InlineData(597)]
-    public void Flush_DocumentsInterleavedByRow_WritesEveryPairOnce(int rows)
+    [InlineData(0, PairWriter.DefaultFlushAt)]
+    [InlineData(1, PairWriter.DefaultFlushAt)]
+    [InlineData(5, PairWriter.DefaultFlushAt)]
+    [InlineData(256, PairWriter.DefaultFlushAt)]
+    [InlineData(597, PairWriter.DefaultFlushAt)]
+    [InlineData(597, 100)]
+    [InlineData(597, 1)]
+    public void Flush_DocumentsInterleavedByRow_WritesEveryPairOnce(int rows, int flushAt)
     {
         using var connection = Open();
-        using (var writer = new PairWriter(connection, "provenance", "row_id"))
+        using (var writer = new PairWriter(connection, "provenance", "row_id", flushAt))
         {
             // Two documents sharing every row: the pairs arrive document by document, are written row by row.
             writer.Add(7, Encoded(Enumerable.Range(0, rows)));
