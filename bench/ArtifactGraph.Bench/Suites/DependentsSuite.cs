@@ -123,7 +123,7 @@ internal static class DependentsSuite
             }
 
             output.WriteLine($"loading the index from {db}");
-            report.Facts["dependents.graph"] = $"loaded from {Path.GetFullPath(db)} (GraphIndexHolder.LoadFrom, as the CLI does)";
+            report.Facts["dependents.graph"] = $"loaded from {Path.GetFullPath(db)} (GraphIndexHolder.LoadFrom, as the server does; the CLI skips the node order)";
             using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = db }, TimeProvider.System);
             return (new GraphIndexHolder().LoadFrom(store), before, stopwatch.Elapsed, null);
         }

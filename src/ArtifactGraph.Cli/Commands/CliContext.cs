@@ -35,5 +35,6 @@ internal sealed class CliContext
         return LoadIndex(store, args);
     }
 
-    public static GraphIndex LoadIndex(IGraphStore store, CommandArgs args) => GraphIndexHolder.Build(store, AsOf.Parse(args));
+    // One command answers one question: ordering the nodes for many walks would cost more than it saves.
+    public static GraphIndex LoadIndex(IGraphStore store, CommandArgs args) => GraphIndexHolder.Build(store, AsOf.Parse(args), orderForWalks: false);
 }

@@ -51,6 +51,9 @@ public sealed class GraphIndex
     /// <summary>Ids below this were placed for locality (<see cref="NodeOrder"/>); those above, in arrival order since.</summary>
     internal int OrderedNodes { get; init; }
 
+    /// <summary>Whether snapshots built from this one order their nodes (<see cref="GraphIndexBuilder.OrderForWalks"/>).</summary>
+    internal bool OrderedForWalks { get; init; } = true;
+
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
 

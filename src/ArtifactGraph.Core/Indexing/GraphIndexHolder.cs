@@ -26,9 +26,10 @@ public sealed class GraphIndexHolder
     }
 
     /// <summary>A snapshot of the graph as it stood at <paramref name="asOf"/> (null: now). Not published.</summary>
-    public static GraphIndex Build(IGraphStore store, DateTimeOffset? asOf)
+    /// <param name="orderForWalks">False for a snapshot that answers one query (see <see cref="GraphIndexBuilder.OrderForWalks"/>).</param>
+    public static GraphIndex Build(IGraphStore store, DateTimeOffset? asOf, bool orderForWalks = true)
     {
-        var builder = new GraphIndexBuilder();
+        var builder = new GraphIndexBuilder { OrderForWalks = orderForWalks };
         var sequence = store.ChangeSequence;
         store.Load(builder, asOf);
         return DerivedEdges.Add(builder.Build(sequence));

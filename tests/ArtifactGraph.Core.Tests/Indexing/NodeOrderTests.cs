@@ -143,4 +143,33 @@ public class NodeOrderTests
         var closure = ClosureQuery.Run(third, [popularId], Direction.Dependents);
         Assert.Equal(Enumerable.Range(1, closure.Count), closure.Hits.Select(h => h.Node).Order());
     }
+
+    [Fact]
+    public void Build_NotOrderedForWalks_KeepsArrivalIds_AndSoDoSnapshotsBuiltFromIt()
+    {
+        var builder = new GraphIndexBuilder { OrderForWalks = false };
+        var popular = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/popular@1", null);
+        var users = Enumerable.Range(0, 20).Select(i => builder.AddNode(NodeKind.PackageVersion, $"pkg:npm/user{i}@1", null)).ToList();
+        users.Reverse();
+        foreach (var user in users)
+        {
+            builder.AddEdge(user, popular, EdgeKind.DependsOn);
+        }
+
+        var index = builder.Build(1);
+
+        Assert.All(Enumerable.Range(0, index.NodeCount), n => Assert.Equal(builder.IndexIdOf(n), n));
+        Assert.Equal("pkg:npm/user0@1", index.KeyOf(1));
+
+        // Many new nodes would reorder an ordered snapshot; this one stays in arrival order.
+        var next = GraphIndexBuilder.From(index);
+        for (var i = 0; i < 20; i++)
+        {
+            next.AddEdge(next.AddNode(NodeKind.PackageVersion, $"pkg:npm/late{i}@1", null), popular, EdgeKind.DependsOn);
+        }
+
+        var later = next.Build(2);
+        Assert.Equal("pkg:npm/late0@1", later.KeyOf(index.NodeCount));
+        Assert.Equal(0, later.OrderedNodes);
+    }
 }
