@@ -203,13 +203,8 @@ internal static class BlastRadiusJson
         {
             json.WriteStartArray(name);
             var closure = result.Closure;
-            for (var i = 0; i < closure.Count; i++)
+            foreach (var i in closure.IndicesOf(kind))
             {
-                if (index.KindOf(closure.NodeAt(i)) != kind)
-                {
-                    continue;
-                }
-
                 json.WriteStartObject();
                 WriteNodeFields(json, index, closure.NodeAt(i));
                 json.WriteNumber("depth", closure.DepthAt(i));

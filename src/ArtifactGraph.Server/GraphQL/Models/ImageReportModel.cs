@@ -33,8 +33,7 @@ internal sealed class ImageReportModel(ImageReport report, bool ignoreVex, Reque
         _suppressed ??= IgnoreVex ? [] : Report.Vulnerabilities.Where(v => v.SuppressedBy is not null).ToList();
 
     /// <summary>Positions in <see cref="ImageReport.RunsIn"/> of the deployments (the walk also passes tag references).</summary>
-    public List<int> DeploymentPositions() =>
-        Enumerable.Range(0, Report.RunsIn.Count).Where(i => Request.Index.KindOf(Report.RunsIn.NodeAt(i)) == NodeKind.Deployment).ToList();
+    public IReadOnlyList<int> DeploymentPositions() => Report.RunsIn.IndicesOf(NodeKind.Deployment);
 
     public IReadOnlyDictionary<string, string> DeploymentProperties(int node)
     {
