@@ -17,6 +17,12 @@ internal interface IReachVisitor
 /// </summary>
 internal static class BreadthFirst
 {
+    // How far ahead in the frontier the walk prefetches a node's own entries (row offsets, row kinds, node kind),
+    // and, nearer, the start of its row, whose offset the first prefetch has brought in by then. A worst-case
+    // walk (147k nodes) took 0.55–0.65 of the time with these; distances from 8/4 to 48/24 measured alike.
+    private const int FetchNodeAhead = 16;
+    private const int FetchRowAhead = 8;
+
     /// <summary>
     /// Walks from <paramref name="starts"/>, calling the visitor for every node at depth ≥ 1 in
     /// breadth-first order. Returns how many positions were discovered; the tree is in the scratch.
@@ -63,6 +69,7 @@ internal static class BreadthFirst
         var againstRows = leaves is null ? null : dependents ? index.ForwardAliasRows : index.ReverseAliasRows;
         var max = maxDepth ?? int.MaxValue;
         var hubStarts = along.HubStarts;
+        var nodeKinds = index.Kinds;
         HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
 
         scratch.LevelStarts.Add(0);
@@ -80,6 +87,25 @@ internal static class BreadthFirst
             var bottomUp = side != HubSide.Read;
             for (; head < levelEnd; head++)
             {
+                if (head + FetchNodeAhead < levelEnd)
+                {
+                    var ahead = tree.Nodes[head + FetchNodeAhead];
+                    Prefetch.Of(along.Offsets, ahead);
+                    Prefetch.Of(along.RowKinds, ahead);
+                    Prefetch.Of(nodeKinds, ahead);
+                    if (bottomUp)
+                    {
+                        Prefetch.Of(hubStarts!, ahead);
+                    }
+                }
+
+                if (head + FetchRowAhead < levelEnd)
+                {
+                    var row = along.Offsets[tree.Nodes[head + FetchRowAhead]];
+                    Prefetch.Of(along.Targets, row);
+                    Prefetch.Of(along.Kinds, row);
+                }
+
                 var node = tree.Nodes[head];
                 if (depth > 0 && !visitor.Reached(head, node, depth))
                 {
