@@ -53,13 +53,14 @@ public static class ClosureQuery
             Kinds = index.Kinds,
             Edges = scratch.Edges,
             Hits = scratch.Hits,
+            HitKinds = scratch.HitKinds,
             Max = options.MaxResults,
             KindCounts = new int[KindCount],
         };
         BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
-        var (ordered, kindRuns) = Order(index.Kinds, scratch, count);
+        var (ordered, kindRuns) = Order(scratch, count);
 
         // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
         var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
@@ -77,10 +78,10 @@ public static class ClosureQuery
     /// depth gives (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts
     /// in each depth (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end.
     /// </summary>
-    private static (int[] Ordered, int[] KindRuns) Order(NodeKind[] kinds, TraversalScratch scratch, int count)
+    private static (int[] Ordered, int[] KindRuns) Order(TraversalScratch scratch, int count)
     {
         var hits = scratch.Hits;
-        var nodes = scratch.Nodes;
+        var kinds = scratch.HitKinds;
         var levels = scratch.LevelStarts;
         var ordered = GC.AllocateUninitializedArray<int>(count);
         var runs = new int[levels.Count * (KindCount + 1)];
@@ -99,7 +100,7 @@ public static class ClosureQuery
             next.Clear();
             for (var j = from; j < h; j++)
             {
-                next[(int)kinds[nodes[hits[j]]]]++;
+                next[kinds[j]]++;
             }
 
             var running = from;
@@ -116,7 +117,7 @@ public static class ClosureQuery
 
             for (var j = from; j < h; j++)
             {
-                ordered[next[(int)kinds[nodes[hits[j]]]]++] = hits[j];
+                ordered[next[kinds[j]]++] = hits[j];
             }
         }
 
@@ -130,6 +131,7 @@ public static class ClosureQuery
         public NodeKind[] Kinds;
         public byte[] Edges;
         public int[] Hits;
+        public byte[] HitKinds;
         public int[] KindCounts;
         public int Max;
         public int Count;
@@ -149,6 +151,7 @@ public static class ClosureQuery
                 return false;
             }
 
+            HitKinds[Count] = (byte)kind;
             Hits[Count++] = position;
             KindCounts[(int)kind]++;
             return true;

@@ -31,6 +31,9 @@ internal sealed class TraversalScratch
     /// <summary>Positions of hits in discovery order (filled by a collector).</summary>
     public int[] Hits { get; private set; } = [];
 
+    /// <summary>The node kind of each hit, beside <see cref="Hits"/>: ordering the hits by kind then reads them in sequence.</summary>
+    public byte[] HitKinds { get; private set; } = [];
+
     /// <summary>Positions where each depth begins; LevelStarts[d] is the first position at depth d.</summary>
     public List<int> LevelStarts { get; } = [];
 
@@ -67,6 +70,7 @@ internal sealed class TraversalScratch
             Parents = new int[size];
             Edges = new byte[size];
             Hits = new int[size];
+            HitKinds = new byte[size];
             PositionOf = new int[size];
 
             // Read and written at random by node id, like the index's rows.
