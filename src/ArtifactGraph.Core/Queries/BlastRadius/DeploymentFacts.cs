@@ -30,6 +30,10 @@ internal sealed class DeploymentFacts
     private readonly Interned _clusters = new();
     private readonly Interned _exposures = new();
     private int _known;
+    private int _fills;
+    private DeploymentPlaces? _places;
+    private int[] _placesEnvironments = [];
+    private int _placesFills;
 
     private DeploymentFacts(GraphIndex index, object source)
     {
@@ -112,8 +116,33 @@ internal sealed class DeploymentFacts
         }
     }
 
+    /// <summary>
+    /// The snapshot-wide place order for these environment places (<see cref="Prepare"/>'s answer), built from
+    /// the facts known now and kept until facts are read again or another environment order is asked for (a
+    /// server has one configured order). Call after <see cref="Prepare"/>: facts only ever become known, so
+    /// places built since then place every deployment that call read.
+    /// </summary>
+    public DeploymentPlaces PlacesFor(int[] environments, Func<Fact, ulong> groupKey)
+    {
+        lock (_fill)
+        {
+            if (_places is null || _placesFills != _fills || !environments.AsSpan().SequenceEqual(_placesEnvironments))
+            {
+                _places = DeploymentPlaces.Build(_facts, groupKey);
+                _placesEnvironments = environments;
+                _placesFills = _fills;
+            }
+
+            return _places;
+        }
+    }
+
+    /// <summary>The deployment's place by key among all deployments of the snapshot.</summary>
+    public int OrdinalOf(int node) => _ordinalOf[node];
+
     private void Fill(List<NodeRef> nodes, IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> properties)
     {
+        _fills++;
         foreach (var node in nodes)
         {
             _index.TryFind(node, out var id);

@@ -77,6 +77,38 @@ public sealed class DeploymentRankingTests
         Assert.All(answers, a => Assert.Equal(expected, a));
     }
 
+    [Fact]
+    public void Rank_SomeDeploymentsReadFirst_LaterAnswersPlaceTheNewOnesToo()
+    {
+        var graph = RandomGraph(7);
+        var reader = Reader(graph.Properties.GetValueOrDefault);
+
+        // The first answer reads only the fixed package's deployments; the second reads the rest.
+        var some = Rank(graph, reader, [graph.Packages[0]], Order);
+        var all = Rank(graph, reader, graph.Packages, Order);
+
+        Assert.InRange(some.Count, 1, all.Count - 1);
+        Assert.Equal(Expected(graph, some), some.Select(d => d.Node));
+        Assert.Equal(Expected(graph, all), all.Select(d => d.Node));
+    }
+
+    [Fact]
+    public void Rank_EnvironmentOrderChangesBetweenAnswers_EachAnswerFollowsItsOwn()
+    {
+        var graph = RandomGraph(8);
+        var reader = Reader(graph.Properties.GetValueOrDefault);
+        string[] qaFirst = ["qa", "zeta"];
+
+        var first = Rank(graph, reader, graph.Packages, Order);
+        var second = Rank(graph, reader, graph.Packages, qaFirst);
+        var third = Rank(graph, reader, graph.Packages, Order);
+
+        Assert.Equal(Expected(graph, first), first.Select(d => d.Node));
+        Assert.Equal(Expected(graph, second, qaFirst), second.Select(d => d.Node));
+        Assert.Equal(first.Select(d => d.Node), third.Select(d => d.Node));
+        Assert.NotEqual(first.Select(d => d.Node), second.Select(d => d.Node));
+    }
+
     private static RankedDeployments Rank(RandomDeployments graph, Func<NodeRef, IReadOnlyDictionary<string, string>?> propertiesOf) =>
         Rank(graph, Reader(propertiesOf));
 
@@ -84,20 +116,22 @@ public sealed class DeploymentRankingTests
     private static NodePropertyReader Reader(Func<NodeRef, IReadOnlyDictionary<string, string>?> propertiesOf) =>
         nodes => nodes.Select(n => (n, p: propertiesOf(n))).Where(x => x.p is not null).ToDictionary(x => x.n, x => x.p!);
 
-    private static RankedDeployments Rank(RandomDeployments graph, NodePropertyReader reader)
+    private static RankedDeployments Rank(RandomDeployments graph, NodePropertyReader reader) => Rank(graph, reader, graph.Packages, Order);
+
+    private static RankedDeployments Rank(RandomDeployments graph, NodePropertyReader reader, int[] packages, string[] order)
     {
-        var closure = ClosureQuery.Run(graph.Index, graph.Packages, Direction.Dependents);
+        var closure = ClosureQuery.Run(graph.Index, packages, Direction.Dependents);
         return DeploymentRanking.Rank(
             graph.Index,
             reader,
             closure,
-            graph.Affected,
+            graph.Affected.Where(a => packages.Contains(a.Node)).ToList(),
             new Dictionary<string, string>(),
-            Order);
+            order);
     }
 
-    private static IEnumerable<int> Expected(RandomDeployments graph, IReadOnlyList<RankedDeployment> ranked) => ranked
-        .OrderBy(d => Order.Contains(d.Environment) ? Array.IndexOf(Order, d.Environment) : Order.Length)
+    private static IEnumerable<int> Expected(RandomDeployments graph, IReadOnlyList<RankedDeployment> ranked, string[]? order = null) => ranked
+        .OrderBy(d => Array.IndexOf(order ?? Order, d.Environment) is var at and >= 0 ? at : (order ?? Order).Length)
         .ThenBy(d => d.Environment, StringComparer.Ordinal)
         .ThenBy(d => d.Exposure == "internet" ? 0 : 1)
         .ThenByDescending(d => d.Replicas)

@@ -1,0 +1,67 @@
+namespace ArtifactGraph.Core.Queries.BlastRadius;
+
+/// <summary>
+/// Every known deployment's place in one snapshot-wide order: environment (for one configured environment
+/// order), internet-facing first, more replicas first, then by name — the ranking's keys except whether the
+/// affected version has a fix, which depends on the query. Deployments with equal environment, exposure and
+/// replicas form a group of consecutive places; within a group the query puts fixable ones first.
+/// <para>
+/// Ranking a query's deployments is then marking their places in a bitmap and reading it in order: linear in
+/// the deployments reached plus one bit per deployment of the snapshot, where sorting 30,000 keys took five
+/// radix passes.
+/// </para>
+/// </summary>
+internal sealed class DeploymentPlaces
+{
+    /// <summary>Bits of a sort key below the group: the ordinal. The group key may use the other 34.</summary>
+    public const int OrdinalBits = 30;
+
+    private readonly int[] _placeOf;
+    private readonly int[] _groupStarts;
+
+    private DeploymentPlaces(int[] placeOf, int[] groupStarts)
+    {
+        _placeOf = placeOf;
+        _groupStarts = groupStarts;
+    }
+
+    /// <summary>How many places (every deployment of the snapshot, known or not).</summary>
+    public int Count => _placeOf.Length;
+
+    /// <summary>The first place of each group, ascending, then <see cref="Count"/>.</summary>
+    public ReadOnlySpan<int> GroupStarts => _groupStarts;
+
+    /// <summary>The place of the deployment whose ordinal (place by name) is <paramref name="ordinal"/>.</summary>
+    public int Of(int ordinal) => _placeOf[ordinal];
+
+    /// <summary>
+    /// Orders the facts by <paramref name="groupKey"/> (at most 64 − <see cref="OrdinalBits"/> bits), then ordinal. Facts not yet
+    /// known get places too; no query that uses these places reaches them (it reads its deployments' facts first).
+    /// </summary>
+    public static DeploymentPlaces Build(ReadOnlySpan<DeploymentFacts.Fact> facts, Func<DeploymentFacts.Fact, ulong> groupKey)
+    {
+        var keys = new ulong[facts.Length];
+        var ordinals = new int[facts.Length];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            // The index is the ordinal: facts are stored by place by name.
+            keys[i] = (groupKey(facts[i]) << OrdinalBits) | (uint)i;
+            ordinals[i] = i;
+        }
+
+        RadixSort.Sort(keys, ordinals);
+        var placeOf = new int[facts.Length];
+        var groupStarts = new List<int>();
+        for (var place = 0; place < ordinals.Length; place++)
+        {
+            placeOf[ordinals[place]] = place;
+            if (place == 0 || keys[place] >> OrdinalBits != keys[place - 1] >> OrdinalBits)
+            {
+                groupStarts.Add(place);
+            }
+        }
+
+        groupStarts.Add(facts.Length);
+        return new DeploymentPlaces(placeOf, [.. groupStarts]);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace ArtifactGraph.Core.Queries.BlastRadius;
+
+/// <summary>One query's deployments in rank order, read from a bitmap of their places (<see cref="DeploymentPlaces"/>).</summary>
+internal static class PlaceOrder
+{
+    /// <summary>
+    /// Returns <paramref name="hits"/> (closure indices of the deployments <paramref name="nodes"/>) in place
+    /// order. With <paramref name="fixable"/>, each group's fixable deployments come before its others.
+    /// </summary>
+    public static int[] Of(DeploymentPlaces places, DeploymentFacts facts, ReadOnlySpan<int> nodes, ReadOnlySpan<int> hits, bool[]? fixable)
+    {
+        var count = places.Count;
+        var words = (count + 63) >> 6;
+        var atPlace = ArrayPool<int>.Shared.Rent(count);
+        var first = new ulong[words];
+        var second = fixable is null ? null : new ulong[words];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var place = places.Of(facts.OrdinalOf(nodes[i]));
+            atPlace[place] = hits[i];
+            var bits = second is null || fixable![i] ? first : second;
+            bits[place >> 6] |= 1UL << place;
+        }
+
+        var ordered = new int[nodes.Length];
+        var n = 0;
+        if (second is null)
+        {
+            n = Read(first, 0, count, atPlace, ordered, n);
+        }
+        else
+        {
+            var starts = places.GroupStarts;
+            for (var g = 0; g + 1 < starts.Length; g++)
+            {
+                n = Read(first, starts[g], starts[g + 1], atPlace, ordered, n);
+                n = Read(second, starts[g], starts[g + 1], atPlace, ordered, n);
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(atPlace);
+        return n == ordered.Length ? ordered : throw new InvalidOperationException($"{nodes.Length} deployments took {n} places: two share one");
+    }
+
+    /// <summary>Appends the hits at the marked places in [from, to), in order.</summary>
+    private static int Read(ulong[] bits, int from, int to, int[] atPlace, int[] into, int n)
+    {
+        if (from >= to)
+        {
+            return n;
+        }
+
+        var last = (to - 1) >> 6;
+        for (var w = from >> 6; w <= last; w++)
+        {
+            var word = bits[w];
+            if (w == from >> 6)
+            {
+                word &= ulong.MaxValue << (from & 63);
+            }
+
+            if (w == last && (to & 63) != 0)
+            {
+                word &= (1UL << (to & 63)) - 1;
+            }
+
+            while (word != 0)
+            {
+                into[n++] = atPlace[(w << 6) + BitOperations.TrailingZeroCount(word)];
+                word &= word - 1;
+            }
+        }
+
+        return n;
+    }
+}
