@@ -16,14 +16,12 @@ internal sealed class DocumentRowsWriter : IDisposable
     private const int LargeBuffer = 1 << 20;
 
     private readonly Statement _insert;
-    private readonly RowIdCollector _edges;
-    private readonly RowIdCollector _nodes;
+    private readonly RowIdCollector _edges = new();
+    private readonly RowIdCollector _nodes = new();
     private byte[] _buffer = new byte[16 * 1024];
 
-    public DocumentRowsWriter(SqliteConnection connection, int bitsetFrom = RowIdCollector.BitsetFrom)
+    public DocumentRowsWriter(SqliteConnection connection)
     {
-        _edges = new RowIdCollector(bitsetFrom);
-        _nodes = new RowIdCollector(bitsetFrom);
         _insert = new Statement(
             connection,
             "INSERT INTO document_rows (document_id, edge_count, node_count, edge_ids, node_ids) VALUES ($document_id, $edge_count, $node_count, $edge_ids, $node_ids);",
