@@ -5,118 +5,147 @@ using Microsoft.Data.Sqlite;
 namespace ArtifactGraph.Storage.Sqlite.Provenance;
 
 /// <summary>
-/// Inserts (row id, document id) pairs into one provenance index for a merge: many staged documents' pairs are
-/// buffered, sorted by row id, and written by multi-row statements of 256, 64, 16, 4 or 1 pairs. In row order
-/// each insert lands on or next to the previous one's leaf page, so the whole merge walks the B-tree once.
+/// Inserts the (row id, document id) pairs of staged documents into one provenance index for a merge, in the
+/// index's key order (<see cref="SortedPairs"/>), by multi-row statements of 256 pairs (the tail by 64, 16, 4
+/// and 1). In key order each insert lands on or next to the previous one's leaf page, so the whole merge walks
+/// the B-tree once; for a new document's fresh rows it appends. Only one batch of pairs is held at a time (a
+/// 250 MB SBOM's merge used to sort its ~4.7M pairs in buffered runs of 2M per index: +30 MiB peak, a sort).
 /// </summary>
 internal sealed class PairWriter : IDisposable
 {
     private static readonly int[] BatchSizes = [256, 64, 16, 4, 1];
 
-    /// <summary>Pairs buffered before they are written: ~32 MB a writer; a merge of more writes in sorted runs of this many.</summary>
-    internal const int DefaultFlushAt = 1 << 21;
-
     private readonly Statement[] _statements;
-    private readonly int _flushAt;
-    private long[] _rows = new long[4096];
-    private long[] _documents = new long[4096];
-    private int _count;
+    private readonly Statement[] _loneStatements;
+    private readonly long[] _rows = new long[BatchSizes[0]];
+    private readonly long[] _documents = new long[BatchSizes[0]];
 
-    public PairWriter(SqliteConnection connection, string table, string rowColumn, int flushAt = DefaultFlushAt)
+    public PairWriter(SqliteConnection connection, string table, string rowColumn)
     {
-        _flushAt = flushAt;
-        _statements = [.. BatchSizes.Select(size => Prepare(connection, table, rowColumn, size))];
+        _statements = [.. BatchSizes.Select(size => Prepare(connection, table, rowColumn, size, lone: false))];
+        _loneStatements = [.. BatchSizes.Select(size => Prepare(connection, table, rowColumn, size, lone: true))];
     }
 
-    /// <summary>Buffers every id of a document's <see cref="RowIdList"/> blob.</summary>
-    public void Add(long documentId, ReadOnlySpan<byte> blob)
+    /// <summary>Writes every pair of the lists (each sorted and distinct, from different documents); returns how many.</summary>
+    public long Write(IReadOnlyList<StagedList> lists)
     {
-        var cursor = new RowIdList.Cursor(blob);
-        while (cursor.TryNext(out var id))
+        if (lists.Count == 1)
         {
-            // One very large document (a 250 MB SBOM holds millions of ids) is written in sorted runs, not
-            // buffered whole: the merge's memory stays bounded; each run still walks the B-tree in order.
-            if (_count == _flushAt)
-            {
-                Flush(release: false);
-            }
-
-            if (_count == _rows.Length)
-            {
-                Array.Resize(ref _rows, _rows.Length * 2);
-                Array.Resize(ref _documents, _documents.Length * 2);
-            }
-
-            _rows[_count] = id;
-            _documents[_count++] = documentId;
+            return WriteLone(lists[0]);
         }
+
+        var pairs = new SortedPairs(lists);
+        var written = 0L;
+        var count = 0;
+        while (pairs.TryNext(out _rows[count], out _documents[count]))
+        {
+            if (++count == _rows.Length)
+            {
+                Execute(_statements[0], 0, BatchSizes[0], lone: false);
+                written += count;
+                count = 0;
+            }
+        }
+
+        return written + WriteTail(_statements, count, lone: false);
     }
 
-    /// <summary>Drops anything buffered (left by a merge that failed before its flush).</summary>
-    public void Clear() => _count = 0;
-
-    /// <summary>Writes everything buffered, in row order, and empties the buffer (also when a statement fails).</summary>
-    public void Flush() => Flush(release: true);
-
-    private void Flush(bool release)
+    /// <summary>
+    /// One document's list, read straight through: its ids are the key order already. The statements take the
+    /// document id once (bound before the first batch; a reset keeps bindings), so a batch binds only its rows.
+    /// </summary>
+    private long WriteLone(StagedList list)
     {
-        try
+        foreach (var statement in _loneStatements)
         {
-            Array.Sort(_rows, _documents, 0, _count);
-            var offset = 0;
-            for (var i = 0; i < BatchSizes.Length; i++)
+            statement.Bind(statement.ParameterCount - 1, list.DocumentId);
+        }
+
+        var cursor = new RowIdList.Cursor(list.Ids);
+        var written = 0L;
+        var count = 0;
+        while (cursor.TryNext(out _rows[count]))
+        {
+            if (++count == _rows.Length)
             {
-                while (_count - offset >= BatchSizes[i])
-                {
-                    Write(_statements[i], offset);
-                    offset += BatchSizes[i];
-                }
+                Execute(_loneStatements[0], 0, BatchSizes[0], lone: true);
+                written += count;
+                count = 0;
             }
         }
-        finally
+
+        return written + WriteTail(_loneStatements, count, lone: true);
+    }
+
+    /// <summary>Writes the last, partial batch by the smaller statements; returns its size.</summary>
+    private int WriteTail(Statement[] statements, int count, bool lone)
+    {
+        var offset = 0;
+        for (var i = 1; i < BatchSizes.Length; i++)
         {
-            _count = 0;
-            if (release && _rows.Length >= _flushAt && _rows.Length > 4096)
+            while (count - offset >= BatchSizes[i])
             {
-                // A merge of a very large document must not keep its buffers for the rest of the run.
-                _rows = new long[4096];
-                _documents = new long[4096];
+                Execute(statements[i], offset, BatchSizes[i], lone);
+                offset += BatchSizes[i];
             }
         }
+
+        return count;
     }
 
     public void Dispose()
     {
-        foreach (var statement in _statements)
+        foreach (var statement in _statements.Concat(_loneStatements))
         {
             statement.Dispose();
         }
     }
 
-    private void Write(Statement statement, int offset)
+    /// <summary>Binds a batch's pairs (or, for a lone document's statement, its rows) and runs the statement.</summary>
+    private void Execute(Statement statement, int offset, int size, bool lone)
     {
-        var size = statement.ParameterCount / 2;
         for (var i = 0; i < size; i++)
         {
-            statement.Bind(2 * i, _rows[offset + i]).Bind((2 * i) + 1, _documents[offset + i]);
+            if (lone)
+            {
+                statement.Bind(i, _rows[offset + i]);
+            }
+            else
+            {
+                statement.Bind(2 * i, _rows[offset + i]).Bind((2 * i) + 1, _documents[offset + i]);
+            }
         }
 
         statement.Execute();
     }
 
-    private static Statement Prepare(SqliteConnection connection, string table, string rowColumn, int size)
+    /// <summary>
+    /// <c>INSERT ... VALUES ($r0, $d0), ($r1, $d1) ...</c>; for a lone document <c>($r0, $d), ($r1, $d) ...</c>,
+    /// whose last parameter is the document.
+    /// </summary>
+    private static Statement Prepare(SqliteConnection connection, string table, string rowColumn, int size, bool lone)
     {
         // ON CONFLICT DO NOTHING: merging a pair already in the index (never expected) changes nothing.
         var sql = new StringBuilder($"INSERT INTO {table} ({rowColumn}, document_id) VALUES ");
-        var names = new string[2 * size];
+        var names = new List<string>();
         for (var i = 0; i < size; i++)
         {
-            names[2 * i] = $"$r{i}";
-            names[(2 * i) + 1] = $"$d{i}";
-            sql.Append(i == 0 ? string.Empty : ", ").Append($"($r{i}, $d{i})");
+            var document = lone ? "$d" : $"$d{i}";
+            names.Add($"$r{i}");
+            if (!lone)
+            {
+                names.Add(document);
+            }
+
+            sql.Append(i == 0 ? string.Empty : ", ").Append($"($r{i}, {document})");
+        }
+
+        if (lone)
+        {
+            names.Add("$d");
         }
 
         sql.Append(" ON CONFLICT DO NOTHING;");
-        return new Statement(connection, sql.ToString(), names);
+        return new Statement(connection, sql.ToString(), [.. names]);
     }
 }

@@ -38,18 +38,47 @@ internal static class RowIdList
         var previous = 0L;
         foreach (var id in sortedIds)
         {
-            var delta = (ulong)(id - previous);
+            WriteDelta(destination, ref written, (ulong)(id - previous));
             previous = id;
-            while (delta >= 0x80)
-            {
-                destination[written++] = (byte)(delta | 0x80);
-                delta >>= 7;
-            }
-
-            destination[written++] = (byte)delta;
         }
 
         return written;
+    }
+
+    /// <summary>How many bytes <paramref name="delta"/> takes as a varint (1 for 0–127).</summary>
+    public static int DeltaLength(ulong delta) => 1 + ((63 - System.Numerics.BitOperations.LeadingZeroCount(delta | 1)) / 7);
+
+    /// <summary>Writes one delta as a varint at <paramref name="written"/> and moves past it.</summary>
+    public static void WriteDelta(Span<byte> destination, ref int written, ulong delta)
+    {
+        while (delta >= 0x80)
+        {
+            destination[written++] = (byte)(delta | 0x80);
+            delta >>= 7;
+        }
+
+        destination[written++] = (byte)delta;
+    }
+
+    /// <summary>
+    /// Reads the id at <paramref name="position"/> into <paramref name="id"/> (which holds the previous id) and
+    /// moves past it; false at the end of the blob. For readers that cannot hold a <see cref="Cursor"/>.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> blob, ref int position, ref long id)
+    {
+        if (position >= blob.Length)
+        {
+            return false;
+        }
+
+        ulong delta = blob[position++];
+        if (delta >= 0x80)
+        {
+            delta = ReadLong(blob, ref position, delta);
+        }
+
+        id += (long)delta;
+        return true;
     }
 
     /// <summary>Every id of the blob, in order.</summary>
@@ -121,21 +150,9 @@ internal static class RowIdList
 
         public bool TryNext(out long id)
         {
-            if (_position >= _blob.Length)
-            {
-                id = 0;
-                return false;
-            }
-
-            ulong delta = _blob[_position++];
-            if (delta >= 0x80)
-            {
-                delta = ReadLong(_blob, ref _position, delta);
-            }
-
-            _previous += (long)delta;
-            id = _previous;
-            return true;
+            var more = TryRead(_blob, ref _position, ref _previous);
+            id = more ? _previous : 0;
+            return more;
         }
     }
 }

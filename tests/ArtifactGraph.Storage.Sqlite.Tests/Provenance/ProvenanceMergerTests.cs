@@ -1,5 +1,6 @@
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Storage.Conformance;
+using ArtifactGraph.Storage.Sqlite.Provenance;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ArtifactGraph.Storage.Sqlite.Tests.Provenance;
@@ -162,7 +163,78 @@ public sealed class ProvenanceMergerTests : IDisposable
         Assert.Equal(Documents, store.GetEdgeDocuments(EdgeKind.DependsOn, app, dep).Count);
     }
 
+    [Fact]
+    public void Merge_LoneLargeDocument_SameIndexAsMergedWithOthers()
+    {
+        // More than RowIdCollector.BitsetFrom edge and node ids: collected in bitsets, and merged alone it is
+        // read straight from its list over hundreds of 256-pair batches; merged with two small documents whose
+        // rows it shares, its pairs are interleaved with theirs by the heap.
+        const int Packages = 70_000;
+        var large = ProvenanceAnswers.ImageDocument("large", ProvenanceAnswers.Monday, [.. Enumerable.Range(0, Packages).Select(i => $"p{i}")]);
+        var small = TestDocument.Sbom("small", "app", ("p5", "1.0.0"), ("p69999", "1.0.0"));
+        var before = ProvenanceAnswers.ImageDocument("before", ProvenanceAnswers.Monday.AddDays(-1), "p0", "p1", "p69998");
+        TestDocument[] documents = [before, large, small];
+        var alone = _database.NewPath();
+        var together = _database.NewPath();
+        string staged;
+        using (var store = Open(alone, Never))
+        {
+            foreach (var document in documents)
+            {
+                store.Commit(document.Batch, document.Raw);
+                staged = Sample(store, large);
+                store.MergeProvenance();
+                Assert.Equal(staged, Sample(store, large));
+            }
+        }
+
+        using (var store = Open(together, Never))
+        {
+            foreach (var document in documents)
+            {
+                store.Commit(document.Batch, document.Raw);
+            }
+
+            staged = Sample(store, large);
+            store.MergeProvenance();
+            Assert.Equal(staged, Sample(store, large));
+        }
+
+        Assert.True(TempDatabase.Scalar<long>(alone, "SELECT min(edge_count, node_count) FROM document_rows WHERE document_id = 2;") > RowIdCollector.BitsetFrom);
+        foreach (var index in new[] { "SELECT edge_id, document_id FROM edge_documents", "SELECT node_id, document_id FROM node_documents" })
+        {
+            Assert.Equal(Rows(alone, index), Rows(together, index));
+        }
+
+        // Every pair the lists hold is in the index, and nothing else.
+        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(edge_count) FROM document_rows;"), TempDatabase.Scalar<long>(together, "SELECT count(*) FROM edge_documents;"));
+        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(node_count) FROM document_rows;"), TempDatabase.Scalar<long>(together, "SELECT count(*) FROM node_documents;"));
+    }
+
     public void Dispose() => _database.Dispose();
+
+    /// <summary>Provenance answers for some of the large document's edges, those other documents share among them.</summary>
+    private static string Sample(SqliteGraphStore store, TestDocument large) =>
+        string.Join(
+            "\n",
+            large.Batch.Edges.Where((_, i) => i % 997 == 0 || i is 1 or 5 or 69_998 or 69_999)
+                .Select(e => $"{e.To.Key}: {string.Join(", ", store.GetEdgeDocuments(e.Kind, e.From, e.To).Select(d => $"{d.Name} {d.IsCurrent}"))}"));
+
+    private static string Rows(string path, string sql)
+    {
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql + " ORDER BY 1, 2;";
+        using var reader = command.ExecuteReader();
+        var text = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            text.Append(reader.GetInt64(0)).Append(' ').Append(reader.GetInt64(1)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
 
     internal static SqliteGraphStore Open(string path, long mergeIds) =>
         SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = mergeIds }, new FakeTimeProvider(ProvenanceAnswers.Monday));

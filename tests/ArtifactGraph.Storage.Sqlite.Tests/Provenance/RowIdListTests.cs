@@ -60,4 +60,21 @@ public sealed class RowIdListTests
 
         Assert.Equal(2 + 499, RowIdList.Encode(ids, blob));
     }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(127UL)]
+    [InlineData(128UL)]
+    [InlineData(16_383UL)]
+    [InlineData(16_384UL)]
+    [InlineData(ulong.MaxValue)]
+    public void DeltaLength_AnyDelta_BytesWriteDeltaWrites(ulong delta)
+    {
+        var buffer = new byte[10];
+        var written = 0;
+
+        RowIdList.WriteDelta(buffer, ref written, delta);
+
+        Assert.Equal(written, RowIdList.DeltaLength(delta));
+    }
 }
