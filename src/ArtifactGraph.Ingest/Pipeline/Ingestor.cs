@@ -135,28 +135,18 @@ public sealed partial class Ingestor
 
     /// <summary>
     /// A document under the large-document threshold, one by one: its raw bytes are Brotli-encoded on a pool
-    /// thread while it is read here (the encoding is a tenth of a 1,000-component SBOM's time end to end and
+    /// thread while it is read here (<see cref="RawEncoding"/>: ~2 ms of a 1,000-component SBOM's ~22 ms, and it
     /// needs nothing from the read), then it commits as a read-ahead document does: spilled chunks recorded and
     /// replayed into the transaction, which opens only once the batch is read. A rejection writes nothing.
     /// </summary>
     private IngestReport ReadThenCommit(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
     {
-        var raw = Task.Run(() => new RawDocument(expanded));
+        var raw = RawEncoding.Start(expanded);
         var chunks = new ChunkRecorder();
-        IngestBatch batch;
-        try
-        {
-            batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
-        }
-        catch (DocumentRejectedException)
-        {
-            // Not awaited for its result, only so that no encoding outlives the call it belongs to.
-            ((IAsyncResult)raw).AsyncWaitHandle.WaitOne();
-            throw;
-        }
+        var batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
 
         CommitResult result;
-        using (var writer = _store.BeginDocument(sha256, raw.GetAwaiter().GetResult()))
+        using (var writer = _store.BeginDocument(sha256, raw.Result()))
         {
             if (writer.AlreadyPresent)
             {
