@@ -9,7 +9,7 @@ namespace ArtifactGraph.Core.Ingestion;
 /// <see cref="Dictionary{TKey,TValue}"/> per record (no buckets, no hashing); past
 /// <see cref="IndexFrom"/> pairs a key index keeps a record with very many properties linear.
 /// </summary>
-internal sealed class PropertyBag : IReadOnlyDictionary<string, string>
+internal sealed class PropertyBag : IReadOnlyDictionary<string, string>, IPropertyPairs
 {
     private const int IndexFrom = 16;
 
@@ -50,6 +50,9 @@ internal sealed class PropertyBag : IReadOnlyDictionary<string, string>
             }
         }
     }
+
+    public KeyValuePair<string, string> PairAt(int index) =>
+        (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 

@@ -105,9 +105,13 @@ public sealed partial class Ingestor
             }
 
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(source), expanded, sha256) { Hints = hints });
+            if (expanded.Length < LargeDocumentThreshold)
+            {
+                return ReadThenCommit(source, expanded, sha256, hints, reader);
+            }
 
-            // The document's transaction is open while it is read, so a large document streams into the
-            // store in chunks; a rejection disposes the writer, which rolls every chunk back.
+            // A large document's transaction is open while it is read, so it streams into the store in
+            // chunks; a rejection disposes the writer, which rolls every chunk back.
             CommitResult result;
             IngestBatch batch;
             using (var writer = _store.BeginDocument(sha256, expanded))
@@ -127,6 +131,33 @@ public sealed partial class Ingestor
         {
             return Rejected(source, ex.Location, ex.Reason, sha256);
         }
+    }
+
+    /// <summary>
+    /// A document under the large-document threshold, one by one: its raw bytes are Brotli-encoded on a pool
+    /// thread while it is read here (<see cref="RawEncoding"/>: ~2 ms of a 1,000-component SBOM's ~22 ms, and it
+    /// needs nothing from the read), then it commits as a read-ahead document does: spilled chunks recorded and
+    /// replayed into the transaction, which opens only once the batch is read. A rejection writes nothing.
+    /// </summary>
+    private IngestReport ReadThenCommit(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
+    {
+        var raw = RawEncoding.Start(expanded);
+        var chunks = new ChunkRecorder();
+        var batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
+
+        CommitResult result;
+        using (var writer = _store.BeginDocument(sha256, raw.Result()))
+        {
+            if (writer.AlreadyPresent)
+            {
+                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+            }
+
+            chunks.ReplayInto(writer);
+            result = writer.Complete(batch);
+        }
+
+        return Published(source, reader.Format, expanded.Length, sha256, result, batch);
     }
 
     private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill) =>

@@ -57,6 +57,9 @@ internal sealed class CommitWriter : IDisposable
 
     public PropertyKeySets Keys { get; } = new();
 
+    /// <summary>The current chunk's node ids by key string identity; cleared at every chunk (one per writer, ~100 KB).</summary>
+    public NodeIdMemo NodeIds { get; } = new();
+
     /// <summary>Called when a transaction rolls back: the caches may name rows (or keys) that no longer exist.</summary>
     public void Forget()
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
@@ -33,7 +34,18 @@ internal sealed class PropertyJson : IDisposable
         }
 
         _sorted.Clear();
-        _sorted.AddRange(properties);
+        if (properties is IPropertyPairs pairs)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                _sorted.Add(pairs.PairAt(i));
+            }
+        }
+        else
+        {
+            _sorted.AddRange(properties);
+        }
+
         _sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
 
         _buffer.ResetWrittenCount();
@@ -71,11 +83,24 @@ internal sealed class PropertyJson : IDisposable
     public string? WriteLive(IReadOnlyDictionary<string, string> properties)
     {
         Dictionary<string, string>? live = null;
-        foreach (var (key, value) in properties)
+        if (properties.Count == 0)
         {
-            if (key.StartsWith(LivePrefix, StringComparison.Ordinal))
+            return null;
+        }
+
+        if (properties is IPropertyPairs pairs)
+        {
+            // Every node is asked and few have live keys: visited by position, without an enumerator.
+            for (var i = 0; i < pairs.Count; i++)
             {
-                (live ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+                AddIfLive(ref live, pairs.PairAt(i));
+            }
+        }
+        else
+        {
+            foreach (var pair in properties)
+            {
+                AddIfLive(ref live, pair);
             }
         }
 
@@ -83,6 +108,14 @@ internal sealed class PropertyJson : IDisposable
     }
 
     public const string LivePrefix = "live:";
+
+    private static void AddIfLive(ref Dictionary<string, string>? live, KeyValuePair<string, string> pair)
+    {
+        if (pair.Key.StartsWith(LivePrefix, StringComparison.Ordinal))
+        {
+            (live ??= new Dictionary<string, string>(StringComparer.Ordinal))[pair.Key] = pair.Value;
+        }
+    }
 
     public void Dispose() => _writer.Dispose();
 }

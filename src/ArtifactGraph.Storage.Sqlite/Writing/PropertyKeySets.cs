@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
@@ -23,9 +24,19 @@ internal sealed class PropertyKeySets
         }
 
         _scratch.Clear();
-        foreach (var (key, _) in properties)
+        if (properties is IPropertyPairs pairs)
         {
-            _scratch.Add(key);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                _scratch.Add(pairs.PairAt(i).Key);
+            }
+        }
+        else
+        {
+            foreach (var (key, _) in properties)
+            {
+                _scratch.Add(key);
+            }
         }
 
         return Share();
@@ -41,11 +52,18 @@ internal sealed class PropertyKeySets
 
         _scratch.Clear();
         _scratch.AddRange(stored.Sorted);
-        foreach (var (key, _) in properties)
+        if (properties is IPropertyPairs pairs)
         {
-            if (Array.BinarySearch(stored.Sorted, key, StringComparer.Ordinal) < 0)
+            for (var i = 0; i < pairs.Count; i++)
             {
-                _scratch.Add(key);
+                AddIfNew(stored, pairs.PairAt(i).Key);
+            }
+        }
+        else
+        {
+            foreach (var (key, _) in properties)
+            {
+                AddIfNew(stored, key);
             }
         }
 
@@ -67,6 +85,14 @@ internal sealed class PropertyKeySets
         }
 
         return Share();
+    }
+
+    private void AddIfNew(PropertyKeys stored, string key)
+    {
+        if (Array.BinarySearch(stored.Sorted, key, StringComparer.Ordinal) < 0)
+        {
+            _scratch.Add(key);
+        }
     }
 
     private PropertyKeys Share()

@@ -1,3 +1,5 @@
+using ArtifactGraph.Core.Ingestion;
+
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
@@ -28,7 +30,20 @@ internal sealed class PropertyKeys
             return false;
         }
 
-        // The readers' maps are Dictionary instances: enumerate them without boxing the enumerator.
+        // The readers' maps (PropertyBag, Dictionary): visit them without allocating an enumerator.
+        if (properties is IPropertyPairs pairs)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                if (!Contains(pairs.PairAt(i).Key))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         if (properties is Dictionary<string, string> dictionary)
         {
             foreach (var key in dictionary.Keys)

@@ -83,6 +83,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         // length. Edges naming nodes of earlier chunks find them in the row cache or, failing that, in the
         // table (they were inserted earlier in this same transaction).
         _nodeIds.Clear();
+        _owner.NodeIds.Clear();
         _nodesAdded += WriteNodes(nodes);
         _owner.FaultInjection?.Invoke(CommitStage.NodesWritten);
         _edgesAdded += WriteEdges(edges);
@@ -209,6 +210,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
 
             _nodeIds[hash] = id;
+            _owner.NodeIds.Set(node.Ref, id);
             _owner.Rows.AddNode(id);
         }
 
@@ -309,6 +311,11 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
     private long NodeId(NodeRef node)
     {
+        if (_owner.NodeIds.TryGet(node, out var known))
+        {
+            return known;
+        }
+
         var hash = NodeHash.Of(node);
         if (_nodeIds.TryGetValue(hash, out var id))
         {

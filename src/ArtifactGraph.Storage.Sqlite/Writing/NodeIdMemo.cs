@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using ArtifactGraph.Core.Graph;
+
+namespace ArtifactGraph.Storage.Sqlite.Writing;
+
+/// <summary>
+/// The ids of the current chunk's nodes by their key string's identity: an edge's end is nearly always the very
+/// string its node record carries (the batch builder hands out one <see cref="NodeRef"/> per node), so it is found
+/// without hashing the key's characters (an XxHash128 of ~100 bytes) or probing the chunk's id map. Direct-mapped
+/// on the object's identity hash: a collision only overwrites, and a miss falls back to the hashed lookup.
+/// </summary>
+internal sealed class NodeIdMemo
+{
+    private const int Slots = 4096;
+
+    private readonly (string? Key, NodeKind Kind, long Id)[] _slots = new (string?, NodeKind, long)[Slots];
+
+    public void Set(NodeRef node, long id) => _slots[Slot(node.Key)] = (node.Key, node.Kind, id);
+
+    public bool TryGet(NodeRef node, out long id)
+    {
+        ref readonly var slot = ref _slots[Slot(node.Key)];
+        if (ReferenceEquals(slot.Key, node.Key) && slot.Kind == node.Kind)
+        {
+            id = slot.Id;
+            return true;
+        }
+
+        id = 0;
+        return false;
+    }
+
+    /// <summary>Forgets every id (a new chunk, or a rolled-back transaction), and the strings with them.</summary>
+    public void Clear() => Array.Clear(_slots);
+
+    private static int Slot(string key) => RuntimeHelpers.GetHashCode(key) & (Slots - 1);
+}
