@@ -140,7 +140,7 @@ public static class ClosureQuery
         public bool Reached(int position, int node, int depth)
         {
             var kind = Kinds[node];
-            if ((ReportedKinds & (1u << (int)kind)) == 0 || IsDigestAlias(kind, Edges[position]))
+            if (!IsAnswer(kind, Edges[position]))
             {
                 return true;
             }
@@ -156,14 +156,18 @@ public static class ClosureQuery
             KindCounts[(int)kind]++;
             return true;
         }
-
-        /// <summary>
-        /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
-        /// under another name, so it is walked (images may contain the file) but not reported as an answer.
-        /// An image reached from its digest image over RESOLVES_TO is its tag reference: also the same image.
-        /// </summary>
-        private static bool IsDigestAlias(NodeKind kind, byte edge) =>
-            (kind == NodeKind.Artifact && TreeEdge.Kind(edge) == EdgeKind.OccursAs)
-            || (kind == NodeKind.Image && TreeEdge.Kind(edge) == EdgeKind.ResolvesTo && TreeEdge.PointsToParent(edge));
     }
+
+    /// <summary>Whether a node of <paramref name="kind"/> reached by <paramref name="edge"/> (<see cref="TreeEdge"/>) is a hit.</summary>
+    internal static bool IsAnswer(NodeKind kind, byte edge) =>
+        (ReportedKinds & (1u << (int)kind)) != 0 && !IsDigestAlias(kind, edge);
+
+    /// <summary>
+    /// An artifact reached over OCCURS_AS is the digest of a package already on the path: the same thing
+    /// under another name, so it is walked (images may contain the file) but not reported as an answer.
+    /// An image reached from its digest image over RESOLVES_TO is its tag reference: also the same image.
+    /// </summary>
+    private static bool IsDigestAlias(NodeKind kind, byte edge) =>
+        (kind == NodeKind.Artifact && TreeEdge.Kind(edge) == EdgeKind.OccursAs)
+        || (kind == NodeKind.Image && TreeEdge.Kind(edge) == EdgeKind.ResolvesTo && TreeEdge.PointsToParent(edge));
 }
