@@ -30,10 +30,11 @@ internal sealed class DeploymentFacts
     private readonly Interned _clusters = new();
     private readonly Interned _exposures = new();
     private int _known;
-    private int _fills;
     private DeploymentPlaces? _places;
     private int[] _placesEnvironments = [];
-    private int _placesFills;
+
+    // How many facts were known when _places was built: every fill makes at least one more known.
+    private int _placesKnown;
 
     private DeploymentFacts(GraphIndex index, object source)
     {
@@ -126,11 +127,11 @@ internal sealed class DeploymentFacts
     {
         lock (_fill)
         {
-            if (_places is null || _placesFills != _fills || !environments.AsSpan().SequenceEqual(_placesEnvironments))
+            if (_places is null || _placesKnown != _known || !environments.AsSpan().SequenceEqual(_placesEnvironments))
             {
                 _places = DeploymentPlaces.Build(_facts, groupKey);
                 _placesEnvironments = environments;
-                _placesFills = _fills;
+                _placesKnown = _known;
             }
 
             return _places;
@@ -142,7 +143,6 @@ internal sealed class DeploymentFacts
 
     private void Fill(List<NodeRef> nodes, IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> properties)
     {
-        _fills++;
         foreach (var node in nodes)
         {
             _index.TryFind(node, out var id);
