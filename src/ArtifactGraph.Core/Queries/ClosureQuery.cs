@@ -42,11 +42,7 @@ public static class ClosureQuery
     public static ClosureResult Run(GraphIndex index, IReadOnlyList<int> starts, Direction direction, ClosureOptions? options = null)
     {
         options ??= new ClosureOptions();
-        var scratch = TraversalScratch.For(index.NodeCount);
-        foreach (var blocked in options.Blocked ?? [])
-        {
-            scratch.TryVisit(blocked);
-        }
+        var scratch = ScratchFor(index, options);
 
         var collector = new Collector
         {
@@ -71,6 +67,18 @@ public static class ClosureQuery
         scratch.Parents.AsSpan(0, length).CopyTo(parents);
         scratch.Edges.AsSpan(0, length).CopyTo(edges);
         return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], collector.KindCounts, kindRuns, collector.Truncated);
+    }
+
+    /// <summary>The thread's traversal scratch for a walk under <paramref name="options"/>: blocked nodes count as visited, so it never enters them.</summary>
+    internal static TraversalScratch ScratchFor(GraphIndex index, ClosureOptions options)
+    {
+        var scratch = TraversalScratch.For(index.NodeCount);
+        foreach (var blocked in options.Blocked ?? [])
+        {
+            scratch.TryVisit(blocked);
+        }
+
+        return scratch;
     }
 
     /// <summary>

@@ -37,12 +37,7 @@ internal static class Suppression
 
         // The raw walk only has to say which of its hits the pruned walk lost, and how: it runs without
         // collecting, ordering or copying every hit (for a popular package under VEX those were ~150k of each).
-        var scratch = TraversalScratch.For(index.NodeCount);
-        foreach (var node in options.Blocked ?? [])
-        {
-            scratch.TryVisit(node);
-        }
-
+        var scratch = ClosureQuery.ScratchFor(index, options);
         var finder = new LostFinder { Kinds = index.Kinds, Edges = scratch.Edges, Pruned = reached, Max = options.MaxResults, Lost = [] };
         BreadthFirst.Walk(index, scratch, starts, Direction.Dependents, options.EdgeKinds, options.MaxDepth, ref finder, pruneAliasLeaves: true);
 
