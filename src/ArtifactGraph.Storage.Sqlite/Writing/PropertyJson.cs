@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
@@ -34,16 +33,9 @@ internal sealed class PropertyJson : IDisposable
         }
 
         _sorted.Clear();
-        if (properties is IPropertyPairs pairs)
+        foreach (var pair in new PropertyPairs(properties))
         {
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                _sorted.Add(pairs.PairAt(i));
-            }
-        }
-        else
-        {
-            _sorted.AddRange(properties);
+            _sorted.Add(pair);
         }
 
         _sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -88,19 +80,12 @@ internal sealed class PropertyJson : IDisposable
             return null;
         }
 
-        if (properties is IPropertyPairs pairs)
+        // Every node is asked and few have live keys.
+        foreach (var (key, value) in new PropertyPairs(properties))
         {
-            // Every node is asked and few have live keys: visited by position, without an enumerator.
-            for (var i = 0; i < pairs.Count; i++)
+            if (key.StartsWith(LivePrefix, StringComparison.Ordinal))
             {
-                AddIfLive(ref live, pairs.PairAt(i));
-            }
-        }
-        else
-        {
-            foreach (var pair in properties)
-            {
-                AddIfLive(ref live, pair);
+                (live ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
             }
         }
 
@@ -108,14 +93,6 @@ internal sealed class PropertyJson : IDisposable
     }
 
     public const string LivePrefix = "live:";
-
-    private static void AddIfLive(ref Dictionary<string, string>? live, KeyValuePair<string, string> pair)
-    {
-        if (pair.Key.StartsWith(LivePrefix, StringComparison.Ordinal))
-        {
-            (live ??= new Dictionary<string, string>(StringComparer.Ordinal))[pair.Key] = pair.Value;
-        }
-    }
 
     public void Dispose() => _writer.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
@@ -24,19 +23,9 @@ internal sealed class PropertyKeySets
         }
 
         _scratch.Clear();
-        if (properties is IPropertyPairs pairs)
+        foreach (var (key, _) in new PropertyPairs(properties))
         {
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                _scratch.Add(pairs.PairAt(i).Key);
-            }
-        }
-        else
-        {
-            foreach (var (key, _) in properties)
-            {
-                _scratch.Add(key);
-            }
+            _scratch.Add(key);
         }
 
         return Share();
@@ -52,18 +41,11 @@ internal sealed class PropertyKeySets
 
         _scratch.Clear();
         _scratch.AddRange(stored.Sorted);
-        if (properties is IPropertyPairs pairs)
+        foreach (var (key, _) in new PropertyPairs(properties))
         {
-            for (var i = 0; i < pairs.Count; i++)
+            if (Array.BinarySearch(stored.Sorted, key, StringComparer.Ordinal) < 0)
             {
-                AddIfNew(stored, pairs.PairAt(i).Key);
-            }
-        }
-        else
-        {
-            foreach (var (key, _) in properties)
-            {
-                AddIfNew(stored, key);
+                _scratch.Add(key);
             }
         }
 
@@ -85,14 +67,6 @@ internal sealed class PropertyKeySets
         }
 
         return Share();
-    }
-
-    private void AddIfNew(PropertyKeys stored, string key)
-    {
-        if (Array.BinarySearch(stored.Sorted, key, StringComparer.Ordinal) < 0)
-        {
-            _scratch.Add(key);
-        }
     }
 
     private PropertyKeys Share()

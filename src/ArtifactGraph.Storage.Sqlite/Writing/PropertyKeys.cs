@@ -1,5 +1,3 @@
-using ArtifactGraph.Core.Ingestion;
-
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
@@ -30,34 +28,7 @@ internal sealed class PropertyKeys
             return false;
         }
 
-        // The readers' maps (PropertyBag, Dictionary): visit them without allocating an enumerator.
-        if (properties is IPropertyPairs pairs)
-        {
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                if (!Contains(pairs.PairAt(i).Key))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        if (properties is Dictionary<string, string> dictionary)
-        {
-            foreach (var key in dictionary.Keys)
-            {
-                if (!Contains(key))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        foreach (var (key, _) in properties)
+        foreach (var (key, _) in new PropertyPairs(properties))
         {
             if (!Contains(key))
             {
