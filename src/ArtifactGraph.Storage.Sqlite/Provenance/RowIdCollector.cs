@@ -72,19 +72,7 @@ internal sealed class RowIdCollector(int bitsetFrom = RowIdCollector.BitsetFrom)
             return RowIdList.MaxEncodedLength(_distinct);
         }
 
-        var length = 0;
-        var previous = 0L;
-        for (var w = 0; w < _bits.Length; w++)
-        {
-            for (var word = _bits[w]; word != 0; word &= word - 1)
-            {
-                var id = ((long)w << 6) + BitOperations.TrailingZeroCount(word);
-                length += RowIdList.DeltaLength((ulong)(id - previous));
-                previous = id;
-            }
-        }
-
-        return length;
+        return EncodeBits([], measureOnly: true);
     }
 
     /// <summary>Writes the ids as a <see cref="RowIdList"/>; returns the bytes written. After <see cref="Complete"/>.</summary>
@@ -95,14 +83,29 @@ internal sealed class RowIdCollector(int bitsetFrom = RowIdCollector.BitsetFrom)
             return RowIdList.Encode(_ids.AsSpan(0, _distinct), destination);
         }
 
+        return EncodeBits(destination, measureOnly: false);
+    }
+
+    /// <summary>The bitset's ids as deltas, written to <paramref name="destination"/> or only measured; returns the bytes.</summary>
+    private int EncodeBits(Span<byte> destination, bool measureOnly)
+    {
         var written = 0;
         var previous = 0L;
-        for (var w = 0; w < _bits.Length; w++)
+        for (var w = 0; w < _bits!.Length; w++)
         {
             for (var word = _bits[w]; word != 0; word &= word - 1)
             {
                 var id = ((long)w << 6) + BitOperations.TrailingZeroCount(word);
-                RowIdList.WriteDelta(destination, ref written, (ulong)(id - previous));
+                var delta = (ulong)(id - previous);
+                if (measureOnly)
+                {
+                    written += RowIdList.DeltaLength(delta);
+                }
+                else
+                {
+                    RowIdList.WriteDelta(destination, ref written, delta);
+                }
+
                 previous = id;
             }
         }
