@@ -152,19 +152,7 @@ public sealed partial class Ingestor
                 return IngestExpanded(document.Source, document.Expanded, sha256, document.Hints);
             }
 
-            CommitResult result;
-            using (var writer = _store.BeginDocument(sha256, document.Raw ?? new RawDocument(document.Expanded)))
-            {
-                if (writer.AlreadyPresent)
-                {
-                    return new IngestReport { Source = document.Source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = document.Format, Bytes = document.Expanded.Length };
-                }
-
-                document.Chunks?.ReplayInto(writer);
-                result = writer.Complete(document.Batch);
-            }
-
-            return Published(document.Source, document.Format!, document.Expanded.Length, sha256, result, document.Batch);
+            return CommitRead(document.Source, document.Format!, document.Expanded.Length, sha256, document.Raw ?? new RawDocument(document.Expanded), document.Chunks, document.Batch);
         }
         catch (DocumentRejectedException ex)
         {

@@ -144,20 +144,28 @@ public sealed partial class Ingestor
         var raw = RawEncoding.Start(expanded);
         var chunks = new ChunkRecorder();
         var batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
+        return CommitRead(source, reader.Format, expanded.Length, sha256, raw.Result(), chunks, batch);
+    }
 
+    /// <summary>
+    /// Commits a document read before its transaction opened (one by one or read ahead): its spilled chunks
+    /// replayed, then the rest of its batch. Unchanged when the store gained it in the meantime.
+    /// </summary>
+    private IngestReport CommitRead(string source, string format, int bytes, string sha256, RawDocument raw, ChunkRecorder? chunks, IngestBatch batch)
+    {
         CommitResult result;
-        using (var writer = _store.BeginDocument(sha256, raw.Result()))
+        using (var writer = _store.BeginDocument(sha256, raw))
         {
             if (writer.AlreadyPresent)
             {
-                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = format, Bytes = bytes };
             }
 
-            chunks.ReplayInto(writer);
+            chunks?.ReplayInto(writer);
             result = writer.Complete(batch);
         }
 
-        return Published(source, reader.Format, expanded.Length, sha256, result, batch);
+        return Published(source, format, bytes, sha256, result, batch);
     }
 
     private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill) =>
