@@ -61,6 +61,7 @@ internal static class BlastRadiusSuite
         var wall = new List<double>(queries);
         var cpu = new List<double>(queries);
         var walkCpu = new List<double>(queries);
+        var slowest = new List<(double CpuMs, int Query, int Images, int Hits, int Suppressed)>(queries);
         long images = 0, deployments = 0, hits = 0, suppressed = 0;
         int maxDeployments = 0, empty = 0, checkedAnswers = 0;
         for (var q = 0; q < advisories.Count; q++)
@@ -86,6 +87,17 @@ internal static class BlastRadiusSuite
 
             // After the answer is read and checked: the walk reuses the closure scratch.
             walkCpu.Add(WalkCpuMs(index, result));
+            slowest.Add((sample.CpuMs, q, result.Closure.CountOf(NodeKind.Image), result.Closure.Count, result.Suppressed.Count));
+        }
+
+        // What the tail is made of: the p99 is the 1% slowest, so name them (VEX answers walk twice).
+        slowest.Sort((a, b) => b.CpuMs.CompareTo(a.CpuMs));
+        var tail = slowest.Take(Math.Max(1, queries / 100)).ToList();
+        output.WriteLine($"the slowest 1% ({tail.Count}): {tail.Count(t => advisories[t.Query].NotAffectedImages.Count > 0)} with VEX; thread CPU {tail[^1].CpuMs:F2}–{tail[0].CpuMs:F2} ms");
+        foreach (var t in tail.Take(10))
+        {
+            var vex = advisories[t.Query].NotAffectedImages.Count > 0 ? $", VEX ({t.Suppressed} suppressed)" : string.Empty;
+            output.WriteLine($"  {t.CpuMs,7:F2} ms  {advisories[t.Query].PackageKey}: {t.Images:N0} images, {t.Hits:N0} hits{vex}");
         }
 
         var latency = new Percentiles(wall);

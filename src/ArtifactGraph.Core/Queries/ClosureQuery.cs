@@ -39,10 +39,16 @@ public static class ClosureQuery
     private const uint ReportedKinds = (1u << (int)NodeKind.PackageVersion) | (1u << (int)NodeKind.Artifact) | (1u << (int)NodeKind.Image)
         | (1u << (int)NodeKind.Deployment) | (1u << (int)NodeKind.Source) | (1u << (int)NodeKind.Builder);
 
-    public static ClosureResult Run(GraphIndex index, IReadOnlyList<int> starts, Direction direction, ClosureOptions? options = null)
+    public static ClosureResult Run(GraphIndex index, IReadOnlyList<int> starts, Direction direction, ClosureOptions? options = null) =>
+        Run(index, starts, direction, options ?? new ClosureOptions(), out _, out _);
+
+    /// <summary>
+    /// As <see cref="Run(GraphIndex, IReadOnlyList{int}, Direction, ClosureOptions?)"/>, leaving the walk's whole tree
+    /// (<paramref name="walked"/> positions, non-answers included) in <paramref name="scratch"/> until the thread's next walk.
+    /// </summary>
+    internal static ClosureResult Run(GraphIndex index, IReadOnlyList<int> starts, Direction direction, ClosureOptions options, out TraversalScratch scratch, out int walked)
     {
-        options ??= new ClosureOptions();
-        var scratch = ScratchFor(index, options);
+        scratch = ScratchFor(index, options);
 
         var collector = new Collector
         {
@@ -53,7 +59,7 @@ public static class ClosureQuery
             Max = options.MaxResults,
             KindCounts = new int[KindCount],
         };
-        BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
+        walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
         var (ordered, kindRuns) = Order(scratch, count);

@@ -17,13 +17,11 @@ public sealed class SuppressionTests
     public void Explain_RandomGraph_SameItemsAsComparingTwoFullClosures(int seed)
     {
         var (index, starts, blocked) = RandomGraph(seed);
-        var decisions = blocked.Select(b => new VexDecision(b, Statement(index, b))).ToList();
         var options = new ClosureOptions();
 
-        var (pruned, items) = Suppression.Explain(index, starts, [.. blocked], decisions, options);
+        var (pruned, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
 
-        var expected = Reference(index, starts, [.. blocked], options);
-        Assert.Equal(expected, items.Select(i => (i.Node, i.Depth, i.Decision.Product, i.Direct)));
+        AssertSameAsReference(index, starts, blocked, options, items);
         Assert.Contains(items, i => !i.Direct);
         Assert.Equal(ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = [.. blocked] }).Count, pruned.Count);
     }
@@ -32,34 +30,158 @@ public sealed class SuppressionTests
     public void Explain_DepthLimited_OnlyLossesWithinTheDepth()
     {
         var (index, starts, blocked) = RandomGraph(6);
-        var decisions = blocked.Select(b => new VexDecision(b, Statement(index, b))).ToList();
         var options = new ClosureOptions { MaxDepth = 2 };
 
-        var (_, items) = Suppression.Explain(index, starts, [.. blocked], decisions, options);
+        var (_, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
 
-        Assert.Equal(Reference(index, starts, [.. blocked], options), items.Select(i => (i.Node, i.Depth, i.Decision.Product, i.Direct)));
+        AssertSameAsReference(index, starts, blocked, options, items);
         Assert.All(items, i => Assert.InRange(i.Depth, 0, 2));
     }
 
-    /// <summary>The way suppression was first computed: both walks in full, the raw one's hits the pruned one lacks.</summary>
-    private static List<(int Node, int Depth, int Product, bool Direct)> Reference(GraphIndex index, int[] starts, HashSet<int> blocked, ClosureOptions options)
+    [Theory]
+    [InlineData(11, null)]
+    [InlineData(12, null)]
+    [InlineData(13, null)]
+    [InlineData(14, 2)]
+    [InlineData(15, 1)]
+    [InlineData(16, 3)]
+    public void Explain_OnlyImagesBlocked_FoundFromTheProductsSide(int seed, int? maxDepth)
     {
-        var items = starts.Where(blocked.Contains).Select(s => (s, 0, s, true)).ToList();
+        // Images are where VEX statements usually point: behind them are only their deployments, so the region
+        // is read from the products' side, never by a second walk.
+        var (index, starts) = WithImagesBlocked(seed, out var blocked);
+        var options = new ClosureOptions { MaxDepth = maxDepth };
+        var (_, scratch, walked) = PrunedWalk(index, starts, blocked, options);
+        Assert.NotNull(LostRegion.Find(index, scratch, walked, starts, blocked, options));
+
+        var (_, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
+
+        AssertSameAsReference(index, starts, blocked, options, items);
+        Assert.Contains(items, i => i.Direct);
+        Assert.Equal(maxDepth is null or >= 2, items.Any(i => index.KindOf(i.Node) == NodeKind.Deployment && !i.Direct));
+    }
+
+    [Fact]
+    public void Explain_RegionLargerThanTheLimitLeaves_StopsWhereTheRawWalkStops()
+    {
+        var (index, starts) = WithImagesBlocked(11, out var blocked);
+        var pruned = ClosureQuery.Run(index, starts, Direction.Dependents, new ClosureOptions { Blocked = [.. blocked] }).Count;
+        var all = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), new ClosureOptions()).Suppressed.Count;
+
+        // Every limit between the pruned answer and the raw one: the raw walk stops counting at the limit, and
+        // whatever it has not reached by then is left out; at some of these limits that is a lost hit.
+        var cut = 0;
+        for (var limit = pruned; limit <= pruned + all; limit++)
+        {
+            var options = new ClosureOptions { MaxResults = limit };
+            var (_, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
+            AssertSameAsReference(index, starts, blocked, options, items);
+            cut += items.Count < all ? 1 : 0;
+        }
+
+        Assert.True(cut > 0);
+    }
+
+    private static (GraphIndex Index, int[] Starts) WithImagesBlocked(int seed, out HashSet<int> blocked)
+    {
+        var (index, starts, _) = RandomGraph(seed);
+        blocked = [];
+        for (var i = seed % 7; i < 40 && blocked.Count < 4; i += 7)
+        {
+            blocked.Add(Id(index, NodeKind.Image, $"sha256:{i:x4}"));
+        }
+
+        return (index, starts);
+    }
+
+    [Fact]
+    public void Find_ProductOnAShortcut_LeavesItToTheRawWalk()
+    {
+        // s ← a ← b ← c and s ← x ← c: blocking x leaves c reachable at depth 3 by the pruned walk, but at 2 by
+        // the raw one, so the region behind x reaches back into the pruned reach more shallowly.
+        var builder = new GraphIndexBuilder();
+        var s = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/s@1", null);
+        var a = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/a@1", null);
+        var b = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/b@1", null);
+        var c = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/c@1", null);
+        var x = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/x@1", null);
+        var d = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/d@1", null);
+        builder.AddEdge(a, s, EdgeKind.DependsOn);
+        builder.AddEdge(b, a, EdgeKind.DependsOn);
+        builder.AddEdge(c, b, EdgeKind.DependsOn);
+        builder.AddEdge(x, s, EdgeKind.DependsOn);
+        builder.AddEdge(c, x, EdgeKind.DependsOn);
+        builder.AddEdge(d, c, EdgeKind.DependsOn);
+        var index = builder.Build(0);
+        int[] starts = [Id(index, NodeKind.PackageVersion, "pkg:npm/s@1")];
+        var blocked = new HashSet<int> { Id(index, NodeKind.PackageVersion, "pkg:npm/x@1") };
+        var options = new ClosureOptions();
+
+        var (_, scratch, walked) = PrunedWalk(index, starts, blocked, options);
+        Assert.Null(LostRegion.Find(index, scratch, walked, starts, blocked, options));
+
+        var (_, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
+        AssertSameAsReference(index, starts, blocked, options, items);
+        Assert.Equal([(blocked.Single(), 1, true)], items.Select(i => (i.Node, i.Depth, i.Direct)));
+    }
+
+    private static (ClosureResult Pruned, TraversalScratch Scratch, int Walked) PrunedWalk(GraphIndex index, int[] starts, HashSet<int> blocked, ClosureOptions options)
+    {
+        var pruned = ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = blocked }, out var scratch, out var walked);
+        return (pruned, scratch, walked);
+    }
+
+    /// <summary>
+    /// The items of the way suppression was first computed (both walks in full, the raw one's hits the pruned one
+    /// lacks), in the same order. Where several shortest raw paths pass different products, either is right: the
+    /// product named must be blocked and on a shortest raw path to the item.
+    /// </summary>
+    private static void AssertSameAsReference(GraphIndex index, int[] starts, HashSet<int> blocked, ClosureOptions options, IReadOnlyList<SuppressedItem> items)
+    {
+        var expected = Reference(index, starts, blocked, options);
+        Assert.Equal(expected.Select(e => (e.Node, e.Depth)), items.Select(i => (i.Node, i.Depth)));
+        var raw = ClosureQuery.Run(index, starts, Direction.Dependents, options with { MaxResults = int.MaxValue });
+        var rawDepth = Enumerable.Range(0, raw.Count).ToDictionary(raw.NodeAt, raw.DepthAt);
+        foreach (var item in items)
+        {
+            var product = item.Decision.Product;
+            Assert.Contains(product, blocked);
+            Assert.Equal(product == item.Node, item.Direct);
+            var behind = 0;
+            if (product != item.Node)
+            {
+                var fromProduct = ClosureQuery.Run(index, [product], Direction.Dependents);
+                behind = fromProduct.DepthAt(Enumerable.Range(0, fromProduct.Count).Single(i => fromProduct.NodeAt(i) == item.Node));
+            }
+
+            Assert.Equal(item.Depth, (starts.Contains(product) ? 0 : rawDepth[product]) + behind);
+        }
+    }
+
+    /// <summary>The way suppression was first computed: both walks in full, the raw one's hits the pruned one lacks, by depth, kind and node.</summary>
+    private static List<(int Node, int Depth)> Reference(GraphIndex index, int[] starts, HashSet<int> blocked, ClosureOptions options)
+    {
+        var items = starts.Where(blocked.Contains).Select(s => (s, 0)).ToList();
         var pruned = ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = blocked });
         var reached = Enumerable.Range(0, pruned.Count).Select(pruned.NodeAt).ToHashSet();
         var raw = ClosureQuery.Run(index, starts, Direction.Dependents, options);
+        var lost = new List<(int Node, int Depth)>();
         for (var i = 0; i < raw.Count; i++)
         {
             var node = raw.NodeAt(i);
             if (!reached.Contains(node))
             {
-                var through = raw.PathOf(i).Select(s => s.Node).First(blocked.Contains);
-                items.Add((node, raw.DepthAt(i), through, through == node));
+                lost.Add((node, raw.DepthAt(i)));
             }
         }
 
-        return items;
+        return [.. items, .. lost.OrderBy(l => (l.Depth, index.KindOf(l.Node), l.Node))];
     }
+
+    private static List<VexDecision> Decisions(GraphIndex index, HashSet<int> blocked) =>
+        [.. blocked.Select(b => new VexDecision(b, Statement(index, b)))];
+
+    private static int Id(GraphIndex index, NodeKind kind, string key) => index.TryFind(kind, key, out var id) ? id : throw new InvalidOperationException(key);
 
     private static VexEntry Statement(GraphIndex index, int product) =>
         new(1, "CVE-2099-0001", index.RefOf(product), new VexClaim { Status = VexStatus.NotAffected, Issuer = "test" });
@@ -94,7 +216,7 @@ public sealed class SuppressionTests
         }
 
         var index = builder.Build(0);
-        int Id(NodeKind kind, string key) => index.TryFind(kind, key, out var id) ? id : throw new InvalidOperationException(key);
+        int Id(NodeKind kind, string key) => SuppressionTests.Id(index, kind, key);
 
         // Starts among the most depended-on packages, so the walks reach far; blocked: a start, packages, images.
         int[] starts = [Id(NodeKind.PackageVersion, "pkg:npm/p0@1.0.0"), Id(NodeKind.PackageVersion, "pkg:npm/p1@1.0.0"), Id(NodeKind.PackageVersion, "pkg:npm/p2@1.0.0")];
