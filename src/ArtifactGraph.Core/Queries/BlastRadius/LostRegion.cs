@@ -15,177 +15,206 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 /// the caller then walks raw as before. For a popular package under a statement about a few images this reads
 /// those images' rows and their deployments instead of a second walk over ~150k nodes.
 /// Depths are processed in order (a bucket queue), as a product can be reached more shallowly from behind
-/// another product than from the pruned reach.
+/// another product than from the pruned reach. The pruned depths it needs (the products' neighbours, and where
+/// the region touches the pruned reach) are read in one sequential pass over the pruned tree for each of the two
+/// sets: a lookup table by node would cost a random write per walked node.
 /// </remarks>
-internal static class LostRegion
+internal sealed class LostRegion
 {
+    private readonly GraphIndex _index;
+    private readonly TraversalScratch _scratch;
+    private readonly int _walked;
+    private readonly HashSet<int> _blocked;
+    private readonly int _max;
+    private readonly uint _allow;
+    private readonly uint _symmetric;
+    private readonly List<Entry> _region = [];
+    private readonly Dictionary<int, int> _slot = [];
+    private readonly List<List<int>> _buckets = [];
+
+    // Edges from the region into the pruned reach, and the depth the region reaches their end at.
+    private readonly List<(int Node, int Depth)> _touches = [];
+
+    private LostRegion(GraphIndex index, TraversalScratch scratch, int walked, HashSet<int> blocked, ClosureOptions options)
+    {
+        _index = index;
+        _scratch = scratch;
+        _walked = walked;
+        _blocked = blocked;
+        _max = options.MaxDepth ?? int.MaxValue;
+        _allow = options.EdgeKinds.Mask;
+        _symmetric = EdgeKindSet.Symmetric.Mask & _allow;
+    }
+
     /// <summary>A node behind the products: its raw depth, the edge it is reached by, and its parent in the region (-1: reached from the pruned reach or a start).</summary>
     internal record struct Entry(int Node, int Depth, byte Edge, int Parent);
 
     /// <summary>
     /// The region behind <paramref name="blocked"/> after a pruned walk whose tree (<paramref name="walked"/> positions)
-    /// is still in <paramref name="scratch"/>; null when a product lies on a shortcut into the pruned reach.
+    /// and visited bits are still in <paramref name="scratch"/>; null when a product lies on a shortcut into the pruned reach.
     /// </summary>
     public static List<Entry>? Find(GraphIndex index, TraversalScratch scratch, int walked, IReadOnlyList<int> starts, HashSet<int> blocked, ClosureOptions options)
     {
-        var pruned = new PrunedDepths(scratch, walked);
-        var max = options.MaxDepth ?? int.MaxValue;
-        var allow = options.EdgeKinds.Mask;
-        var symmetric = EdgeKindSet.Symmetric.Mask & allow;
-        var leaves = index.AliasLeaves;
-        var region = new List<Entry>();
-        var slot = new Dictionary<int, int>();
-        var buckets = new List<List<int>>();
-
-        void Reach(int node, int depth, byte edge, int parent)
-        {
-            if (slot.TryGetValue(node, out var at))
-            {
-                if (region[at].Depth <= depth)
-                {
-                    return;
-                }
-
-                region[at] = new Entry(node, depth, edge, parent);
-            }
-            else
-            {
-                at = region.Count;
-                slot.Add(node, at);
-                region.Add(new Entry(node, depth, edge, parent));
-            }
-
-            while (buckets.Count <= depth)
-            {
-                buckets.Add([]);
-            }
-
-            buckets[depth].Add(at);
-        }
-
-        foreach (var start in starts)
-        {
-            if (blocked.Contains(start))
-            {
-                Reach(start, 0, 0, -1);
-            }
-        }
-
-        // Each product at one more than its shallowest walked neighbour on the walk's side, by the same edges the
-        // walk would take: its forward row under the allowed kinds (the walk reads reverse rows), its reverse
-        // row under the symmetric ones.
-        foreach (var product in blocked)
-        {
-            if (!starts.Contains(product))
-            {
-                SeedFrom(index.Forward, allow, TreeEdge.ChildToParent, product);
-                SeedFrom(index.Reverse, symmetric, 0, product);
-            }
-        }
-
-        for (var depth = 0; depth < buckets.Count; depth++)
-        {
-            foreach (var at in buckets[depth])
-            {
-                var (node, reached, _, _) = region[at];
-                if (reached != depth || depth >= max)
-                {
-                    continue;
-                }
-
-                if (!Expand(index.Reverse, allow, TreeEdge.ChildToParent, node, at, depth) || !Expand(index.Forward, symmetric, 0, node, at, depth))
-                {
-                    return null;
-                }
-            }
-        }
-
-        return region;
-
-        void SeedFrom(Adjacency rows, uint mask, byte flag, int product)
-        {
-            var best = int.MaxValue;
-            byte edge = 0;
-            for (var i = rows.Offsets[product]; i < rows.Offsets[product + 1]; i++)
-            {
-                var kind = rows.Kinds[i];
-                var depth = (mask & (1u << (int)kind)) == 0 || IsLeaf(product, kind) ? -1 : pruned.Of(rows.Targets[i]);
-                if (depth >= 0 && depth < max && depth + 1 < best)
-                {
-                    best = depth + 1;
-                    edge = (byte)((byte)kind | flag);
-                }
-            }
-
-            if (best != int.MaxValue)
-            {
-                Reach(product, best, edge, -1);
-            }
-        }
-
-        // False when an edge leads into the pruned reach more shallowly than the pruned walk got there.
-        bool Expand(Adjacency rows, uint mask, byte flag, int node, int at, int depth)
-        {
-            for (var i = rows.Offsets[node]; i < rows.Offsets[node + 1]; i++)
-            {
-                var kind = rows.Kinds[i];
-                var child = rows.Targets[i];
-                if ((mask & (1u << (int)kind)) == 0 || IsLeaf(child, kind))
-                {
-                    continue;
-                }
-
-                var walkedAt = pruned.Of(child);
-                if (walkedAt >= 0)
-                {
-                    if (depth + 1 < walkedAt)
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                Reach(child, depth + 1, (byte)((byte)kind | flag), at);
-            }
-
-            return true;
-        }
-
-        bool IsLeaf(int node, EdgeKind kind) => kind == EdgeKind.OccursAs && (leaves[node >> 6] & (1UL << node)) != 0;
+        var region = new LostRegion(index, scratch, walked, blocked, options);
+        region.Seed(starts);
+        region.Spread();
+        return region.Touches() ? null : region._region;
     }
 
-    /// <summary>The pruned walk's depth of each node it appended, from its tree in the scratch.</summary>
-    private readonly struct PrunedDepths
+    /// <summary>
+    /// Blocked starts at depth 0; every other product at one more than its shallowest walked neighbour on the walk's
+    /// side, by the edges the walk would take: its forward row under the allowed kinds (the walk reads reverse
+    /// rows), its reverse row under the symmetric ones.
+    /// </summary>
+    private void Seed(IReadOnlyList<int> starts)
     {
-        private readonly int[] _nodes;
-        private readonly int[] _positionOf;
-        private readonly int[] _levelStarts;
-        private readonly int _walked;
-
-        public PrunedDepths(TraversalScratch scratch, int walked)
+        var candidates = new List<(int Product, int Neighbour, byte Edge)>();
+        foreach (var product in _blocked)
         {
-            _nodes = scratch.Nodes;
-            _positionOf = scratch.PositionOf;
-            _walked = walked;
-            _levelStarts = [.. scratch.LevelStarts];
-            for (var p = 0; p < walked; p++)
+            if (starts.Contains(product))
             {
-                _positionOf[_nodes[p]] = p;
+                Reach(product, 0, 0, -1);
+                continue;
             }
+
+            Neighbours(_index.Forward, _allow, TreeEdge.ChildToParent, product, candidates);
+            Neighbours(_index.Reverse, _symmetric, 0, product, candidates);
         }
 
-        /// <summary>The node's depth in the pruned walk; -1 when it did not reach it.</summary>
-        public int Of(int node)
+        var depths = PrunedDepths(candidates.Select(c => c.Neighbour));
+        foreach (var (product, neighbour, edge) in candidates)
         {
-            var position = _positionOf[node];
-            if ((uint)position >= (uint)_walked || _nodes[position] != node)
+            // Visited but not in the tree: an alias leaf, which the walk passes by.
+            if (depths.TryGetValue(neighbour, out var depth) && depth < _max)
             {
-                return -1;
+                Reach(product, depth + 1, edge, -1);
             }
-
-            var level = Array.BinarySearch(_levelStarts, position);
-            return level >= 0 ? level : ~level - 1;
         }
     }
+
+    private void Neighbours(Adjacency rows, uint mask, byte flag, int product, List<(int, int, byte)> into)
+    {
+        var visited = _scratch.Visited;
+        for (var i = rows.Offsets[product]; i < rows.Offsets[product + 1]; i++)
+        {
+            var kind = rows.Kinds[i];
+            var neighbour = rows.Targets[i];
+            if ((mask & (1u << (int)kind)) != 0 && !IsLeaf(product, kind) && IsSet(visited, neighbour) && !_blocked.Contains(neighbour))
+            {
+                into.Add((product, neighbour, (byte)((byte)kind | flag)));
+            }
+        }
+    }
+
+    /// <summary>Depth by depth from the seeds, never entering the pruned reach (only noting where it is touched).</summary>
+    private void Spread()
+    {
+        for (var depth = 0; depth < _buckets.Count; depth++)
+        {
+            foreach (var at in _buckets[depth])
+            {
+                var (node, reached, _, _) = _region[at];
+                if (reached == depth && depth < _max)
+                {
+                    Expand(_index.Reverse, _allow, TreeEdge.ChildToParent, node, at, depth);
+                    Expand(_index.Forward, _symmetric, 0, node, at, depth);
+                }
+            }
+        }
+    }
+
+    private void Expand(Adjacency rows, uint mask, byte flag, int node, int at, int depth)
+    {
+        var visited = _scratch.Visited;
+        for (var i = rows.Offsets[node]; i < rows.Offsets[node + 1]; i++)
+        {
+            var kind = rows.Kinds[i];
+            var child = rows.Targets[i];
+            if ((mask & (1u << (int)kind)) == 0 || IsLeaf(child, kind))
+            {
+                continue;
+            }
+
+            // Visited by the pruned walk and not blocked: in the pruned reach (alias leaves are left out above).
+            if (IsSet(visited, child) && !_blocked.Contains(child))
+            {
+                _touches.Add((child, depth + 1));
+                continue;
+            }
+
+            Reach(child, depth + 1, (byte)((byte)kind | flag), at);
+        }
+    }
+
+    /// <summary>Whether the region reaches into the pruned reach more shallowly than the pruned walk did (a shortcut).</summary>
+    private bool Touches()
+    {
+        if (_touches.Count == 0)
+        {
+            return false;
+        }
+
+        var depths = PrunedDepths(_touches.Select(t => t.Node));
+        return _touches.Any(t => depths.TryGetValue(t.Node, out var depth) && t.Depth < depth);
+    }
+
+    private void Reach(int node, int depth, byte edge, int parent)
+    {
+        if (_slot.TryGetValue(node, out var at))
+        {
+            if (_region[at].Depth <= depth)
+            {
+                return;
+            }
+
+            _region[at] = new Entry(node, depth, edge, parent);
+        }
+        else
+        {
+            at = _region.Count;
+            _slot.Add(node, at);
+            _region.Add(new Entry(node, depth, edge, parent));
+        }
+
+        while (_buckets.Count <= depth)
+        {
+            _buckets.Add([]);
+        }
+
+        _buckets[depth].Add(at);
+    }
+
+    /// <summary>The pruned walk's depth of each of <paramref name="nodes"/> (all in its tree), in one pass over the tree.</summary>
+    private Dictionary<int, int> PrunedDepths(IEnumerable<int> nodes)
+    {
+        var depths = new Dictionary<int, int>();
+        var wanted = new ulong[(_index.NodeCount + 63) >> 6];
+        foreach (var node in nodes)
+        {
+            wanted[node >> 6] |= 1UL << node;
+        }
+
+        var tree = _scratch.Nodes;
+        var levels = _scratch.LevelStarts;
+        var level = 0;
+        for (var p = 0; p < _walked; p++)
+        {
+            while (level + 1 < levels.Count && levels[level + 1] <= p)
+            {
+                level++;
+            }
+
+            var node = tree[p];
+            if (IsSet(wanted, node))
+            {
+                depths[node] = level;
+            }
+        }
+
+        return depths;
+    }
+
+    private bool IsLeaf(int node, EdgeKind kind) => kind == EdgeKind.OccursAs && IsSet(_index.AliasLeaves, node);
+
+    private static bool IsSet(ulong[] bits, int node) => (bits[node >> 6] & (1UL << node)) != 0;
 }
