@@ -54,6 +54,9 @@ public sealed class GraphIndex
     /// <summary>Whether snapshots built from this one order their nodes (<see cref="GraphIndexBuilder.OrderForWalks"/>).</summary>
     internal bool OrderedForWalks { get; init; } = true;
 
+    /// <summary>Set before publishing when this snapshot is a batch applied over another; null when loaded whole.</summary>
+    internal SnapshotLineage? Lineage { get; set; }
+
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
 

@@ -58,6 +58,7 @@ public sealed class GraphIndexHolder
             }
 
             var snapshot = DerivedEdges.Add(builder.Build(sequence));
+            snapshot.Lineage = new SnapshotLineage(new WeakReference<GraphIndex>(Current), batch.Nodes.Select(n => n.Ref).ToHashSet());
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }

@@ -12,7 +12,9 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 /// decoding their keys and comparing them as strings on every query was most of a blast-radius answer.
 /// Facts are read the first time a query reaches a deployment and kept for the snapshot (a commit publishes a
 /// new snapshot, so a changed inventory is read again). One set per snapshot and property source: a different
-/// source (another store, a test's own properties) starts a new set.
+/// source (another store, a test's own properties) starts a new set. A snapshot applied over an earlier one starts
+/// from that one's facts (<see cref="SnapshotLineage"/>), all but those of the deployments the batches since named:
+/// after each commit of a scheduled ingestion the first answer does not read every deployment it reaches again.
 /// </para>
 /// </summary>
 internal sealed class DeploymentFacts
@@ -25,10 +27,11 @@ internal sealed class DeploymentFacts
     private readonly object _source;
     private readonly Lock _fill = new();
     private readonly int[] _ordinalOf;
+    private readonly string[] _keys;
     private readonly Fact[] _facts;
-    private readonly Interned _environments = new();
-    private readonly Interned _clusters = new();
-    private readonly Interned _exposures = new();
+    private readonly Interned _environments;
+    private readonly Interned _clusters;
+    private readonly Interned _exposures;
     private int _known;
     private DeploymentPlaces? _places;
     private int[] _placesEnvironments = [];
@@ -36,7 +39,7 @@ internal sealed class DeploymentFacts
     // How many facts were known when _places was built: every fill makes at least one more known.
     private int _placesKnown;
 
-    private DeploymentFacts(GraphIndex index, object source)
+    private DeploymentFacts(GraphIndex index, object source, DeploymentFacts? earlier = null, HashSet<NodeRef>? namedSince = null)
     {
         _index = index;
         _source = source;
@@ -60,7 +63,20 @@ internal sealed class DeploymentFacts
             _ordinalOf[nodes[i]] = i;
         }
 
+        _keys = keys;
         _facts = new Fact[nodes.Length];
+        if (earlier is null)
+        {
+            (_environments, _clusters, _exposures) = (new Interned(), new Interned(), new Interned());
+            return;
+        }
+
+        // Under the earlier set's fill lock: a query on that snapshot may be reading facts into it right now.
+        lock (earlier._fill)
+        {
+            (_environments, _clusters, _exposures) = (earlier._environments.Copy(), earlier._clusters.Copy(), earlier._exposures.Copy());
+            CarryFrom(earlier, namedSince!);
+        }
     }
 
     public static DeploymentFacts For(GraphIndex index, NodePropertyReader store)
@@ -71,9 +87,36 @@ internal sealed class DeploymentFacts
             return facts;
         }
 
-        facts = new DeploymentFacts(index, source);
+        bool Has(GraphIndex earlier) => BySnapshot.TryGetValue(earlier, out var kept) && ReferenceEquals(kept._source, source);
+        facts = SnapshotLineage.Before(index, Has) is var (earlier, named) && BySnapshot.TryGetValue(earlier, out var from)
+            ? new DeploymentFacts(index, source, from, named)
+            : new DeploymentFacts(index, source);
         BySnapshot.AddOrUpdate(index, facts);
         return facts;
+    }
+
+    /// <summary>
+    /// Takes the earlier snapshot's known facts of every deployment the batches since did not name, matched by key
+    /// (ids may have been renumbered; both key lists are in ordinal order, so one merge pass). Interned ids are the
+    /// earlier set's, copied.
+    /// </summary>
+    private void CarryFrom(DeploymentFacts earlier, HashSet<NodeRef> namedSince)
+    {
+        var old = 0;
+        for (var ordinal = 0; ordinal < _keys.Length; ordinal++)
+        {
+            var key = _keys[ordinal];
+            while (old < earlier._keys.Length && string.CompareOrdinal(earlier._keys[old], key) < 0)
+            {
+                old++;
+            }
+
+            if (old < earlier._keys.Length && earlier._keys[old] == key && earlier._facts[old].Known && !namedSince.Contains(new NodeRef(NodeKind.Deployment, key)))
+            {
+                _facts[ordinal] = earlier._facts[old] with { Ordinal = ordinal };
+                _known++;
+            }
+        }
     }
 
     /// <summary>What ranks the deployment, in one record (one memory access per deployment when ranking).</summary>
@@ -178,6 +221,18 @@ internal sealed class DeploymentFacts
         private volatile string[] _names = [];
 
         public string Name(int id) => _names[id];
+
+        /// <summary>The same ids and names, to be appended to apart from this set.</summary>
+        public Interned Copy()
+        {
+            var copy = new Interned();
+            foreach (var name in _names)
+            {
+                copy.Intern(name);
+            }
+
+            return copy;
+        }
 
         public int Intern(string value)
         {
