@@ -25,6 +25,7 @@ internal static class CliApp
         new ImageCommand(),
         new StatsCommand(),
         new ProvenanceCommand(),
+        new RiskCommand(),
         new VersionsCommand(),
         new ServeCommand(),
         new KeysCommand(),
