@@ -119,33 +119,26 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
                 var result = pending.Result;
 
                 // As ExecutionStrategy: a list may be evaluated lazily over the context, which is then not reused.
-                if (result is not IEnumerable || result is string)
+                if (result is null or string or int or bool || result is not IEnumerable)
                 {
                     _context = context;
                 }
 
                 writer.WritePropertyName(field.Name);
-                Value(writer, field, field.Definition.ResolvedType!, result);
+                Value(writer, field, field.Completion, result);
             }
 
             writer.WriteEndObject();
         }
 
-        private void Value(Utf8JsonWriter writer, FieldPlan field, IGraphType type, object? result)
+        private void Value(Utf8JsonWriter writer, FieldPlan field, Completion completion, object? result)
         {
-            var nonNull = false;
-            if (type is NonNullGraphType wrapper)
-            {
-                nonNull = true;
-                type = wrapper.ResolvedType!;
-            }
-
-            if (result is IDataLoaderResult)
+            if (result is not (null or string or int or bool) && result is IDataLoaderResult)
             {
                 throw new Abandoned();
             }
 
-            if (type is ScalarGraphType scalar)
+            if (completion.Scalar is { } scalar)
             {
                 // Serialised first, then checked for null, as CompleteNodeAsync does.
                 result = scalar.Serialize(result);
@@ -153,7 +146,7 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
 
             if (result is null)
             {
-                if (nonNull)
+                if (completion.NonNull)
                 {
                     throw new Abandoned();
                 }
@@ -162,41 +155,34 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
                 return;
             }
 
-            switch (type)
+            switch (completion.Kind)
             {
-                case ScalarGraphType:
+                case CompletionKind.Scalar:
                     ExecutionResultConverter.WriteScalar(writer, result, _options);
                     break;
-                case ListGraphType list:
-                    List(writer, field, list, result);
+                case CompletionKind.List:
+                    List(writer, field, completion.Item!, result);
                     break;
-                case IObjectGraphType objectType:
-                    Object(writer, Checked(field, objectType, result), result);
-                    break;
-                case IAbstractGraphType abstractType:
-                    var concrete = abstractType.GetObjectType(result, _schema);
-                    if (concrete is null || !abstractType.IsPossibleType(concrete))
-                    {
-                        throw new Abandoned();
-                    }
-
-                    Object(writer, Checked(field, concrete, result), result);
+                case CompletionKind.Object:
+                    Object(writer, Checked(field, completion.ObjectType!, result), result);
                     break;
                 default:
-                    throw new Abandoned();
+                    // Interfaces and unions: the type the schema resolves (ResolveType, else IsTypeOf); For
+                    // checks it is a possible type.
+                    var concrete = completion.AbstractType!.GetObjectType(result, _schema) ?? throw new Abandoned();
+                    Object(writer, Checked(field, concrete, result), result);
+                    break;
             }
         }
 
-        private void List(Utf8JsonWriter writer, FieldPlan field, ListGraphType list, object result)
+        private void List(Utf8JsonWriter writer, FieldPlan field, Completion item, object result)
         {
             if (result is not IEnumerable items)
             {
                 throw new Abandoned();
             }
 
-            var itemType = list.ResolvedType!;
-            var named = itemType is NonNullGraphType nonNull ? nonNull.ResolvedType : itemType;
-            if (named is ScalarGraphType scalar && scalar.CanSerializeList(items, allowNulls: itemType is not NonNullGraphType))
+            if (item.Scalar is { } scalar && scalar.CanSerializeList(items, allowNulls: !item.NonNull))
             {
                 // GraphQL.NET keeps such a list whole (SerializedResult) and its converter serialises it.
                 JsonSerializer.Serialize(writer, scalar.SerializeList(items), _options);
@@ -208,14 +194,14 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
             {
                 for (var i = 0; i < indexed.Count; i++)
                 {
-                    Value(writer, field, itemType, indexed[i]);
+                    Value(writer, field, item, indexed[i]);
                 }
             }
             else
             {
-                foreach (var item in items)
+                foreach (var value in items)
                 {
-                    Value(writer, field, itemType, item);
+                    Value(writer, field, item, value);
                 }
             }
 

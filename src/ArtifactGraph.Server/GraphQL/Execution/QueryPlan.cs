@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL.Execution;
 using GraphQL.Resolvers;
@@ -39,7 +38,10 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
 internal sealed class FieldPlan
 {
     private readonly QueryPlanCompiler _compiler;
-    private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan?> _children = new(ReferenceEqualityComparer.Instance);
+    private readonly Lock _compiling = new();
+
+    /// <summary>Concrete types met so far and their plans, searched by reference (an interface has a handful).</summary>
+    private volatile (IObjectGraphType Type, SelectionPlan Plan)[] _children = [];
 
     public FieldPlan(QueryPlanCompiler compiler, string name, JsonSerializerOptions options, GraphQLField field, FieldType definition, IDictionary<string, ArgumentValue>? arguments, IReadOnlyList<GraphQLSelectionSet> selections)
     {
@@ -50,6 +52,7 @@ internal sealed class FieldPlan
         Resolver = definition.Resolver ?? NameFieldResolver.Instance;
         Arguments = arguments;
         Selections = selections;
+        Completion = Completion.Of(definition.ResolvedType ?? throw new NotSupportedException($"{definition.Name} has no resolved type"));
     }
 
     public JsonEncodedText Name { get; }
@@ -65,11 +68,53 @@ internal sealed class FieldPlan
 
     public IReadOnlyList<GraphQLSelectionSet> Selections { get; }
 
+    public Completion Completion { get; }
+
     /// <summary>
     /// The plan of this field's selection on the concrete <paramref name="type"/> its value resolved to,
     /// compiled on first use (an interface field compiles only the types its answers have); null when
     /// that selection cannot be planned.
     /// </summary>
-    public SelectionPlan? For(IObjectGraphType type) =>
-        _children.TryGetValue(type, out var plan) ? plan : _children.GetOrAdd(type, t => _compiler.Selection(t, Selections));
+    public SelectionPlan? For(IObjectGraphType type)
+    {
+        foreach (var (known, plan) in _children)
+        {
+            if (ReferenceEquals(known, type))
+            {
+                return plan;
+            }
+        }
+
+        return Add(type);
+    }
+
+    private SelectionPlan? Add(IObjectGraphType type)
+    {
+        lock (_compiling)
+        {
+            foreach (var (known, kept) in _children)
+            {
+                if (ReferenceEquals(known, type))
+                {
+                    return kept;
+                }
+            }
+
+            // Not kept when it is not a possible type of an interface or union field (ValidateNodeResult's
+            // check, done once per type here) or cannot be planned: those requests go to GraphQL.NET anyway.
+            var named = Completion;
+            while (named.Item is { } item)
+            {
+                named = item;
+            }
+
+            if ((named.AbstractType is { } abstractType && !abstractType.IsPossibleType(type)) || _compiler.Selection(type, Selections) is not { } plan)
+            {
+                return null;
+            }
+
+            _children = [.. _children, (type, plan)];
+            return plan;
+        }
+    }
 }

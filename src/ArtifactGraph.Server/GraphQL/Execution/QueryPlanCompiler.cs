@@ -42,6 +42,18 @@ internal sealed class QueryPlanCompiler
     /// <summary>The plan of <paramref name="selections"/> (merged) on <paramref name="type"/>, or null when it cannot be planned.</summary>
     public SelectionPlan? Selection(IObjectGraphType type, IReadOnlyList<GraphQLSelectionSet> selections)
     {
+        try
+        {
+            return Fields(type, selections) is { } fields ? new SelectionPlan(type, fields) : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private FieldPlan[]? Fields(IObjectGraphType type, IReadOnlyList<GraphQLSelectionSet> selections)
+    {
         var collected = new List<(string Name, FieldType Definition, List<GraphQLField> Fields)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var selection in selections)
@@ -66,7 +78,7 @@ internal sealed class QueryPlanCompiler
             fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below);
         }
 
-        return new SelectionPlan(type, fields);
+        return fields;
     }
 
     /// <summary>Adds the fields of <paramref name="selection"/> that apply to <paramref name="type"/>; false when one cannot be planned.</summary>
