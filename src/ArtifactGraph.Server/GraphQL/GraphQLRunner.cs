@@ -241,15 +241,7 @@ internal sealed class GraphQLRunner : IDisposable
                 await hook(timeout.Token).ConfigureAwait(false);
             }
 
-            var context = new RequestContext
-            {
-                Index = snapshot,
-                Store = _store,
-                Caller = caller,
-                Options = _options,
-                Ingestion = _ingestion,
-            };
-            if (Plan(document, operation) is { } plan && _fast.TryWrite(plan, document.Document, context, services, timeout.Token) is { } written)
+            if (Plan(document, operation) is { } plan && _fast.TryWrite(plan, document.Document, Context(snapshot, caller), services, timeout.Token) is { } written)
             {
                 Interlocked.Increment(ref _fastExecutions);
                 return new GraphQLOutcome(new ExecutionResult { Executed = true }, GraphQLFailure.None) { Written = written };
@@ -265,7 +257,8 @@ internal sealed class GraphQLRunner : IDisposable
                 ValidationRules = document.Validated ? [] : null,
                 Variables = call.Variables,
                 OperationName = call.OperationName,
-                UserContext = context,
+                // A fresh context after an abandoned fast attempt: nothing it cached reaches GraphQL.NET's run.
+                UserContext = Context(snapshot, caller),
                 RequestServices = services,
                 CancellationToken = timeout.Token,
             }).ConfigureAwait(false);
@@ -285,6 +278,15 @@ internal sealed class GraphQLRunner : IDisposable
             _slots.Release();
         }
     }
+
+    private RequestContext Context(GraphIndex snapshot, Caller caller) => new()
+    {
+        Index = snapshot,
+        Store = _store,
+        Caller = caller,
+        Options = _options,
+        Ingestion = _ingestion,
+    };
 
     /// <summary>
     /// The plan FastExecutor runs for this operation: only for a document GraphQL.NET has validated and
