@@ -61,6 +61,13 @@ public sealed class ServerOptions
     /// </summary>
     public bool ResponseCacheEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether query documents seen before run on the server's own executor (a plan per document writing the
+    /// response directly); off, every query executes through GraphQL.NET. Same bytes either way; any error
+    /// falls back to GraphQL.NET, which then reports it.
+    /// </summary>
+    public bool FastExecution { get; set; } = true;
+
     /// <summary>Bytes the response cache holds at most (bodies and keys); past it the oldest entries go.</summary>
     public long ResponseCacheMaxBytes { get; set; } = 64L << 20;
 

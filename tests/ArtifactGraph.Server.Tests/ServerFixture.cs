@@ -38,7 +38,7 @@ public sealed class ServerFixture : IDisposable
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "uploads", name);
 
-    public WebApplicationFactory<ServerEntryPoint> Factory => _factory ??= Start();
+    public WebApplicationFactory<ServerEntryPoint> Factory => _factory ??= Start(_settings);
 
     public IServiceProvider Services => Factory.Services;
 
@@ -96,12 +96,15 @@ public sealed class ServerFixture : IDisposable
         return body.GetProperty("data");
     }
 
-    private WebApplicationFactory<ServerEntryPoint> Start()
+    /// <summary>A second server over the same database with other settings (to compare two configurations on one graph); the caller disposes it.</summary>
+    public WebApplicationFactory<ServerEntryPoint> StartAnother(Dictionary<string, string?> settings) => Start(settings);
+
+    private WebApplicationFactory<ServerEntryPoint> Start(Dictionary<string, string?> settings)
     {
         var factory = new WebApplicationFactory<ServerEntryPoint>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Store:Path", Database);
-            foreach (var (name, value) in _settings)
+            foreach (var (name, value) in settings)
             {
                 builder.UseSetting(name, value);
             }

@@ -16,8 +16,9 @@ namespace ArtifactGraph.Bench.Suites;
 /// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 15] [--connections 64]</c>:
 /// the tier's graph (built --direct, copied into a SQLite store) plus an OSV advisory for its most popular
 /// package (ingested through the real Ingestor), served by the real server (ServerHost, Kestrel on
-/// loopback, index loaded by IndexLoader) twice: with its response cache (default; repeat requests) and
-/// without (execution); then a closed-loop load of the same 50-hit blastRadius page from
+/// loopback, index loaded by IndexLoader) three times: with its response cache (default; repeat requests),
+/// without (execution, on the server's own executor: the default) and without on GraphQL.NET's executor
+/// (<c>Server:FastExecution=false</c>); then a closed-loop load of the same 50-hit blastRadius page from
 /// <c>connections</c> connections against each, against a static GraphQL.NET schema that returns the same
 /// JSON without doing anything, and against an endpoint writing the same bytes with no GraphQL (the HTTP
 /// floor) (DESIGN.md §8: ≥ 5,000 req/s, p99 ≤ 25 ms).
@@ -74,11 +75,15 @@ internal static class GraphQLSuite
             // without it (every request executed: what GraphQL.NET costs for this answer).
             await using var server = await RunningServer.StartArtifactGraphAsync(db);
             await using var uncached = await RunningServer.StartArtifactGraphAsync(db, "--Server:ResponseCacheEnabled=false");
+
+            // The same without the server's own executor (FastExecutor): every request through GraphQL.NET's
+            // execution, the A/B of that executor within one run.
+            await using var graphQLNet = await RunningServer.StartArtifactGraphAsync(db, "--Server:ResponseCacheEnabled=false", "--Server:FastExecution=false");
             var (answer, answerBytes) = await FirstAnswerAsync(uncached.GraphQL, body);
             Check(answer, expected);
             report.Facts["graphql.answer"] = $"{answerBytes.Length:N0} bytes, {PageSize} images with paths; equal to BlastRadiusQuery's on the same store";
             await using var fixedServer = await StaticGraphQLHost.StartAsync(new StaticBlastRadiusSchema(StaticBlastRadiusSchema.From(answer)), answerBytes);
-            foreach (var (label, other) in new[] { ("the static schema", fixedServer), ("the server with its cache", server) })
+            foreach (var (label, other) in new[] { ("the static schema", fixedServer), ("the server with its cache", server), ("the server on GraphQL.NET's executor", graphQLNet) })
             {
                 var (_, otherBytes) = await FirstAnswerAsync(other.GraphQL, body);
                 if (!otherBytes.AsSpan().SequenceEqual(answerBytes))
@@ -91,6 +96,7 @@ internal static class GraphQLSuite
             {
                 ("server, cache on", server.GraphQL, server, true),
                 ("server, cache off", uncached.GraphQL, null, true),
+                ("server, cache off, GraphQL.NET executor", graphQLNet.GraphQL, null, false),
                 ("static resolver", fixedServer.GraphQL, null, false),
                 ("raw bytes, no GraphQL", fixedServer.Raw, null, false),
             };
@@ -138,7 +144,9 @@ internal static class GraphQLSuite
             }
 
             report.Add(Suite, "[server, cache on] hit rate in the timed window", hits.HitRate * 100, "%", $"{hits.Hits:N0} hits, {hits.Misses:N0} misses (from /readyz)");
-            var (cached, real, fixedAnswer, raw) = (timed[0].Result, timed[1].Result, timed[2].Result, timed[3].Result);
+            var (cached, real, graphQLNetOnly, fixedAnswer, raw) = (timed[0].Result, timed[1].Result, timed[2].Result, timed[3].Result, timed[4].Result);
+            report.Add(Suite, "throughput, cache off: own executor / GraphQL.NET executor", real.RequestsPerSecond / graphQLNetOnly.RequestsPerSecond, "x");
+            report.Add(Suite, "CPU per request, cache off: own executor / GraphQL.NET executor", real.CpuMsPerRequest / graphQLNetOnly.CpuMsPerRequest, "x");
             report.Add(Suite, "throughput, cache on / cache off", cached.RequestsPerSecond / real.RequestsPerSecond, "x");
             report.Add(Suite, "throughput, static / server cache off", fixedAnswer.RequestsPerSecond / real.RequestsPerSecond, "x");
             report.Add(Suite, "p99, server cache off / static", real.Latency.At(99) / fixedAnswer.Latency.At(99), "x");

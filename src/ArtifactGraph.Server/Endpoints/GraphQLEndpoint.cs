@@ -21,7 +21,7 @@ internal static class GraphQLEndpoint
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
 
-    private static readonly ResultSerializer Serializer = new();
+    private static readonly ResultSerializer Serializer = ResultSerializer.Shared;
 
     public static void Map(WebApplication app)
     {
@@ -133,10 +133,14 @@ internal static class GraphQLEndpoint
         // handed to identical requests waiting for it (single-flight) before this client is sent it, so a
         // slow reader holds no one up; an answer over the entry bound is sent and not kept.
         byte[]? kept = null;
-        var buffer = ResultSerializer.Rent();
+        var buffer = outcome.Written ?? ResultSerializer.Rent();
         try
         {
-            Serializer.Write(buffer, outcome.Result);
+            if (outcome.Written is null)
+            {
+                Serializer.Write(buffer, outcome.Result);
+            }
+
             if (outcome.CacheAs is var (snapshot, key) && buffer.WrittenCount <= runner.Responses.MaxEntryBytes)
             {
                 kept = buffer.WrittenSpan.ToArray();

@@ -33,6 +33,9 @@ internal sealed class DocumentCache(int capacity = DocumentCache.DefaultCapacity
         public bool Validated => _validated;
 
         public void MarkValidated() => _validated = true;
+
+        /// <summary>The compiled plan of the operation last run from this document (FastExecutor), if any.</summary>
+        public Execution.QueryPlan? Plan { get; set; }
     }
 
     public Entry? Find(string query) => _entries.GetValueOrDefault(query);

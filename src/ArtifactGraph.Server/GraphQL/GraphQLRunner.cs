@@ -28,6 +28,9 @@ internal sealed record GraphQLOutcome(ExecutionResult Result, GraphQLFailure Fai
 
     /// <summary>With <see cref="CacheAs"/>: identical requests waiting for these bytes; complete it once serialised (null when not kept).</summary>
     public ResponseFlight? Flight { get; init; }
+
+    /// <summary>The response already written by <see cref="FastExecutor"/> (then <see cref="Result"/> is empty); the endpoint sends it and returns the buffer.</summary>
+    public System.Buffers.ArrayBufferWriter<byte>? Written { get; init; }
 }
 
 internal enum GraphQLFailure
@@ -70,7 +73,9 @@ internal sealed class GraphQLRunner : IDisposable
     private readonly IGraphStore _store;
     private readonly DocumentIngestion _ingestion;
     private readonly Readiness _readiness;
+    private readonly FastExecutor _fast;
     private long _executions;
+    private long _fastExecutions;
 
     public GraphQLRunner(ArtifactGraphSchema schema, IOptions<ServerOptions> options, GraphIndexHolder holder, IGraphStore store, DocumentIngestion ingestion, Readiness readiness)
     {
@@ -84,6 +89,7 @@ internal sealed class GraphQLRunner : IDisposable
         _store = store;
         _ingestion = ingestion;
         _readiness = readiness;
+        _fast = new FastExecutor(schema, ResultSerializer.Shared);
     }
 
     /// <summary>Parsed (and once validated) documents by query text.</summary>
@@ -100,6 +106,9 @@ internal sealed class GraphQLRunner : IDisposable
 
     /// <summary>Executions started since start (a request answered from the cache or by a shared flight is not one).</summary>
     internal long Executions => Interlocked.Read(ref _executions);
+
+    /// <summary>Executions answered by <see cref="FastExecutor"/> (the rest ran through GraphQL.NET).</summary>
+    internal long FastExecutions => Interlocked.Read(ref _fastExecutions);
 
     public async Task<GraphQLOutcome> RunAsync(GraphQLCall call, Caller caller, IServiceProvider services, CancellationToken aborted)
     {
@@ -188,7 +197,7 @@ internal sealed class GraphQLRunner : IDisposable
         if (operation is null)
         {
             // Let the executer's validation name the problem (unknown or ambiguous operation).
-            return await ExecuteAsync(call, cached, snapshot, caller, services, aborted).ConfigureAwait(false);
+            return await ExecuteAsync(call, cached, null, snapshot, caller, services, aborted).ConfigureAwait(false);
         }
 
         if (call.ViaGet && operation.Operation != OperationType.Query)
@@ -201,7 +210,7 @@ internal sealed class GraphQLRunner : IDisposable
             return Fail(GraphQLFailure.Request, violation.Code, violation.Message);
         }
 
-        var outcome = await ExecuteAsync(call, cached, snapshot, caller, services, aborted).ConfigureAwait(false);
+        var outcome = await ExecuteAsync(call, cached, operation, snapshot, caller, services, aborted).ConfigureAwait(false);
 
         // Only queries (a mutation's answer is its side effect) that ran without any error (a partial
         // answer, a refused field, a timeout) are kept.
@@ -210,7 +219,7 @@ internal sealed class GraphQLRunner : IDisposable
             : outcome;
     }
 
-    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, DocumentCache.Entry document, GraphIndex snapshot, Caller caller, IServiceProvider services, CancellationToken aborted)
+    private async Task<GraphQLOutcome> ExecuteAsync(GraphQLCall call, DocumentCache.Entry document, GraphQLOperationDefinition? operation, GraphIndex snapshot, Caller caller, IServiceProvider services, CancellationToken aborted)
     {
         if (!await _slots.WaitAsync(_options.QueueTimeout, aborted).ConfigureAwait(false))
         {
@@ -232,6 +241,12 @@ internal sealed class GraphQLRunner : IDisposable
                 await hook(timeout.Token).ConfigureAwait(false);
             }
 
+            if (Plan(document, operation) is { } plan && _fast.TryWrite(plan, document.Document, Context(snapshot, caller), services, timeout.Token) is { } written)
+            {
+                Interlocked.Increment(ref _fastExecutions);
+                return new GraphQLOutcome(new ExecutionResult { Executed = true }, GraphQLFailure.None) { Written = written };
+            }
+
             var result = await _executer.ExecuteAsync(new ExecutionOptions
             {
                 Schema = _schema,
@@ -242,14 +257,8 @@ internal sealed class GraphQLRunner : IDisposable
                 ValidationRules = document.Validated ? [] : null,
                 Variables = call.Variables,
                 OperationName = call.OperationName,
-                UserContext = new RequestContext
-                {
-                    Index = snapshot,
-                    Store = _store,
-                    Caller = caller,
-                    Options = _options,
-                    Ingestion = _ingestion,
-                },
+                // A fresh context after an abandoned fast attempt: nothing it cached reaches GraphQL.NET's run.
+                UserContext = Context(snapshot, caller),
                 RequestServices = services,
                 CancellationToken = timeout.Token,
             }).ConfigureAwait(false);
@@ -268,6 +277,46 @@ internal sealed class GraphQLRunner : IDisposable
         {
             _slots.Release();
         }
+    }
+
+    private RequestContext Context(GraphIndex snapshot, Caller caller) => new()
+    {
+        Index = snapshot,
+        Store = _store,
+        Caller = caller,
+        Options = _options,
+        Ingestion = _ingestion,
+    };
+
+    /// <summary>
+    /// The plan FastExecutor runs for this operation: only for a document GraphQL.NET has validated and
+    /// executed once (so the plan never meets an invalid one), compiled on first use and kept on the
+    /// document's entry; null when switched off (Server:FastExecution) or not plannable.
+    /// </summary>
+    private QueryPlan? Plan(DocumentCache.Entry document, GraphQLOperationDefinition? operation)
+    {
+        if (!_options.FastExecution || !document.Validated || operation is null)
+        {
+            return null;
+        }
+
+        var plan = document.Plan;
+        if (plan is null || !ReferenceEquals(plan.Operation, operation))
+        {
+            try
+            {
+                plan = QueryPlanCompiler.Compile(_schema, document.Document, operation, ResultSerializer.Shared.Options);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Whatever the compiler did not foresee: GraphQL.NET executes this operation, as before.
+                plan = new QueryPlan(operation, null);
+            }
+
+            document.Plan = plan;
+        }
+
+        return plan.Root is null ? null : plan;
     }
 
     /// <summary>

@@ -89,7 +89,8 @@ internal sealed class ExecutionResultConverter : JsonConverter<ExecutionResult>
         }
     }
 
-    private static void WriteScalar(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
+    /// <summary>A serialised scalar, as this converter writes one (FastExecutor writes them through here too).</summary>
+    internal static void WriteScalar(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {
         switch (value)
         {

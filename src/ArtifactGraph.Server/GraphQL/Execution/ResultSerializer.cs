@@ -21,7 +21,13 @@ internal sealed class ResultSerializer() : GraphQLSerializer(new JsonSerializerO
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    /// <summary>A buffer for one result; give it back with <see cref="Return"/> on the same thread (no await between).</summary>
+    /// <summary>The one instance the endpoint and the runner share (its options cache type metadata).</summary>
+    public static ResultSerializer Shared { get; } = new();
+
+    /// <summary>
+    /// A buffer for one result; give it back with <see cref="Return"/>. The slot is per thread: a buffer
+    /// returned on another thread (after an await) just moves there.
+    /// </summary>
     public static ArrayBufferWriter<byte> Rent()
     {
         var buffer = t_buffer ?? new ArrayBufferWriter<byte>(64 * 1024);
@@ -38,15 +44,21 @@ internal sealed class ResultSerializer() : GraphQLSerializer(new JsonSerializerO
         }
     }
 
+    /// <summary>The options results are written with (FastExecutor writes scalars with them as the converter does).</summary>
+    public JsonSerializerOptions Options => SerializerOptions;
+
     public void Write(IBufferWriter<byte> output, ExecutionResult result)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions
-        {
-            Encoder = SerializerOptions.Encoder,
-            Indented = SerializerOptions.WriteIndented,
-            MaxDepth = SerializerOptions.MaxDepth == 0 ? 64 : SerializerOptions.MaxDepth,
-            SkipValidation = true,
-        });
+        using var writer = CreateWriter(output);
         JsonSerializer.Serialize(writer, result, SerializerOptions);
     }
+
+    /// <summary>A writer with the options <c>SerializeAsync</c> would derive: the same bytes, whoever writes.</summary>
+    public Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, new JsonWriterOptions
+    {
+        Encoder = SerializerOptions.Encoder,
+        Indented = SerializerOptions.WriteIndented,
+        MaxDepth = SerializerOptions.MaxDepth == 0 ? 64 : SerializerOptions.MaxDepth,
+        SkipValidation = true,
+    });
 }

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace ArtifactGraph.Server.GraphQL.Execution;
+
+/// <summary>
+/// Compiles a validated document's query operation into a <see cref="QueryPlan"/>: for each selection and
+/// concrete object type, the response fields the spec's CollectFields yields (fields with the same response
+/// name merged, the first one's arguments kept, their selection sets concatenated; named and inline
+/// fragments by type condition, each fragment once), as GraphQL.NET's ExecutionStrategy collects them.
+/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, operations that declare
+/// variables (their arguments are coerced per request), documents with directives (@skip/@include make
+/// collection depend on the request), and introspection fields other than <c>__typename</c>.
+/// </summary>
+internal sealed class QueryPlanCompiler
+{
+    private readonly ISchema _schema;
+    private readonly GraphQLDocument _document;
+    private readonly JsonSerializerOptions _options;
+
+    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options)
+    {
+        _schema = schema;
+        _document = document;
+        _options = options;
+    }
+
+    public static QueryPlan Compile(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonSerializerOptions options)
+    {
+        var plannable = operation.Operation == OperationType.Query
+            && operation.Variables is not { Items.Count: > 0 }
+            && FieldPlans.For(document).Plain
+            && schema.Query is not null;
+        return new QueryPlan(operation, plannable ? new QueryPlanCompiler(schema, document, options).Selection(schema.Query!, [operation.SelectionSet]) : null);
+    }
+
+    /// <summary>The plan of <paramref name="selections"/> (merged) on <paramref name="type"/>, or null when it cannot be planned.</summary>
+    public SelectionPlan? Selection(IObjectGraphType type, IReadOnlyList<GraphQLSelectionSet> selections)
+    {
+        try
+        {
+            return Fields(type, selections) is { } fields ? new SelectionPlan(type, fields) : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private FieldPlan[]? Fields(IObjectGraphType type, IReadOnlyList<GraphQLSelectionSet> selections)
+    {
+        var collected = new List<(string Name, FieldType Definition, List<GraphQLField> Fields)>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var selection in selections)
+        {
+            if (!Collect(type, selection, collected, visited))
+            {
+                return null;
+            }
+        }
+
+        var fields = new FieldPlan[collected.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (name, definition, nodes) = collected[i];
+            var (arguments, ok) = Arguments(definition, nodes[0]);
+            if (!ok)
+            {
+                return null;
+            }
+
+            var below = nodes.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!).ToList();
+            fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below);
+        }
+
+        return fields;
+    }
+
+    /// <summary>Adds the fields of <paramref name="selection"/> that apply to <paramref name="type"/>; false when one cannot be planned.</summary>
+    private bool Collect(IObjectGraphType type, GraphQLSelectionSet selection, List<(string Name, FieldType Definition, List<GraphQLField> Fields)> collected, HashSet<string> visited)
+    {
+        foreach (var item in selection.Selections)
+        {
+            switch (item)
+            {
+                case GraphQLField field:
+                    var definition = Definition(type, field);
+                    if (definition is null)
+                    {
+                        return false;
+                    }
+
+                    var name = field.Alias is { } alias ? alias.Name.StringValue : definition.Name;
+                    var at = collected.FindIndex(c => c.Name == name);
+                    if (at < 0)
+                    {
+                        collected.Add((name, definition, [field]));
+                    }
+                    else
+                    {
+                        collected[at].Fields.Add(field);
+                    }
+
+                    break;
+                case GraphQLFragmentSpread spread:
+                    if (!visited.Add(spread.FragmentName.Name.StringValue))
+                    {
+                        break;
+                    }
+
+                    if (_document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
+                        && Matches(fragment.TypeCondition.Type.Name, type)
+                        && !Collect(type, fragment.SelectionSet, collected, visited))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case GraphQLInlineFragment inline:
+                    if ((inline.TypeCondition is null || Matches(inline.TypeCondition.Type.Name, type)) && !Collect(type, inline.SelectionSet, collected, visited))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The schema field, as GraphQL.NET's GetFieldDefinition finds it; null for other introspection fields or an unknown one.</summary>
+    private FieldType? Definition(IObjectGraphType type, GraphQLField field)
+    {
+        if (field.Name.Value == _schema.TypeNameMetaFieldType.Name)
+        {
+            return _schema.TypeNameMetaFieldType;
+        }
+
+        return field.Name.StringValue.StartsWith("__", StringComparison.Ordinal) ? null : type.GetField(field.Name.Value);
+    }
+
+    /// <summary>DoesFragmentConditionMatch: the named type itself, or an interface or union it belongs to.</summary>
+    private bool Matches(ROM condition, IObjectGraphType type) => _schema.AllTypes[condition] switch
+    {
+        null => false,
+        var same when same.Equals(type) => true,
+        IAbstractGraphType abstractType => abstractType.IsPossibleType(type),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The argument values GraphQL.NET's validator parses for a field (only when the document gives some;
+    /// otherwise the field's defaults, as the execution context falls back to). No variables: the operation
+    /// declares none, so they depend on the document alone.
+    /// </summary>
+    private (IDictionary<string, ArgumentValue>? Values, bool Ok) Arguments(FieldType definition, GraphQLField field)
+    {
+        if (field.Arguments is not { Count: > 0 })
+        {
+            return (Defaults(definition), true);
+        }
+
+        try
+        {
+            // Null when none applies: the execution context then falls back to the defaults too.
+            return (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, _document, field, null) ?? Defaults(definition), true);
+        }
+        catch (ValidationError)
+        {
+            return (null, false);
+        }
+    }
+
+    /// <summary>The field's defaults as GraphQL.NET's FieldTypeDefaultArgumentsVisitor builds them (its table is internal).</summary>
+    private static Dictionary<string, ArgumentValue>? Defaults(FieldType definition) =>
+        definition.Arguments is { Count: > 0 } arguments ? arguments.ToDictionary(a => a.Name, a => new ArgumentValue(a.DefaultValue, ArgumentSource.FieldDefault)) : null;
+}
