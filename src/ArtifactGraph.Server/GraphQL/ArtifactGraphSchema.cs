@@ -18,6 +18,7 @@ internal sealed class ArtifactGraphSchema : Schema
         ClosureQueries.Add(query);
         BlastRadiusQueries.Add(query);
         ProvenanceQueries.Add(query);
+        RiskQueries.Add(query);
         ImageQueries.Add(query);
         PathQueries.Add(query);
         SearchQueries.Add(query);
