@@ -21,6 +21,13 @@ public sealed class IngestOptions
     /// <summary><c>ingest --cluster</c>: the cluster of the inventories ingested (hint <c>cluster</c>).</summary>
     public string? Cluster { get; set; }
 
+    /// <summary>
+    /// One by one (<see cref="Ingestor.IngestFile"/>, <see cref="Ingestor.IngestBytes"/>), read a document on a pool
+    /// thread while its transaction writes the chunks already read (<see cref="OverlappedRead"/>). Off: read, then
+    /// commit, on the calling thread. The stored rows are the same either way; the switch is for A/B runs and tests.
+    /// </summary>
+    public bool OverlapReadAndCommit { get; set; } = true;
+
     /// <summary>The hints every document of this run is read with.</summary>
     public IReadOnlyDictionary<string, string> Hints()
     {
