@@ -15,7 +15,9 @@ namespace ArtifactGraph.Bench.Suites;
 /// transaction per document, the next document read while one commits; <c>--sequential</c>: one after the other,
 /// as before the read-ahead) into a fresh SQLite database, or with --postgres a fresh schema on the
 /// ARTIFACTGRAPH_POSTGRES server; then ten generated 1,000-component SBOMs into the same, now warm, store, one at a
-/// time (a single document's latency: read-ahead cannot help it).
+/// time (a single document's latency: read-ahead cannot help it). <c>--no-overlap</c>: those are read, then committed,
+/// on the calling thread (<see cref="IngestOptions.OverlapReadAndCommit"/> off), for A/B runs in one build;
+/// <c>--overlap-chunk N</c>: records per chunk when overlapped.
 /// </summary>
 internal static class IngestSuite
 {
@@ -24,9 +26,9 @@ internal static class IngestSuite
     private const int ThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null)
     {
         if (!Directory.Exists(input))
         {
@@ -46,6 +48,7 @@ internal static class IngestSuite
         report.Facts["ingest.input"] = $"{Path.GetFullPath(input)} ({files.Count:N0} files, {inputBytes / 1e6:N1} MB)";
         report.Facts["ingest.db"] = postgres ? target.Description : $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
         report.Facts["ingest.mode"] = sequential ? "sequential (IngestFile per file)" : "read-ahead (IngestFiles: document n+1 read while n commits)";
+        report.Facts["ingest.overlap"] = overlap ? $"one by one, read while committing (chunks of {overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords} records)" : "one by one, read then commit";
         output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {target.Description}, {report.Facts["ingest.mode"]}");
 
         var reports = new List<(IngestReport Report, double Ms)>(files.Count);
@@ -55,7 +58,8 @@ internal static class IngestSuite
         try
         {
             using var store = target.Open();
-            var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+            var options = new IngestOptions { OverlapReadAndCommit = overlap, OverlapChunkRecords = overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords };
+            var ingestor = new Ingestor(Readers.All, store, options, NullLogger<Ingestor>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var threadCpuBefore = ThreadCpu.NowMs();
             var wall = Stopwatch.StartNew();

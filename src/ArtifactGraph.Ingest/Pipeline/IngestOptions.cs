@@ -28,6 +28,14 @@ public sealed class IngestOptions
     /// </summary>
     public bool OverlapReadAndCommit { get; set; } = true;
 
+    /// <summary>
+    /// Records per chunk when a document is read while it commits: small, so the committing thread starts early and
+    /// the chunk left when the read ends is short. See docs/BENCHMARKS.md, "fifth pass".
+    /// </summary>
+    public int OverlapChunkRecords { get; set; } = DefaultOverlapChunkRecords;
+
+    public const int DefaultOverlapChunkRecords = 256;
+
     /// <summary>The hints every document of this run is read with.</summary>
     public IReadOnlyDictionary<string, string> Hints()
     {
@@ -51,5 +59,7 @@ public sealed class IngestOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDocumentBytes), "Document size limits must be positive.");
         }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(OverlapChunkRecords, 1);
     }
 }

@@ -6,18 +6,6 @@ namespace ArtifactGraph.Ingest.Pipeline;
 public sealed partial class Ingestor
 {
     /// <summary>
-    /// Records per chunk when a document is read while it commits: small, so the committing thread starts early and
-    /// the reader's last chunk (committed after the read ends) is short. See docs/BENCHMARKS.md, "fifth pass".
-    /// </summary>
-    internal const int DefaultOverlapSpillThreshold = 256;
-
-    /// <summary>
-    /// Records per chunk on the overlapped path (<see cref="DefaultOverlapSpillThreshold"/>). Tests lower it so small
-    /// files spill in many chunks.
-    /// </summary>
-    internal int OverlapSpillThreshold { get; init; } = DefaultOverlapSpillThreshold;
-
-    /// <summary>
     /// Documents smaller than this are read, then committed, on the calling thread: their read is too short for a
     /// hand-over to another thread to pay. Tests set it to 0.
     /// </summary>
@@ -37,7 +25,7 @@ public sealed partial class Ingestor
     /// </summary>
     private IngestReport ReadWhileCommitting(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
     {
-        var threshold = OverlapSpillThreshold;
+        var threshold = _options.OverlapChunkRecords;
         using var read = OverlappedRead.Start(sink => reader.Read(ReadInput(source, expanded, sha256, hints, sink, threshold)));
         var raw = new RawDocument(expanded);
         if (!read.Started(OverlapWaitsForPool))

@@ -112,10 +112,9 @@ public sealed class IngestorOverlapTests : IDisposable
     {
         using var store = OpenSqlite();
         var reader = new SyntheticReader();
-        var ingestor = new Ingestor([reader], store, new IngestOptions { OverlapReadAndCommit = overlap }, NullLogger<Ingestor>.Instance)
+        var ingestor = new Ingestor([reader], store, new IngestOptions { OverlapReadAndCommit = overlap, OverlapChunkRecords = 3 }, NullLogger<Ingestor>.Instance)
         {
             OverlapMinimumBytes = minimumBytes,
-            OverlapSpillThreshold = 3,
         };
 
         Assert.Equal(IngestOutcome.Ingested, ingestor.IngestFile(Write("inline", "synthetic:20:ok")).Outcome);
@@ -133,10 +132,9 @@ public sealed class IngestorOverlapTests : IDisposable
 
     /// <summary>Overlap on for any size, chunks of 3 records, and the read always on the pool (never inline).</summary>
     private static Ingestor Overlapping(IGraphStore store, IReadOnlyList<IDocumentReader> readers, GraphIndexHolder? index = null) =>
-        new(readers, store, new IngestOptions { OverlapReadAndCommit = true }, NullLogger<Ingestor>.Instance, index)
+        new(readers, store, new IngestOptions { OverlapReadAndCommit = true, OverlapChunkRecords = 3 }, NullLogger<Ingestor>.Instance, index)
         {
             OverlapMinimumBytes = 0,
-            OverlapSpillThreshold = 3,
             OverlapWaitsForPool = true,
         };
 
