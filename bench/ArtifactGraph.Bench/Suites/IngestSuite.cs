@@ -17,18 +17,18 @@ namespace ArtifactGraph.Bench.Suites;
 /// ARTIFACTGRAPH_POSTGRES server; then ten generated 1,000-component SBOMs into the same, now warm, store, one at a
 /// time (a single document's latency: read-ahead cannot help it). <c>--no-overlap</c>: those are read, then committed,
 /// on the calling thread (<see cref="IngestOptions.OverlapReadAndCommit"/> off), for A/B runs in one build;
-/// <c>--overlap-chunk N</c>: records per chunk when overlapped.
+/// <c>--overlap-chunk N</c>: records per chunk when overlapped; <c>--thousands N</c>: how many of those (10).
 /// </summary>
 internal static class IngestSuite
 {
     private const string Suite = "ingest";
     private const int OneThousand = 1_000;
-    private const int ThousandRuns = 10;
+    private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns);
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns)
     {
         if (!Directory.Exists(input))
         {
@@ -93,7 +93,7 @@ internal static class IngestSuite
             report.Add(Suite, "  CPU / wall", cpu / wall.Elapsed.TotalSeconds, "cores", "1 at most when sequential (plus GC and JIT threads)");
             report.Add(Suite, "  of which the calling (committing) thread", threadCpu, "s", sequential ? "read and commit" : "commits; reads run on a worker");
             report.Add(Suite, "  wall on 2 idle cores, at best", Math.Max(threadCpu, cpu / 2), "s", "max(calling thread, all CPU / 2): what this run's CPU allows without other load");
-            thousand.AddRange(IngestThousands(ingestor, seed, readOnly, thousandCpu));
+            thousand.AddRange(IngestThousands(ingestor, seed, thousands, readOnly, thousandCpu));
             report.Add(Suite, postgres ? "store size (tables, indexes, TOAST)" : "store file size (db + wal)", target.SizeMb(), "MB");
 
             // Closing the SQLite store merges the provenance still staged (one row per document until then).
@@ -145,8 +145,8 @@ internal static class IngestSuite
         report.Add(Suite, "max per document", perDoc.Max, "ms");
     }
 
-    /// <summary>Ten distinct generated SBOMs of exactly 1,000 components (subject + base image + 998 packages).</summary>
-    private static List<(IngestReport Report, double Ms)> IngestThousands(Ingestor ingestor, int seed, List<double> readOnly, List<double> callingThreadCpu)
+    /// <summary>Distinct generated SBOMs of exactly 1,000 components (subject + base image + 998 packages).</summary>
+    private static List<(IngestReport Report, double Ms)> IngestThousands(Ingestor ingestor, int seed, int runs, List<double> readOnly, List<double> callingThreadCpu)
     {
         var corpus = Corpus.Create(Tier.Parse("S"), seed);
         var directory = Scratch.NewDirectory("thousand");
@@ -154,7 +154,7 @@ internal static class IngestSuite
         try
         {
             var paths = new List<string>();
-            for (var i = 0; i < ThousandRuns; i++)
+            for (var i = 0; i < runs; i++)
             {
                 var plan = corpus.Planner.PlanImage(900_000 + i, OneThousand);
                 SbomWriter.Write(corpus.Universe, plan, directory);
