@@ -17,7 +17,7 @@ namespace ArtifactGraph.Bench.Suites;
 /// ARTIFACTGRAPH_POSTGRES server; then ten generated 1,000-component SBOMs into the same, now warm, store, one at a
 /// time (a single document's latency: read-ahead cannot help it). <c>--no-overlap</c>: those are read, then committed,
 /// on the calling thread (<see cref="IngestOptions.OverlapReadAndCommit"/> off), for A/B runs in one build;
-/// <c>--overlap-chunk N</c>: records per chunk when overlapped; <c>--thousands N</c>: how many of those (10).
+/// <c>--overlap-chunk N</c>: records per chunk when overlapped; <c>--thousands N</c>: how many of those (10); <c>--overlap-grace MS</c>: how long the caller waits for the pool to start the read.
 /// </summary>
 internal static class IngestSuite
 {
@@ -26,9 +26,9 @@ internal static class IngestSuite
     private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns);
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null);
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null)
     {
         if (!Directory.Exists(input))
         {
@@ -48,7 +48,7 @@ internal static class IngestSuite
         report.Facts["ingest.input"] = $"{Path.GetFullPath(input)} ({files.Count:N0} files, {inputBytes / 1e6:N1} MB)";
         report.Facts["ingest.db"] = postgres ? target.Description : $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
         report.Facts["ingest.mode"] = sequential ? "sequential (IngestFile per file)" : "read-ahead (IngestFiles: document n+1 read while n commits)";
-        report.Facts["ingest.overlap"] = overlap ? $"one by one, read while committing (chunks of {overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords} records)" : "one by one, read then commit";
+        report.Facts["ingest.overlap"] = overlap ? $"one by one, read while committing (chunks of {overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords} records, start grace {overlapGrace?.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} ms)" : "one by one, read then commit";
         output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {target.Description}, {report.Facts["ingest.mode"]}");
 
         var reports = new List<(IngestReport Report, double Ms)>(files.Count);
@@ -59,6 +59,7 @@ internal static class IngestSuite
         {
             using var store = target.Open();
             var options = new IngestOptions { OverlapReadAndCommit = overlap, OverlapChunkRecords = overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords };
+            options.OverlapStartGrace = overlapGrace ?? options.OverlapStartGrace;
             var ingestor = new Ingestor(Readers.All, store, options, NullLogger<Ingestor>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var threadCpuBefore = ThreadCpu.NowMs();

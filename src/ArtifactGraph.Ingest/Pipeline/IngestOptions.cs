@@ -36,6 +36,13 @@ public sealed class IngestOptions
 
     public const int DefaultOverlapChunkRecords = 256;
 
+    /// <summary>
+    /// How long the calling thread, its raw bytes encoded, waits for the pool to start an overlapped read before it
+    /// reads the document itself: the pool starts within microseconds on idle cores, and milliseconds late under
+    /// load. See docs/BENCHMARKS.md, "fifth pass".
+    /// </summary>
+    public TimeSpan OverlapStartGrace { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>The hints every document of this run is read with.</summary>
     public IReadOnlyDictionary<string, string> Hints()
     {
@@ -61,5 +68,6 @@ public sealed class IngestOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(OverlapChunkRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(OverlapStartGrace, TimeSpan.Zero);
     }
 }

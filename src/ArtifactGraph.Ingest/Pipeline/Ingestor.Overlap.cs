@@ -19,8 +19,8 @@ public sealed partial class Ingestor
     /// read on a pool thread while this thread encodes its raw bytes (the writer needs them to begin: the document
     /// row is its first write), then opens its transaction and writes the chunks as they are read. One document then
     /// costs about max(read, encode + commit) instead of their sum. When the pool has not started the read by the time
-    /// the raw bytes are encoded, this thread reads it itself, as <see cref="ReadInline"/> does, rather than wait for a
-    /// core. A rejection anywhere in the document disposes the writer, rolling back every chunk; a writer failure
+    /// the raw bytes are encoded and <see cref="IngestOptions.OverlapStartGrace"/> more, this thread reads it itself, as
+    /// <see cref="ReadInline"/> does, rather than wait longer for a core. A rejection anywhere in the document disposes the writer, rolling back every chunk; a writer failure
     /// stops the reader before it surfaces.
     /// </summary>
     private IngestReport ReadWhileCommitting(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
@@ -28,7 +28,7 @@ public sealed partial class Ingestor
         var threshold = _options.OverlapChunkRecords;
         using var read = OverlappedRead.Start(sink => reader.Read(ReadInput(source, expanded, sha256, hints, sink, threshold)));
         var raw = new RawDocument(expanded);
-        if (!read.Started(OverlapWaitsForPool))
+        if (!read.Started(_options.OverlapStartGrace, OverlapWaitsForPool))
         {
             return ReadInline(source, expanded, sha256, hints, reader, () => raw);
         }

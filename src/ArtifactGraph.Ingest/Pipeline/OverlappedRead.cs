@@ -36,11 +36,22 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
 
     private OverlappedRead(Func<IBatchSink, IngestBatch> read) => _read = read;
 
-    /// <summary>Queues <paramref name="read"/> (given this as its spill sink) to the pool.</summary>
-    public static OverlappedRead Start(Func<IBatchSink, IngestBatch> read)
+    /// <summary>
+    /// Queues <paramref name="read"/> (given this as its spill sink) to the pool, or to <paramref name="schedule"/>
+    /// (tests: a pool that starts late or never).
+    /// </summary>
+    public static OverlappedRead Start(Func<IBatchSink, IngestBatch> read, Action<Action>? schedule = null)
     {
         var overlapped = new OverlappedRead(read);
-        ThreadPool.UnsafeQueueUserWorkItem(static o => o.Run(), overlapped, preferLocal: false);
+        if (schedule is null)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static o => o.Run(), overlapped, preferLocal: false);
+        }
+        else
+        {
+            schedule(overlapped.Run);
+        }
+
         return overlapped;
     }
 
@@ -52,14 +63,22 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
 
     /// <summary>
     /// True when the pool thread has begun the read; false when it had not, and now never will: the caller then
-    /// reads the document itself. <paramref name="waitForPool"/> (tests) waits for the pool instead.
+    /// reads the document itself. Waits up to <paramref name="grace"/> for the pool first; <paramref name="waitForPool"/>
+    /// (tests) waits for it as long as it takes.
     /// </summary>
-    public bool Started(bool waitForPool = false)
+    public bool Started(TimeSpan grace, bool waitForPool = false)
     {
         if (waitForPool)
         {
             _began.Wait();
             return true;
+        }
+
+        // A bounded wait: under load a pool thread often starts a few milliseconds late, and the read it then does
+        // beside the commit is worth more than that; a pool that does not start in time costs only the grace.
+        if (grace > TimeSpan.Zero && Volatile.Read(ref _claimed) == Unclaimed)
+        {
+            _began.Wait(grace);
         }
 
         return Interlocked.CompareExchange(ref _claimed, ReadByCaller, Unclaimed) == ReadOnPool;
