@@ -9,7 +9,8 @@ const string Usage = """
                  --sequential: no read-ahead (one document after the other)
              [--thousands 10] [--no-overlap] [--overlap-chunk 256] [--overlap-grace 2]: the 1,000-component SBOMs
              one by one after the bulk run: how many; read then commit instead of overlapped; records per chunk, and
-             ms the caller waits for the pool to start the read, when overlapped
+             ms the caller waits for the pool to start the read, when overlapped; [--overlap-ab]: every other one
+             read then committed, timed apart
       commit     --input DIR [--rounds 3] [--merge-ids N]   the SQLite commit alone (documents read first), timed with thread CPU
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
