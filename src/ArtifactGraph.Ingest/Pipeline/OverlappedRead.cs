@@ -10,7 +10,8 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// path, <see cref="Ingestor.IngestFile"/>): the reader's spill sink hands each chunk through a bounded queue, and
 /// the caller writes them into the document's open writer, which a SQLite connection allows from one thread only.
 /// Like <see cref="RawEncoding"/>, whoever claims the read first runs it: when the pool has not started it by the
-/// time the caller is ready (an oversubscribed machine), the caller reads inline instead of waiting for a core.
+/// time the caller is ready and a short grace has passed (an oversubscribed machine), the caller reads inline
+/// instead of waiting longer for a core.
 /// The chunks taken are kept (they are a small document's) so the index can apply the whole document without
 /// reloading from the store.
 /// </summary>
