@@ -7,7 +7,7 @@ const string Usage = """
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
       ingest     --input DIR [--db FILE | --postgres] [--seed N] [--sequential]   --postgres: into ARTIFACTGRAPH_POSTGRES;
                  --sequential: no read-ahead (one document after the other)
-             [--thousands 10] [--no-overlap] [--overlap-chunk 256] [--overlap-grace 2]: the 1,000-component SBOMs
+             [--thousands 10] [--no-overlap] [--overlap-chunk 1024] [--overlap-grace 2]: the 1,000-component SBOMs
              one by one after the bulk run: how many; read then commit instead of overlapped; records per chunk, and
              ms the caller waits for the pool to start the read, when overlapped; [--overlap-ab]: every other one
              read then committed, timed apart

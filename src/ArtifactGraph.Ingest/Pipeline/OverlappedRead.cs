@@ -21,7 +21,8 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
     private const int ReadOnPool = 1;
     private const int ReadByCaller = 2;
 
-    // Chunks of a few hundred records: enough to keep the committing thread busy, few enough to bound what waits.
+    // Chunks of ~1,000 records (IngestOptions.OverlapChunkRecords): 16 are more than a document under the
+    // large-document threshold usually has waiting, and bound what waits when the commit falls behind.
     private const int QueuedChunks = 16;
 
     private readonly Func<IBatchSink, IngestBatch> _read;
