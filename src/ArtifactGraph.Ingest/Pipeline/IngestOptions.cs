@@ -22,7 +22,7 @@ public sealed class IngestOptions
     public string? Cluster { get; set; }
 
     /// <summary>
-    /// One by one (<see cref="Ingestor.IngestFile"/>, <see cref="Ingestor.IngestBytes"/>), read a document on a pool
+    /// One by one (<see cref="Ingestor.IngestFile"/>, <see cref="Ingestor.IngestBytes"/>), read a document on a dedicated
     /// thread while its transaction writes the chunks already read (<see cref="OverlappedRead"/>). Off: read, then
     /// commit, on the calling thread. The stored rows are the same either way; the switch is for A/B runs and tests.
     /// </summary>
@@ -38,8 +38,8 @@ public sealed class IngestOptions
     public const int DefaultOverlapChunkRecords = 1_024;
 
     /// <summary>
-    /// How long the calling thread, its raw bytes encoded, waits for the pool to start an overlapped read before it
-    /// reads the document itself: the pool starts within microseconds on idle cores, and milliseconds late under
+    /// How long the calling thread, its raw bytes encoded, waits for the reader thread to start an overlapped read
+    /// before it reads the document itself: that thread starts within microseconds on idle cores, and milliseconds late under
     /// load. See docs/BENCHMARKS.md, "fifth pass".
     /// </summary>
     public TimeSpan OverlapStartGrace { get; set; } = TimeSpan.FromMilliseconds(2);

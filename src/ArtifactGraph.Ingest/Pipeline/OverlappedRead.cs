@@ -6,10 +6,10 @@ using ArtifactGraph.Core.Ingestion;
 namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
-/// One document read on a pool thread while the calling thread commits the chunks already read (the one-by-one
+/// One document read on the overlap thread (<see cref="OverlapThread"/>) while the calling thread commits the chunks already read (the one-by-one
 /// path, <see cref="Ingestor.IngestFile"/>): the reader's spill sink hands each chunk through a bounded queue, and
 /// the caller writes them into the document's open writer, which a SQLite connection allows from one thread only.
-/// Like <see cref="RawEncoding"/>, whoever claims the read first runs it: when the pool has not started it by the
+/// Like <see cref="RawEncoding"/>, whoever claims the read first runs it: when that thread has not started it by the
 /// time the caller is ready and a short grace has passed (an oversubscribed machine), the caller reads inline
 /// instead of waiting longer for a core.
 /// The chunks taken are kept (they are a small document's) so the index can apply the whole document without
@@ -18,7 +18,7 @@ namespace ArtifactGraph.Ingest.Pipeline;
 internal sealed class OverlappedRead : IBatchSink, IDisposable
 {
     private const int Unclaimed = 0;
-    private const int ReadOnPool = 1;
+    private const int ReadOnThread = 1;
     private const int ReadByCaller = 2;
 
     // Chunks of ~1,000 records (IngestOptions.OverlapChunkRecords): 16 are more than a document under the
@@ -39,21 +39,13 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
     private OverlappedRead(Func<IBatchSink, IngestBatch> read) => _read = read;
 
     /// <summary>
-    /// Queues <paramref name="read"/> (given this as its spill sink) to the pool, or to <paramref name="schedule"/>
-    /// (tests: a pool that starts late or never).
+    /// Queues <paramref name="read"/> (given this as its spill sink) to <see cref="OverlapThread"/>, or to
+    /// <paramref name="schedule"/> (tests: a reader thread that starts late or never).
     /// </summary>
     public static OverlappedRead Start(Func<IBatchSink, IngestBatch> read, Action<Action>? schedule = null)
     {
         var overlapped = new OverlappedRead(read);
-        if (schedule is null)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static o => o.Run(), overlapped, preferLocal: false);
-        }
-        else
-        {
-            schedule(overlapped.Run);
-        }
-
+        (schedule ?? OverlapThread.Post)(overlapped.Run);
         return overlapped;
     }
 
@@ -64,26 +56,26 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
     public IReadOnlyList<IReadOnlyList<EdgeRecord>> EdgeChunks => _edges;
 
     /// <summary>
-    /// True when the pool thread has begun the read; false when it had not, and now never will: the caller then
-    /// reads the document itself. Waits up to <paramref name="grace"/> for the pool first; <paramref name="waitForPool"/>
+    /// True when the reader thread has begun the read; false when it had not, and now never will: the caller then
+    /// reads the document itself. Waits up to <paramref name="grace"/> for that thread first; <paramref name="waitForThread"/>
     /// (tests) waits for it as long as it takes.
     /// </summary>
-    public bool Started(TimeSpan grace, bool waitForPool = false)
+    public bool Started(TimeSpan grace, bool waitForThread = false)
     {
-        if (waitForPool)
+        if (waitForThread)
         {
             _began.Wait();
             return true;
         }
 
-        // A bounded wait: under load a pool thread often starts a few milliseconds late, and the read it then does
-        // beside the commit is worth more than that; a pool that does not start in time costs only the grace.
+        // A bounded wait: under load the reader thread often starts a few milliseconds late, and the read it then does
+        // beside the commit is worth more than that; a thread that does not start in time costs only the grace.
         if (grace > TimeSpan.Zero && Volatile.Read(ref _claimed) == Unclaimed)
         {
             _began.Wait(grace);
         }
 
-        return Interlocked.CompareExchange(ref _claimed, ReadByCaller, Unclaimed) == ReadOnPool;
+        return Interlocked.CompareExchange(ref _claimed, ReadByCaller, Unclaimed) == ReadOnThread;
     }
 
     /// <summary>Writes each chunk into <paramref name="writer"/> as it arrives; returns the read's batch (its last chunk).</summary>
@@ -109,13 +101,13 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
     public void Stop()
     {
         _stop.Cancel();
-        if (Interlocked.CompareExchange(ref _claimed, ReadByCaller, Unclaimed) == ReadOnPool)
+        if (Interlocked.CompareExchange(ref _claimed, ReadByCaller, Unclaimed) == ReadOnThread)
         {
             _ended.Wait();
         }
     }
 
-    /// <summary>Stops the read first: the pool thread touches the queue until it has ended.</summary>
+    /// <summary>Stops the read first: the reader thread touches the queue until it has ended.</summary>
     public void Dispose()
     {
         Stop();
@@ -125,14 +117,14 @@ internal sealed class OverlappedRead : IBatchSink, IDisposable
         _ended.Dispose();
     }
 
-    /// <summary>The reader's spill sink, on the pool thread: blocks while the queue is full.</summary>
+    /// <summary>The reader's spill sink, on the reader thread: blocks while the queue is full.</summary>
     void IBatchSink.Write(IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges) =>
         // Copied: the builder hands its lists over today, but the sink contract does not promise it will not reuse them.
         _queue.Add(new Chunk(nodes.ToArray(), edges.ToArray()), _stop.Token);
 
     private void Run()
     {
-        if (Interlocked.CompareExchange(ref _claimed, ReadOnPool, Unclaimed) != Unclaimed)
+        if (Interlocked.CompareExchange(ref _claimed, ReadOnThread, Unclaimed) != Unclaimed)
         {
             return;
         }

@@ -130,12 +130,12 @@ public sealed class IngestorOverlapTests : IDisposable
     private SqliteGraphStore OpenSqlite() =>
         SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, $"store{++_stores}.db") }, new FakeTimeProvider(_now));
 
-    /// <summary>Overlap on for any size, chunks of 3 records, and the read always on the pool (never inline).</summary>
+    /// <summary>Overlap on for any size, chunks of 3 records, and the read always on the reader thread (never inline).</summary>
     private static Ingestor Overlapping(IGraphStore store, IReadOnlyList<IDocumentReader> readers, GraphIndexHolder? index = null) =>
         new(readers, store, new IngestOptions { OverlapReadAndCommit = true, OverlapChunkRecords = 3 }, NullLogger<Ingestor>.Instance, index)
         {
             OverlapMinimumBytes = 0,
-            OverlapWaitsForPool = true,
+            OverlapWaitsForThread = true,
         };
 
     private (List<string> Rows, byte[]? Raw, int Loads) Snapshot(string path, bool overlap)

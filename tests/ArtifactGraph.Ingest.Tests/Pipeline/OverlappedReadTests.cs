@@ -7,7 +7,7 @@ namespace ArtifactGraph.Ingest.Tests.Pipeline;
 public sealed class OverlappedReadTests
 {
     [Fact]
-    public void Started_PoolNotStartedWithinGrace_CallerClaimsAndTheLateWorkItemReadsNothing()
+    public void Started_ReaderThreadNotStartedWithinGrace_CallerClaimsAndTheLateWorkItemReadsNothing()
     {
         Action? queued = null;
         var reads = 0;
@@ -25,7 +25,7 @@ public sealed class OverlappedReadTests
         using var read = OverlappedRead.Start(sink => Read(sink, chunks: 40));
         var sink = new ListSink();
 
-        Assert.True(read.Started(TimeSpan.Zero, waitForPool: true));
+        Assert.True(read.Started(TimeSpan.Zero, waitForThread: true));
         var batch = read.WriteInto(sink);
 
         Assert.Equal(Enumerable.Range(0, 40).Select(Key), sink.Nodes);
@@ -44,7 +44,7 @@ public sealed class OverlappedReadTests
         });
         var sink = new ListSink();
 
-        Assert.True(read.Started(TimeSpan.Zero, waitForPool: true));
+        Assert.True(read.Started(TimeSpan.Zero, waitForThread: true));
         var rejected = Assert.Throws<DocumentRejectedException>(() => read.WriteInto(sink));
 
         Assert.Equal("/late", rejected.Location);
@@ -67,7 +67,7 @@ public sealed class OverlappedReadTests
                 throw;
             }
         });
-        Assert.True(read.Started(TimeSpan.Zero, waitForPool: true));
+        Assert.True(read.Started(TimeSpan.Zero, waitForThread: true));
 
         read.Dispose();
 
