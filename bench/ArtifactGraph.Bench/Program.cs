@@ -7,7 +7,12 @@ const string Usage = """
       generate   --tier S|M|L --seed N --out DIR [--images N] [--verify]
       ingest     --input DIR [--db FILE | --postgres] [--seed N] [--sequential]   --postgres: into ARTIFACTGRAPH_POSTGRES;
                  --sequential: no read-ahead (one document after the other)
-      commit     --input DIR [--rounds 3] [--merge-ids N]   the SQLite commit alone (documents read first), timed with thread CPU
+             [--thousands 10] [--no-overlap] [--overlap-chunk 1024] [--overlap-grace 2]: the 1,000-component SBOMs
+             one by one after the bulk run: how many; read then commit instead of overlapped; records per chunk, and
+             ms the caller waits for the pool to start the read, when overlapped; [--overlap-ab]: every other one
+             read then committed, timed apart
+      commit     --input DIR [--rounds 3] [--merge-ids N] [--chunk N]   the SQLite commit alone (documents read first, in
+             chunks of N records with --chunk), timed with thread CPU
       dependents [--tier S|M|L] [--db FILE] [--queries N] [--seed N] [--images N]
       all        [--tier S] [--seed N] [--queries N] [--keep]
       readers    --input DIR [--repeat N] [--cold]   sniff + read + map alone, per format (--cold: purl cache cleared per document)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using ArtifactGraph.Bench.Baselines;
 using ArtifactGraph.Bench.Reporting;
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Ingest;
@@ -10,11 +11,13 @@ using ArtifactGraph.Ingest.Pipeline;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>commit --input DIR [--rounds 3] [--merge-ids N]</c>: the SQLite commit alone. Every document of the folder is read first
+/// <c>commit --input DIR [--rounds 3] [--merge-ids N] [--chunk N]</c>: the SQLite commit alone. Every document of the folder is read first
 /// (sniff, read, map; no store), then each round commits all the batches into a fresh file, timing the
 /// transaction (<c>BeginDocument</c> to <c>Complete</c>, raw bytes encoded beforehand and timed apart) with the
 /// committing thread's CPU clock. CPU time barely moves with the machine's load,
 /// so commit-path changes can be compared while other builds run; the first round also pays for JIT.
+/// <c>--chunk N</c>: documents are read in chunks of N records (as the overlapped one-by-one path spills them) and
+/// each chunk is written into the open transaction before the last, to price chunking against one batch.
 /// </summary>
 internal static class CommitSuite
 {
@@ -27,9 +30,9 @@ internal static class CommitSuite
 
         // --merge-ids N: merge staged provenance every N ids (0: after every document; large: only on close).
         var mergeIds = options.Value("--merge-ids") is { } m ? long.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
-        var documents = ReadAll(input);
+        var documents = ReadAll(input, options.Int("--chunk"));
         var components = documents.Sum(d => (long)d.Batch.Totals.Components);
-        var rows = documents.Sum(d => d.Batch.Nodes.Count + (long)d.Batch.Edges.Count);
+        var rows = documents.Sum(d => d.Batch.Nodes.Count + (long)d.Batch.Edges.Count + d.Chunks.Sum(c => c.Item1.Count + (long)c.Item2.Count));
         var bytes = documents.Sum(d => (long)d.Raw.Length);
         report.Facts["commit.input"] = $"{Path.GetFullPath(input)} ({documents.Count:N0} documents, {bytes / 1e6:N1} MB, {components:N0} components, {rows:N0} node + edge records)";
         output.WriteLine($"committing {documents.Count:N0} documents ({rows:N0} records) {rounds} times");
@@ -45,7 +48,7 @@ internal static class CommitSuite
                 var cpu = 0.0;
                 var encodeCpu = 0.0;
                 var wall = Stopwatch.StartNew();
-                foreach (var (batch, raw) in documents)
+                foreach (var (batch, raw, chunks) in documents)
                 {
                     // Encoded first, as the read-ahead worker does off the committing thread; timed apart.
                     var encodeStarted = ThreadCpu.NowMs();
@@ -54,6 +57,11 @@ internal static class CommitSuite
                     encodeCpu += started - encodeStarted;
                     using (var writer = store.BeginDocument(batch.Document.Sha256, encoded))
                     {
+                        foreach (var (nodes, edges) in chunks)
+                        {
+                            writer.Write(nodes, edges);
+                        }
+
                         writer.Complete(batch);
                     }
 
@@ -95,18 +103,23 @@ internal static class CommitSuite
         return 0;
     }
 
-    private static List<(IngestBatch Batch, byte[] Raw)> ReadAll(string input)
+    private static List<(IngestBatch Batch, byte[] Raw, List<(IReadOnlyList<NodeRecord>, IReadOnlyList<EdgeRecord>)> Chunks)> ReadAll(string input, int? chunk)
     {
-        var documents = new List<(IngestBatch, byte[])>();
+        var documents = new List<(IngestBatch, byte[], List<(IReadOnlyList<NodeRecord>, IReadOnlyList<EdgeRecord>)>)>();
         foreach (var file in InputExpander.Expand([input]).Files)
         {
             var raw = File.ReadAllBytes(file);
-            var documentInput = new DocumentInput(Path.GetFileName(file), raw, Convert.ToHexStringLower(SHA256.HashData(raw)));
+            var chunks = new Chunks();
+            var documentInput = new DocumentInput(Path.GetFileName(file), raw, Convert.ToHexStringLower(SHA256.HashData(raw)))
+            {
+                Spill = chunk is null ? null : chunks,
+                SpillThreshold = chunk ?? IngestBatchBuilder.DefaultSpillThreshold,
+            };
             if (Readers.All.FirstOrDefault(r => r.CanRead(documentInput)) is { } reader)
             {
                 try
                 {
-                    documents.Add((reader.Read(documentInput), raw));
+                    documents.Add((reader.Read(documentInput), raw, chunks.Taken));
                 }
                 catch (DocumentRejectedException)
                 {
@@ -116,5 +129,13 @@ internal static class CommitSuite
         }
 
         return documents;
+    }
+
+    /// <summary>Keeps the chunks a reader spills, to be written into the transaction before the last.</summary>
+    private sealed class Chunks : IBatchSink
+    {
+        public List<(IReadOnlyList<NodeRecord>, IReadOnlyList<EdgeRecord>)> Taken { get; } = [];
+
+        public void Write(IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges) => Taken.Add((nodes, edges));
     }
 }

@@ -15,18 +15,21 @@ namespace ArtifactGraph.Bench.Suites;
 /// transaction per document, the next document read while one commits; <c>--sequential</c>: one after the other,
 /// as before the read-ahead) into a fresh SQLite database, or with --postgres a fresh schema on the
 /// ARTIFACTGRAPH_POSTGRES server; then ten generated 1,000-component SBOMs into the same, now warm, store, one at a
-/// time (a single document's latency: read-ahead cannot help it).
+/// time (a single document's latency: read-ahead cannot help it). <c>--no-overlap</c>: those are read, then committed,
+/// on the calling thread (<see cref="IngestOptions.OverlapReadAndCommit"/> off), for A/B runs in one build;
+/// <c>--overlap-chunk N</c>: records per chunk when overlapped; <c>--thousands N</c>: how many of those (10); <c>--overlap-grace MS</c>: how long the caller waits for the pool to start the read; <c>--overlap-ab</c>: every other one
+/// read then committed (the overlap off), timed apart.
 /// </summary>
 internal static class IngestSuite
 {
     private const string Suite = "ingest";
     private const int OneThousand = 1_000;
-    private const int ThousandRuns = 10;
+    private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false)
     {
         if (!Directory.Exists(input))
         {
@@ -46,16 +49,20 @@ internal static class IngestSuite
         report.Facts["ingest.input"] = $"{Path.GetFullPath(input)} ({files.Count:N0} files, {inputBytes / 1e6:N1} MB)";
         report.Facts["ingest.db"] = postgres ? target.Description : $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
         report.Facts["ingest.mode"] = sequential ? "sequential (IngestFile per file)" : "read-ahead (IngestFiles: document n+1 read while n commits)";
+        report.Facts["ingest.overlap"] = overlap ? $"one by one, read while committing (chunks of {overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords} records, start grace {overlapGrace?.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} ms)" : "one by one, read then commit";
         output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {target.Description}, {report.Facts["ingest.mode"]}");
 
         var reports = new List<(IngestReport Report, double Ms)>(files.Count);
         var thousand = new List<(IngestReport Report, double Ms)>();
         var readOnly = new List<double>();
         var thousandCpu = new List<double>();
+        var readThenCommit = new List<(double Ms, double Cpu)>();
         try
         {
             using var store = target.Open();
-            var ingestor = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+            var options = new IngestOptions { OverlapReadAndCommit = overlap, OverlapChunkRecords = overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords };
+            options.OverlapStartGrace = overlapGrace ?? options.OverlapStartGrace;
+            var ingestor = new Ingestor(Readers.All, store, options, NullLogger<Ingestor>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var threadCpuBefore = ThreadCpu.NowMs();
             var wall = Stopwatch.StartNew();
@@ -89,7 +96,9 @@ internal static class IngestSuite
             report.Add(Suite, "  CPU / wall", cpu / wall.Elapsed.TotalSeconds, "cores", "1 at most when sequential (plus GC and JIT threads)");
             report.Add(Suite, "  of which the calling (committing) thread", threadCpu, "s", sequential ? "read and commit" : "commits; reads run on a worker");
             report.Add(Suite, "  wall on 2 idle cores, at best", Math.Max(threadCpu, cpu / 2), "s", "max(calling thread, all CPU / 2): what this run's CPU allows without other load");
-            thousand.AddRange(IngestThousands(ingestor, seed, readOnly, thousandCpu));
+            // --overlap-ab: every other SBOM read then committed, so both ways are timed in the same seconds.
+            var alternate = overlapAb ? new Ingestor(Readers.All, store, new IngestOptions { OverlapReadAndCommit = false }, NullLogger<Ingestor>.Instance) : null;
+            thousand.AddRange(IngestThousands(ingestor, seed, thousands, readOnly, thousandCpu, alternate, readThenCommit));
             report.Add(Suite, postgres ? "store size (tables, indexes, TOAST)" : "store file size (db + wal)", target.SizeMb(), "MB");
 
             // Closing the SQLite store merges the provenance still staged (one row per document until then).
@@ -115,6 +124,12 @@ internal static class IngestSuite
         report.AtMost(Suite, $"1,000-component SBOM, generated (p50 of {generated.Count})", generated.At(50), "ms", 20, $"{components} components each, into the warm store after the bulk run");
         report.Add(Suite, "1,000-component SBOM, generated (max)", generated.Max, "ms");
         report.Add(Suite, "  calling thread CPU (p50)", new Percentiles(thousandCpu).At(50), "ms", "stretched less by load than wall time; work done beside it on another core (the raw encoding) is not in it");
+        if (readThenCommit.Count > 0)
+        {
+            report.Add(Suite, $"1,000-component SBOM, read then commit (p50 of {readThenCommit.Count})", new Percentiles(readThenCommit.Select(r => r.Ms)).At(50), "ms", "--overlap-ab: every other SBOM with the overlap off, same store, same seconds");
+            report.Add(Suite, "  calling thread CPU, read then commit (p50)", new Percentiles(readThenCommit.Select(r => r.Cpu)).At(50), "ms");
+        }
+
         report.Add(Suite, "  of which hash + sniff + read + map (p50)", new Percentiles(readOnly).At(50), "ms", $"the reader alone, no store: the rest of the time is the {(postgres ? "PostgreSQL" : "SQLite")} commit");
         report.Add(Suite, "peak working set", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MiB", "Process.PeakWorkingSet64 (VmHWM) of the whole process");
         return 0;
@@ -141,8 +156,8 @@ internal static class IngestSuite
         report.Add(Suite, "max per document", perDoc.Max, "ms");
     }
 
-    /// <summary>Ten distinct generated SBOMs of exactly 1,000 components (subject + base image + 998 packages).</summary>
-    private static List<(IngestReport Report, double Ms)> IngestThousands(Ingestor ingestor, int seed, List<double> readOnly, List<double> callingThreadCpu)
+    /// <summary>Distinct generated SBOMs of exactly 1,000 components (subject + base image + 998 packages).</summary>
+    private static List<(IngestReport Report, double Ms)> IngestThousands(Ingestor ingestor, int seed, int runs, List<double> readOnly, List<double> callingThreadCpu, Ingestor? alternate, List<(double Ms, double Cpu)> alternated)
     {
         var corpus = Corpus.Create(Tier.Parse("S"), seed);
         var directory = Scratch.NewDirectory("thousand");
@@ -150,19 +165,27 @@ internal static class IngestSuite
         try
         {
             var paths = new List<string>();
-            for (var i = 0; i < ThousandRuns; i++)
+            for (var i = 0; i < runs; i++)
             {
                 var plan = corpus.Planner.PlanImage(900_000 + i, OneThousand);
                 SbomWriter.Write(corpus.Universe, plan, directory);
                 paths.Add(Path.Combine(directory, plan.FileName));
             }
 
-            foreach (var path in paths)
+            for (var i = 0; i < paths.Count; i++)
             {
+                var other = alternate is not null && i % 2 == 1;
                 var cpu = ThreadCpu.NowMs();
                 var stopwatch = Stopwatch.StartNew();
-                var result = ingestor.IngestFile(path);
-                results.Add((result, stopwatch.Elapsed.TotalMilliseconds));
+                var result = (other ? alternate! : ingestor).IngestFile(paths[i]);
+                var ms = stopwatch.Elapsed.TotalMilliseconds;
+                if (other)
+                {
+                    alternated.Add((ms, ThreadCpu.NowMs() - cpu));
+                    continue;
+                }
+
+                results.Add((result, ms));
                 callingThreadCpu.Add(ThreadCpu.NowMs() - cpu);
             }
 

@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 using ArtifactGraph.Core.Storage;
 
@@ -39,26 +40,40 @@ public sealed class GraphIndexHolder
     /// Publishes a snapshot that includes a committed batch. Copies the current snapshot: O(nodes + edges)
     /// per commit, which is fine for CLI runs and modest servers; see docs/BENCHMARKS.md.
     /// </summary>
-    public GraphIndex Apply(IngestBatch batch, long sequence)
+    public GraphIndex Apply(IngestBatch batch, long sequence) => Apply([batch.Nodes], [batch.Edges], sequence);
+
+    /// <summary>
+    /// <see cref="Apply(IngestBatch, long)"/> for a document committed in chunks: every chunk's nodes in order, then
+    /// every chunk's edges, which adds what the same document read as one batch adds (a node repeated in a later
+    /// chunk keeps its first name, as the builder's merge does; a repeated edge is ignored).
+    /// </summary>
+    public GraphIndex Apply(IReadOnlyList<IReadOnlyList<NodeRecord>> nodeChunks, IReadOnlyList<IReadOnlyList<EdgeRecord>> edgeChunks, long sequence)
     {
         lock (_writeLock)
         {
             var builder = GraphIndexBuilder.From(Current);
-            foreach (var node in batch.Nodes)
+            foreach (var nodes in nodeChunks)
             {
-                builder.AddNode(node.Kind, node.Key, node.Name);
+                for (var i = 0; i < nodes.Count; i++)
+                {
+                    builder.AddNode(nodes[i].Kind, nodes[i].Key, nodes[i].Name);
+                }
             }
 
-            foreach (var edge in batch.Edges)
+            foreach (var edges in edgeChunks)
             {
-                if (builder.TryFind(edge.From, out var from) && builder.TryFind(edge.To, out var to))
+                for (var i = 0; i < edges.Count; i++)
                 {
-                    builder.AddEdge(from, to, edge.Kind);
+                    var edge = edges[i];
+                    if (builder.TryFind(edge.From, out var from) && builder.TryFind(edge.To, out var to))
+                    {
+                        builder.AddEdge(from, to, edge.Kind);
+                    }
                 }
             }
 
             var snapshot = DerivedEdges.Add(builder.Build(sequence));
-            snapshot.Lineage = new SnapshotLineage(new WeakReference<GraphIndex>(Current), batch.Nodes.Select(n => n.Ref).ToHashSet());
+            snapshot.Lineage = new SnapshotLineage(new WeakReference<GraphIndex>(Current), nodeChunks.SelectMany(c => c).Select(n => n.Ref).ToHashSet());
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }

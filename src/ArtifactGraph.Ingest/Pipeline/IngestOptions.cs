@@ -21,6 +21,29 @@ public sealed class IngestOptions
     /// <summary><c>ingest --cluster</c>: the cluster of the inventories ingested (hint <c>cluster</c>).</summary>
     public string? Cluster { get; set; }
 
+    /// <summary>
+    /// One by one (<see cref="Ingestor.IngestFile"/>, <see cref="Ingestor.IngestBytes"/>), read a document on a dedicated
+    /// thread while its transaction writes the chunks already read (<see cref="OverlappedRead"/>). Off: read, then
+    /// commit, on the calling thread. The stored rows are the same either way; the switch is for A/B runs and tests.
+    /// </summary>
+    public bool OverlapReadAndCommit { get; set; } = true;
+
+    /// <summary>
+    /// Records per chunk when a document is read while it commits: the first is ready before the calling thread has
+    /// encoded the raw bytes (~11% of a 1,000-component SBOM), and ~9 hand-overs per such document wake the committing
+    /// thread less often than 256-record chunks (~35) did. See docs/BENCHMARKS.md, "fifth pass".
+    /// </summary>
+    public int OverlapChunkRecords { get; set; } = DefaultOverlapChunkRecords;
+
+    public const int DefaultOverlapChunkRecords = 1_024;
+
+    /// <summary>
+    /// How long the calling thread, its raw bytes encoded, waits for the reader thread to start an overlapped read
+    /// before it reads the document itself: that thread starts within microseconds on idle cores, and milliseconds late under
+    /// load. See docs/BENCHMARKS.md, "fifth pass".
+    /// </summary>
+    public TimeSpan OverlapStartGrace { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>The hints every document of this run is read with.</summary>
     public IReadOnlyDictionary<string, string> Hints()
     {
@@ -44,5 +67,8 @@ public sealed class IngestOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDocumentBytes), "Document size limits must be positive.");
         }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(OverlapChunkRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(OverlapStartGrace, TimeSpan.Zero);
     }
 }

@@ -141,10 +141,21 @@ public sealed partial class Ingestor
     /// </summary>
     private IngestReport ReadThenCommit(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
     {
+        if (_options.OverlapReadAndCommit && expanded.Length >= OverlapMinimumBytes)
+        {
+            return ReadWhileCommitting(source, expanded, sha256, hints, reader);
+        }
+
         var raw = RawEncoding.Start(expanded);
+        return ReadInline(source, expanded, sha256, hints, reader, raw.Result);
+    }
+
+    /// <summary>Reads the document on this thread (spilled chunks recorded), then commits it with <paramref name="raw"/>.</summary>
+    private IngestReport ReadInline(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader, Func<RawDocument> raw)
+    {
         var chunks = new ChunkRecorder();
         var batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
-        return CommitRead(source, reader.Format, expanded.Length, sha256, raw.Result(), chunks, batch);
+        return CommitRead(source, reader.Format, expanded.Length, sha256, raw(), chunks, batch);
     }
 
     /// <summary>
@@ -168,23 +179,28 @@ public sealed partial class Ingestor
         return Published(source, format, bytes, sha256, result, batch);
     }
 
-    private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill) =>
+    private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill, int? spillThreshold = null) =>
         new(Path.GetFileName(source), expanded, sha256)
         {
             Spill = spill,
             Hints = hints,
             Trust = _options.Trust,
-            SpillThreshold = SpillThresholdFor(expanded.Length, LargeDocumentThreshold, SpillThreshold),
+            SpillThreshold = spillThreshold ?? SpillThresholdFor(expanded.Length, LargeDocumentThreshold, SpillThreshold),
         };
 
     /// <summary>Publishes a committed batch to the index (after its writer is disposed) and reports it.</summary>
-    private IngestReport Published(string source, string format, int bytes, string sha256, CommitResult result, IngestBatch batch)
+    /// <param name="taken">The chunks committed before the batch, when they were kept (<see cref="OverlappedRead"/>).</param>
+    private IngestReport Published(string source, string format, int bytes, string sha256, CommitResult result, IngestBatch batch, OverlappedRead? taken = null)
     {
-        // A supersession can retire edges and a chunked batch holds only its last chunk; Apply
-        // (append-only, from the batch) can express neither, so those reload from the store.
-        if (result.SupersessionChanged || batch.IsPartial)
+        // A supersession can retire edges, which Apply (append-only) cannot express, so it reloads from the store;
+        // so does a chunked batch whose earlier chunks were not kept (it holds only its last chunk).
+        if (result.SupersessionChanged || (batch.IsPartial && taken is null))
         {
             _index?.LoadFrom(_store);
+        }
+        else if (taken is { NodeChunks.Count: > 0 })
+        {
+            _index?.Apply([.. taken.NodeChunks, batch.Nodes], [.. taken.EdgeChunks, batch.Edges], result.Sequence);
         }
         else
         {
