@@ -19,8 +19,8 @@ internal static class ProvenanceJson
             json.WriteString("kind", subject.Node.Kind.ToString());
             json.WriteString("id", subject.Node.Key);
             json.WriteString("name", subject.Name);
-            Strings(json, "builders", subject.Builders);
-            Strings(json, "buildTypes", subject.BuildTypes);
+            JsonOut.Strings(json, "builders", subject.Builders);
+            JsonOut.Strings(json, "buildTypes", subject.BuildTypes);
             Sources(json, subject.Sources);
             json.WriteStartArray("materials");
             foreach (var material in subject.Materials)
@@ -69,16 +69,6 @@ internal static class ProvenanceJson
         json.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
 
     private static void Sources(Utf8JsonWriter json, IReadOnlyList<SourceProvenance> sources)
     {

@@ -17,9 +17,9 @@ internal static class RiskJson
         {
             json.WriteStartObject();
             json.WriteString("id", image.Image.Key);
-            Strings(json, "tags", image.Tags);
+            JsonOut.Strings(json, "tags", image.Tags);
             json.WriteNumber("deployments", image.Deployments);
-            Strings(json, "environments", image.Environments);
+            JsonOut.Strings(json, "environments", image.Environments);
             json.WriteStartArray("signals");
             foreach (var signal in image.Signals)
             {
@@ -35,16 +35,5 @@ internal static class RiskJson
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }
