@@ -19,7 +19,7 @@ public static class ImageQuery
     public static ImageReport Run(GraphIndex index, AdvisoryCatalog catalog, int image)
     {
         var contents = ClosureQuery.Run(index, [image], Direction.Dependencies, new ClosureOptions { EdgeKinds = ContentKinds });
-        var runsIn = ClosureQuery.Run(index, [image], Direction.Dependents, new ClosureOptions { EdgeKinds = RunKinds });
+        var runsIn = RunsIn(index, image);
         return new ImageReport
         {
             Image = image,
@@ -30,6 +30,10 @@ public static class ImageQuery
             Provenance = ProvenanceOf(index, image),
         };
     }
+
+    /// <summary>What runs the image: deployments running it directly or through a tag that resolves to it (RUNS, RESOLVES_TO backwards).</summary>
+    internal static ClosureResult RunsIn(GraphIndex index, int image) =>
+        ClosureQuery.Run(index, [image], Direction.Dependents, new ClosureOptions { EdgeKinds = RunKinds });
 
     private static List<int> BaseChain(GraphIndex index, int image)
     {

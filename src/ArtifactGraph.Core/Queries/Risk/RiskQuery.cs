@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Queries.Images;
 using ArtifactGraph.Core.Storage;
 
 namespace ArtifactGraph.Core.Queries.Risk;
@@ -14,8 +15,6 @@ namespace ArtifactGraph.Core.Queries.Risk;
 /// </summary>
 public static class RiskQuery
 {
-    private static readonly EdgeKindSet RunKinds = EdgeKindSet.Of(EdgeKind.Runs, EdgeKind.ResolvesTo);
-
     public static RiskReport Run(GraphIndex index, IGraphStore store, RiskOptions options)
     {
         var found = new List<(int Image, List<int> Deployments, List<RiskSignal> Signals)>();
@@ -91,7 +90,7 @@ public static class RiskQuery
     /// <summary>Deployments running the image, directly or through a tag that resolves to it.</summary>
     private static List<int> DeploymentsOf(GraphIndex index, int image)
     {
-        var runs = ClosureQuery.Run(index, [image], Direction.Dependents, new ClosureOptions { EdgeKinds = RunKinds });
+        var runs = ImageQuery.RunsIn(index, image);
         return [.. Enumerable.Range(0, runs.Count).Select(runs.NodeAt).Where(n => index.KindOf(n) == NodeKind.Deployment)];
     }
 
