@@ -11,14 +11,15 @@ namespace ArtifactGraph.Core.Indexing;
 /// </summary>
 internal sealed record SnapshotLineage(WeakReference<GraphIndex> Previous, IReadOnlySet<NodeRef> Named)
 {
-    /// <summary>How many snapshots back <see cref="Before"/> looks for one a cache was built for.</summary>
+    /// <summary>How many snapshots back <see cref="Before{T}"/> looks for one a cache was built for.</summary>
     public const int MaxHops = 32;
 
     /// <summary>
-    /// The nearest earlier snapshot (at most <see cref="MaxHops"/> back, while still alive) for which
-    /// <paramref name="has"/> is true, and every node named by the batches applied since it.
+    /// What <paramref name="find"/> finds for the nearest earlier snapshot (at most <see cref="MaxHops"/> back, while
+    /// still alive) that has it, and every node named by the batches applied since that snapshot.
     /// </summary>
-    public static (GraphIndex Earlier, HashSet<NodeRef> NamedSince)? Before(GraphIndex snapshot, Func<GraphIndex, bool> has)
+    public static (T Found, HashSet<NodeRef> NamedSince)? Before<T>(GraphIndex snapshot, Func<GraphIndex, T?> find)
+        where T : class
     {
         var named = new HashSet<NodeRef>();
         var current = snapshot;
@@ -30,9 +31,9 @@ internal sealed record SnapshotLineage(WeakReference<GraphIndex> Previous, IRead
                 return null;
             }
 
-            if (has(previous))
+            if (find(previous) is { } found)
             {
-                return (previous, named);
+                return (found, named);
             }
 
             current = previous;

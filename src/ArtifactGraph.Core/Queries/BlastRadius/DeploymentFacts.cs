@@ -87,8 +87,8 @@ internal sealed class DeploymentFacts
             return facts;
         }
 
-        bool Has(GraphIndex earlier) => BySnapshot.TryGetValue(earlier, out var kept) && ReferenceEquals(kept._source, source);
-        facts = SnapshotLineage.Before(index, Has) is var (earlier, named) && BySnapshot.TryGetValue(earlier, out var from)
+        DeploymentFacts? Kept(GraphIndex earlier) => BySnapshot.TryGetValue(earlier, out var kept) && ReferenceEquals(kept._source, source) ? kept : null;
+        facts = SnapshotLineage.Before(index, Kept) is var (from, named)
             ? new DeploymentFacts(index, source, from, named)
             : new DeploymentFacts(index, source);
         BySnapshot.AddOrUpdate(index, facts);
