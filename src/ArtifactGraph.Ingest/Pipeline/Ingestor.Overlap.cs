@@ -39,7 +39,7 @@ public sealed partial class Ingestor
         {
             if (writer.AlreadyPresent)
             {
-                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+                return AlreadyStored(source, sha256, reader.Format, expanded.Length);
             }
 
             batch = read.WriteInto(writer);

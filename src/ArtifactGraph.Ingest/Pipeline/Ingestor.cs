@@ -118,7 +118,7 @@ public sealed partial class Ingestor
             {
                 if (writer.AlreadyPresent)
                 {
-                    return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = reader.Format, Bytes = expanded.Length };
+                    return AlreadyStored(source, sha256, reader.Format, expanded.Length);
                 }
 
                 batch = reader.Read(ReadInput(source, expanded, sha256, hints, writer));
@@ -169,7 +169,7 @@ public sealed partial class Ingestor
         {
             if (writer.AlreadyPresent)
             {
-                return new IngestReport { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = format, Bytes = bytes };
+                return AlreadyStored(source, sha256, format, bytes);
             }
 
             chunks?.ReplayInto(writer);
@@ -239,6 +239,10 @@ public sealed partial class Ingestor
             ? runHints.Concat(hints).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal)
             : runHints;
     }
+
+    /// <summary>The store gained the document between the duplicate check and its transaction (another ingest of the same bytes).</summary>
+    private static IngestReport AlreadyStored(string source, string sha256, string format, int bytes) =>
+        new() { Source = source, Outcome = IngestOutcome.Unchanged, Sha256 = sha256, Format = format, Bytes = bytes };
 
     private IngestReport Unchanged(string source, string sha256, int bytes)
     {
