@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
+using ArtifactGraph.Core.Queries.BlastRadius;
 using ArtifactGraph.Core.Queries.Images;
 using ArtifactGraph.Core.Storage;
 
@@ -41,7 +42,9 @@ public static class RiskQuery
             }
         }
 
-        var environments = EnvironmentsOf(index, store, found.SelectMany(f => f.Deployments));
+        // Environments as blast radius ranks by them: the snapshot's deployment facts, read from the store once.
+        var facts = DeploymentFacts.For(index, store.GetNodeProperties);
+        facts.Prepare([.. found.SelectMany(f => f.Deployments).Distinct()], store.GetNodeProperties, []);
         var images = found
             .OrderByDescending(f => f.Signals.Count)
             .ThenByDescending(f => f.Deployments.Count)
@@ -50,7 +53,7 @@ public static class RiskQuery
                 index.RefOf(f.Image),
                 TagsOf(index, f.Image),
                 f.Deployments.Count,
-                [.. f.Deployments.Select(d => environments[d]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. f.Deployments.Select(facts.EnvironmentOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 f.Signals))
             .ToList();
         return new RiskReport(options, checkedImages, images);
@@ -106,13 +109,6 @@ public static class RiskQuery
         }
 
         return [.. tags.Order(StringComparer.Ordinal)];
-    }
-
-    private static Dictionary<int, string> EnvironmentsOf(GraphIndex index, IGraphStore store, IEnumerable<int> deployments)
-    {
-        var nodes = deployments.Distinct().ToList();
-        var properties = store.GetNodeProperties([.. nodes.Select(index.RefOf)]);
-        return nodes.ToDictionary(n => n, n => DeploymentProperties.EnvironmentOf(properties.GetValueOrDefault(index.RefOf(n))));
     }
 
     private static bool IsDigest(string key) => key.StartsWith("sha256:", StringComparison.Ordinal) || key.StartsWith("sha512:", StringComparison.Ordinal);
