@@ -35,7 +35,7 @@ public sealed class DocumentRowsBackfillTests : IDisposable
         using var migrated = ProvenanceMergerTests.Open(path, mergeIds: long.MaxValue);
 
         Assert.Equal(expected, ProvenanceAnswers.Of(migrated, documents));
-        Assert.Equal(5L, TempDatabase.Scalar<long>(path, "SELECT max(version) FROM schema_migrations;"));
+        Assert.Equal(Migration.LoadEmbedded()[^1].Version, TempDatabase.Scalar<long>(path, "SELECT max(version) FROM schema_migrations;"));
         Assert.Equal(0, ProvenanceMergerTests.StagedDocuments(path));
         Assert.Equal(TempDatabase.Scalar<long>(path, "SELECT max(id) FROM documents;"), TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
         Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM sqlite_master WHERE name = 'edge_documents_document';"));
@@ -60,7 +60,7 @@ public sealed class DocumentRowsBackfillTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    /// <summary>Exactly what a version 4 build leaves: 005's tables and record gone, 002's index back.</summary>
+    /// <summary>Exactly what a version 4 build leaves: 005's tables and later records gone, 002's and 001's indexes back.</summary>
     private static void DowngradeToVersion4(string path)
     {
         using var connection = TempDatabase.Connect(path);
@@ -70,7 +70,8 @@ public sealed class DocumentRowsBackfillTests : IDisposable
             DROP TABLE document_rows;
             DROP TABLE provenance_merge;
             CREATE INDEX edge_documents_document ON edge_documents (document_id, edge_id);
-            DELETE FROM schema_migrations WHERE version = 5;
+            CREATE INDEX edges_to ON edges (to_id, kind);
+            DELETE FROM schema_migrations WHERE version >= 5;
             """;
         command.ExecuteNonQuery();
     }
