@@ -105,4 +105,22 @@ public sealed partial class DockerComposeTests
         Assert.Contains("EXPOSE 5480", lines);
         Assert.Contains(lines, l => l.StartsWith("CMD [\"serve\"", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The CLI's runtimeconfig turns tiered PGO off for short commands; the image runs the long-lived server,
+    /// which needs it back on, and ships precompiled code for the architecture it is built for.
+    /// </summary>
+    [Fact]
+    public void Dockerfile_ServerImage_TurnsTieredPgoBackOnAndPublishesReadyToRun()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "Dockerfile")).Select(l => l.Trim()).ToList();
+        var cliConfig = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "artifactgraph.runtimeconfig.json"));
+
+        Assert.Contains("\"System.Runtime.TieredPGO\": false", cliConfig, StringComparison.Ordinal);
+        Assert.Contains("ENV DOTNET_TieredPGO=1", lines);
+        var publish = Assert.Single(lines, l => l.Contains("dotnet publish", StringComparison.Ordinal));
+        Assert.Contains("-p:PublishReadyToRun=true", publish, StringComparison.Ordinal);
+        Assert.Contains("-a \"$TARGETARCH\"", publish, StringComparison.Ordinal);
+        Assert.Contains("ARG TARGETARCH", lines);
+    }
 }

@@ -15,7 +15,20 @@ internal static class MachineInfo
         ["os"] = RuntimeInformation.OSDescription,
         ["gc"] = GCSettings.IsServerGC ? "server" : "workstation",
         ["configuration"] = IsOptimized() ? "Release" : "Debug (figures not representative)",
+        ["tieredPgo"] = TieredPgo(),
     };
+
+    /// <summary>
+    /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS.md, "Cold commands"); the
+    /// bench runs with it on unless DOTNET_TieredPGO=0, so each result says which process it stood for.
+    /// </summary>
+    private static string TieredPgo() =>
+        Environment.GetEnvironmentVariable("DOTNET_TieredPGO") switch
+        {
+            "0" => "off (DOTNET_TieredPGO=0: as the artifactgraph command runs)",
+            "1" => "on (DOTNET_TieredPGO=1: as the server image runs)",
+            _ => AppContext.GetData("System.Runtime.TieredPGO") is false ? "off (runtimeconfig)" : "on (runtime default: as a server runs; the artifactgraph command runs with it off)",
+        };
 
     /// <summary>1, 5 and 15 minute load averages, as /proc/loadavg prints them.</summary>
     public static string LoadAverage()
