@@ -13,11 +13,12 @@ namespace ArtifactGraph.Cli.Output;
 /// <summary>
 /// The blast radius for people: a headline, the affected packages with the range that matched, the
 /// deployments ranked for action, the images with their paths, what VEX suppressed. Paths mark each
-/// edge with numbered documents listed at the end.
+/// edge with numbered documents listed at the end. Each table lists at most a limit of rows, in the order
+/// the answer ranks them, and a line after it says how many more there are.
 /// </summary>
 internal static class BlastRadiusText
 {
-    public static void Write(IAnsiConsole console, GraphIndex index, BlastRadiusResult result, IReadOnlyDictionary<long, DocumentSummary> documents, EdgeProvenance provenance)
+    public static void Write(IAnsiConsole console, GraphIndex index, BlastRadiusResult result, IReadOnlyDictionary<long, DocumentSummary> documents, EdgeProvenance provenance, int limit)
     {
         var legend = new Legend();
         WriteHeadline(console, result);
@@ -43,7 +44,7 @@ internal static class BlastRadiusText
         {
             var deployments = new Table().Title("Deployments, most urgent first").AddColumns("#", "Environment", "Cluster", "Workload", "Exposure", "Replicas", "Image", "Package", "Move to");
             var rank = 0;
-            foreach (var deployment in result.Deployments)
+            foreach (var deployment in result.Deployments.Take(limit))
             {
                 deployments.AddRow(
                     (++rank).ToString(CultureInfo.InvariantCulture),
@@ -58,10 +59,11 @@ internal static class BlastRadiusText
             }
 
             console.Write(deployments);
+            WriteMore(console, result.Deployments.Count, limit, "deployment(s)");
         }
 
-        WriteHits(console, index, result, provenance, legend, NodeKind.Image, "Images");
-        WriteHits(console, index, result, provenance, legend, NodeKind.PackageVersion, "Dependent packages");
+        WriteHits(console, index, result, provenance, legend, NodeKind.Image, "Images", "image(s)", limit);
+        WriteHits(console, index, result, provenance, legend, NodeKind.PackageVersion, "Dependent packages", "dependent package(s)", limit);
         if (result.Suppressed.Count > 0)
         {
             var suppressed = new Table().Title("Suppressed by VEX").AddColumns("Kind", "Id", "Status", "Justification", "Issuer", "Product", "Statement");
@@ -110,25 +112,38 @@ internal static class BlastRadiusText
         }
     }
 
-    private static void WriteHits(IAnsiConsole console, GraphIndex index, BlastRadiusResult result, EdgeProvenance provenance, Legend legend, NodeKind kind, string title)
+    /// <summary>The closure's hits of one kind, nearest first, at most <paramref name="limit"/> of them.</summary>
+    private static void WriteHits(IAnsiConsole console, GraphIndex index, BlastRadiusResult result, EdgeProvenance provenance, Legend legend, NodeKind kind, string title, string noun, int limit)
     {
         var closure = result.Closure;
-        if (closure.CountOf(kind) == 0)
+        var total = closure.CountOf(kind);
+        if (total == 0)
         {
             return;
         }
 
         var table = new Table().Title(title).AddColumns("Id", "Name", "Depth", "Path");
-        for (var i = 0; i < closure.Count; i++)
+        var rows = 0;
+        for (var i = 0; i < closure.Count && rows < limit; i++)
         {
             var node = closure.NodeAt(i);
             if (index.KindOf(node) == kind)
             {
                 table.AddRow(Esc(index.KeyOf(node)), Esc(index.NameOf(node) ?? string.Empty), closure.DepthAt(i).ToString(CultureInfo.InvariantCulture), Esc(Describe(index, closure.PathOf(i), provenance, legend)));
+                rows++;
             }
         }
 
         console.Write(table);
+        WriteMore(console, total, limit, noun);
+    }
+
+    private static void WriteMore(IAnsiConsole console, int total, int limit, string noun)
+    {
+        if (total > limit)
+        {
+            console.WriteLine($"… and {total - limit:N0} more {noun}: --limit 0 lists every row, --json gives everything.");
+        }
     }
 
     private static string Describe(GraphIndex index, IReadOnlyList<PathStep> path, EdgeProvenance provenance, Legend legend)

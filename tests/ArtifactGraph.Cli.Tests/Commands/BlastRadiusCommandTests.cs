@@ -117,6 +117,35 @@ public sealed class BlastRadiusCommandTests : IDisposable
     }
 
     [Fact]
+    public void BlastRadius_TextLimit_ListsThatManyRowsAndSaysHowManyMore()
+    {
+        var (exit, limited, _) = _cli.Run("blast-radius", "--vuln", "CVE-2021-44228", "--limit", "1");
+        var all = _cli.Run("blast-radius", "--vuln", "CVE-2021-44228", "--limit", "0").Out;
+        var byDefault = _cli.Run("blast-radius", "--vuln", "CVE-2021-44228").Out;
+
+        Assert.Equal(0, exit);
+        Assert.Contains("… and 1 more image(s): --limit 0 lists every row", limited, StringComparison.Ordinal);
+        Assert.Single(new[] { Orders, Reports }, image => limited.Contains(image, StringComparison.Ordinal));
+        Assert.All(new[] { Orders, Reports }, image => Assert.Contains(image, all, StringComparison.Ordinal));
+        Assert.DoesNotContain("more image(s)", all, StringComparison.Ordinal);
+        Assert.Equal(all, byDefault);
+    }
+
+    [Fact]
+    public void BlastRadius_LimitWithJson_StillListsEverything()
+    {
+        var result = _cli.Json("blast-radius", "--vuln", "CVE-2021-44228", "--limit", "1");
+
+        Assert.Equal([Reports, Orders], Ids(result, "images"));
+    }
+
+    [Fact]
+    public void BlastRadius_NegativeLimit_IsUsageError()
+    {
+        Assert.Equal(2, _cli.Run("blast-radius", "--vuln", "CVE-2021-44228", "--limit", "-1").Exit);
+    }
+
+    [Fact]
     public void BlastRadius_NoTarget_IsUsageError()
     {
         Assert.Equal(2, _cli.Run("blast-radius").Exit);
