@@ -9,8 +9,8 @@ namespace ArtifactGraph.Cli.Commands;
 /// <c>blast-radius --vuln ID | --purl PURL [--range VERS] | --digest DIGEST</c>: what an advisory (or a bad
 /// package) reaches — affected package versions, products, images and ranked deployments, each with one
 /// shortest explanation path whose edges name their documents — after VEX unless --ignore-vex.
-/// The text lists at most --limit rows per table (the most urgent deployments, the nearest images and
-/// packages) and says how many it left out; --json lists everything.
+/// The text lists at most --limit rows per table (<see cref="RowLimit"/>): the most urgent deployments, the
+/// nearest images and packages.
 /// </summary>
 internal sealed class BlastRadiusCommand : ICommand
 {
@@ -18,13 +18,7 @@ internal sealed class BlastRadiusCommand : ICommand
 
     public string Usage => "blast-radius --vuln ID | --purl PURL [--range VERS] | --digest DIGEST [--ignore-vex] [--max-depth N] [--environments a,b] [--limit N] [--as-of DATE] [--json]";
 
-    /// <summary>
-    /// Rows per table in the text output. A popular package reaches thousands of package versions: rendering
-    /// them all took seconds (most of the command's time) and buried the deployments a responder acts on.
-    /// </summary>
-    public const int DefaultLimit = 50;
-
-    public string[] ValueOptions => ["--vuln", "--purl", "--range", "--digest", "--max-depth", "--environments", "--limit", AsOf.Option];
+    public string[] ValueOptions => ["--vuln", "--purl", "--range", "--digest", "--max-depth", "--environments", RowLimit.Option, AsOf.Option];
 
     public string[] FlagOptions => ["--ignore-vex"];
 
@@ -41,12 +35,7 @@ internal sealed class BlastRadiusCommand : ICommand
             throw new UsageException("--max-depth must be at least 1");
         }
 
-        var limit = args.IntValue("--limit") ?? DefaultLimit;
-        if (limit < 0)
-        {
-            throw new UsageException("--limit must be 0 (every row) or more");
-        }
-
+        var limit = RowLimit.Parse(args);
         var request = new BlastRadiusRequest
         {
             Vulnerability = args.Value("--vuln"),
@@ -84,7 +73,7 @@ internal sealed class BlastRadiusCommand : ICommand
         }
         else
         {
-            BlastRadiusText.Write(context.Console, index, result, documents, provenance, limit == 0 ? int.MaxValue : limit);
+            BlastRadiusText.Write(context.Console, index, result, documents, provenance, limit);
         }
 
         return 0;

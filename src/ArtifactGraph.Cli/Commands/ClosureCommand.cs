@@ -9,17 +9,18 @@ namespace ArtifactGraph.Cli.Commands;
 
 /// <summary>
 /// <c>dependents PURL|DIGEST</c> (reverse closure: everything that reaches the target) and
-/// <c>deps PURL|DIGEST [--depth N]</c> (forward closure: everything the target reaches).
+/// <c>deps PURL|DIGEST [--depth N]</c> (forward closure: everything the target reaches). The text lists
+/// the nearest --limit hits (<see cref="RowLimit"/>).
 /// </summary>
 internal sealed class ClosureCommand(string name, Direction direction) : ICommand
 {
     public string Name => name;
 
     public string Usage => direction == Direction.Dependents
-        ? "dependents PURL|DIGEST [--max-depth N] [--as-of DATE] [--json]"
-        : "deps PURL|DIGEST [--depth N] [--as-of DATE] [--json]";
+        ? "dependents PURL|DIGEST [--max-depth N] [--limit N] [--as-of DATE] [--json]"
+        : "deps PURL|DIGEST [--depth N] [--limit N] [--as-of DATE] [--json]";
 
-    public string[] ValueOptions => ["--depth", "--max-depth", AsOf.Option];
+    public string[] ValueOptions => ["--depth", "--max-depth", RowLimit.Option, AsOf.Option];
 
     public string[] FlagOptions => [];
 
@@ -36,6 +37,8 @@ internal sealed class ClosureCommand(string name, Direction direction) : IComman
             throw new UsageException("the depth bound must be at least 1");
         }
 
+        var limit = RowLimit.Parse(args);
+
         var index = context.LoadIndex(args);
         var target = TargetResolver.Resolve(index, args.Positionals[0]);
         if (target.Error is not null)
@@ -50,11 +53,11 @@ internal sealed class ClosureCommand(string name, Direction direction) : IComman
             return 0;
         }
 
-        WriteTable(context, index, target, result);
+        WriteTable(context, index, target, result, limit);
         return 0;
     }
 
-    private void WriteTable(CliContext context, GraphIndex index, ResolvedTarget target, ClosureResult result)
+    private void WriteTable(CliContext context, GraphIndex index, ResolvedTarget target, ClosureResult result, int limit)
     {
         var console = context.Console;
         if (target.Nodes.Count == 0)
@@ -66,7 +69,7 @@ internal sealed class ClosureCommand(string name, Direction direction) : IComman
         var noun = direction == Direction.Dependents ? "dependents" : "dependencies";
         console.MarkupLineInterpolated($"{target.Query}: {target.Nodes.Count} matching node(s), [bold]{result.Hits.Count}[/] {noun}");
         var table = new Table().AddColumns("Kind", "Id", "Name", "Depth", "Path");
-        foreach (var hit in result.Hits)
+        foreach (var hit in result.Hits.Take(limit))
         {
             table.AddRow(
                 Markup.Escape(index.KindOf(hit.Node).ToString()),
@@ -77,6 +80,7 @@ internal sealed class ClosureCommand(string name, Direction direction) : IComman
         }
 
         console.Write(table);
+        RowLimit.WriteMore(console, result.Hits.Count, limit, noun);
     }
 
     /// <summary>A compact path for people: <c>name -CONTAINS-> name -DEPENDS_ON-> name</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ArtifactGraph.Cli.CommandLine;
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -59,7 +60,7 @@ internal static class BlastRadiusText
             }
 
             console.Write(deployments);
-            WriteMore(console, result.Deployments.Count, limit, "deployment(s)");
+            RowLimit.WriteMore(console, result.Deployments.Count, limit, "deployment(s)");
         }
 
         WriteHits(console, index, result, provenance, legend, NodeKind.Image, "Images", "image(s)", limit);
@@ -135,15 +136,7 @@ internal static class BlastRadiusText
         }
 
         console.Write(table);
-        WriteMore(console, total, limit, noun);
-    }
-
-    private static void WriteMore(IAnsiConsole console, int total, int limit, string noun)
-    {
-        if (total > limit)
-        {
-            console.WriteLine($"… and {total - limit:N0} more {noun}: --limit 0 lists every row, --json gives everything.");
-        }
+        RowLimit.WriteMore(console, total, limit, noun);
     }
 
     private static string Describe(GraphIndex index, IReadOnlyList<PathStep> path, EdgeProvenance provenance, Legend legend)

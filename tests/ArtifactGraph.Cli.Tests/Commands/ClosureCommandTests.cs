@@ -26,6 +26,24 @@ public sealed class ClosureCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dependents_TextLimit_ListsTheNearestHitsAndSaysHowManyMore()
+    {
+        var total = _cli.Json("dependents", "pkg:npm/ms@2.0.0").GetProperty("results").GetArrayLength();
+
+        var (exit, limited, _) = _cli.Run("dependents", "pkg:npm/ms@2.0.0", "--limit", "2");
+        var all = _cli.Run("dependents", "pkg:npm/ms@2.0.0", "--limit", "0").Out;
+
+        Assert.Equal(0, exit);
+        Assert.True(total > 2, $"the fixture needs more than 2 dependents, has {total}");
+        Assert.Contains($"… and {total - 2} more dependents: --limit 0 lists every row", limited, StringComparison.Ordinal);
+        Assert.Contains("pkg:npm/debug@2.6.9", limited, StringComparison.Ordinal);
+        Assert.DoesNotContain("pkg:npm/shop-api@1.4.2", limited, StringComparison.Ordinal);
+        Assert.Contains("pkg:npm/shop-api@1.4.2", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("more dependents", all, StringComparison.Ordinal);
+        Assert.Equal(2, _cli.Run("deps", "pkg:npm/ms@2.0.0", "--limit", "-3").Exit);
+    }
+
+    [Fact]
     public void Dependents_VersionedPurl_FindsOnlyImagesWithThatVersion()
     {
         var result = _cli.Json("dependents", "pkg:npm/lodash@4.17.20");
