@@ -33,6 +33,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return args.Length == 0 ? 2 : 0;
 }
 
+if (CliRuntime.MustRestart(args[0]))
+{
+    return CliRuntime.Restart(args);
+}
+
 Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
 {
     "generate" => GenerateSuite.Run,

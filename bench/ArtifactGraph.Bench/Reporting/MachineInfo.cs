@@ -20,12 +20,12 @@ internal static class MachineInfo
 
     /// <summary>
     /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS.md, "Cold commands"); the
-    /// bench runs with it on unless DOTNET_TieredPGO=0, so each result says which process it stood for.
+    /// bench runs the command's suites with it off (<see cref="CliRuntime"/>), so each result says which process it stood for.
     /// </summary>
     private static string TieredPgo() =>
         Environment.GetEnvironmentVariable("DOTNET_TieredPGO") switch
         {
-            "0" => "off (DOTNET_TieredPGO=0: as the artifactgraph command runs)",
+            "0" => "off (DOTNET_TieredPGO=0: as the artifactgraph command runs; the command-side suites set it themselves)",
             "1" => "on (DOTNET_TieredPGO=1: as the server image runs)",
             _ => AppContext.GetData("System.Runtime.TieredPGO") is false ? "off (runtimeconfig)" : "on (runtime default: as a server runs; the artifactgraph command runs with it off)",
         };
