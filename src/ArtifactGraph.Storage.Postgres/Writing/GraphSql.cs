@@ -68,13 +68,9 @@ internal static class GraphSql
         ORDER BY u.ord;
         """;
 
-    /// <summary>$1 document id, $2 node ids: this document's provenance rows for them.</summary>
-    public const string NodeProvenance =
-        "INSERT INTO node_documents (node_id, document_id) SELECT unnest($2::bigint[]), $1 ON CONFLICT DO NOTHING;";
-
-    /// <summary>$1 document id, $2 edge ids: this document's provenance rows for them.</summary>
-    public const string EdgeProvenance =
-        "INSERT INTO edge_documents (edge_id, document_id) SELECT unnest($2::bigint[]), $1 ON CONFLICT DO NOTHING;";
+    /// <summary>$1 document id, $2 its edge ids, $3 its node ids (each sorted and distinct): its provenance.</summary>
+    public const string DocumentRows =
+        "INSERT INTO document_rows (document_id, edge_ids, node_ids) VALUES ($1, $2, $3);";
 
     /// <summary>$1 kinds, $2 keys: the ids of stored nodes (edge ends written by an earlier chunk).</summary>
     public const string FindNodes =

@@ -1,0 +1,24 @@
+-- Version 5 (PostgreSQL only: migration numbers are per store; SQLite's 005_document_rows is its own).
+-- Provenance written once per document. A commit used to insert one edge_documents / node_documents row per
+-- (row, document): two B-tree entries per row keyed by row id, scattered over the whole index, about half of
+-- a warm 1,000-component SBOM's commit on the server (docs/BENCHMARKS.md, "PostgreSQL commit pass"). Now a
+-- commit writes its document's ids as one row here, sorted and distinct.
+CREATE TABLE document_rows (
+    document_id  bigint   PRIMARY KEY,
+    edge_ids     bigint[] NOT NULL,
+    node_ids     bigint[] NOT NULL
+);
+
+INSERT INTO document_rows (document_id, edge_ids, node_ids)
+SELECT d.id,
+       coalesce((SELECT array_agg(ed.edge_id ORDER BY ed.edge_id) FROM edge_documents ed WHERE ed.document_id = d.id), '{}'),
+       coalesce((SELECT array_agg(nd.node_id ORDER BY nd.node_id) FROM node_documents nd WHERE nd.document_id = d.id), '{}')
+FROM documents d;
+
+-- "Which documents assert this edge" (DocumentQueries.ForEdge) without reading every document's list. GIN's
+-- pending list (fastupdate, on by default) takes a commit's ids as one append and merges them into the index
+-- in bulk later, as the SQLite store's ProvenanceMerger does by hand.
+CREATE INDEX document_rows_edges ON document_rows USING gin (edge_ids);
+
+DROP TABLE edge_documents;
+DROP TABLE node_documents;
