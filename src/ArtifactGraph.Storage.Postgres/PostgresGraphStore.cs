@@ -82,6 +82,9 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
         return builder.Build();
     }
 
+    /// <summary>The writer's row cache (tests look into it).</summary>
+    internal WriterCache Cache => _cache;
+
     public long ChangeSequence => Read(DocumentQueries.ChangeSequence);
 
     public CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes)
