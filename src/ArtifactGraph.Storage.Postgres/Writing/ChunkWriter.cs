@@ -49,15 +49,13 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
         var added = 0;
         if (_pendingNodes.Count > 0)
         {
-            using var command = _pendingNodes.Command(connection, transaction);
-            using var reader = command.ExecuteReader();
-            for (var i = 0; reader.Read(); i++)
+            var ids = new long[_pendingNodes.Count];
+            added = InsertThenMerge.Run(ids, (sql, only) => _pendingNodes.Command(sql, connection, transaction, only), GraphSql.InsertNodes, GraphSql.MergeNodes);
+            for (var i = 0; i < ids.Length; i++)
             {
-                var id = reader.GetInt64(0);
-                added += reader.GetBoolean(1) ? 1 : 0;
-                _nodeIds[_pendingNodes.Refs[i]] = id;
-                _ids.Add(id);
-                cache.Nodes.Set(_pendingNodes.Hashes[i], new CachedRow(id, _pendingNodes.Inputs[i]));
+                _nodeIds[_pendingNodes.Refs[i]] = ids[i];
+                _ids.Add(ids[i]);
+                cache.Nodes.Set(_pendingNodes.Hashes[i], new CachedRow(ids[i], _pendingNodes.Inputs[i]));
             }
         }
 
@@ -94,14 +92,12 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
         var added = 0;
         if (_pendingEdges.Count > 0)
         {
-            using var command = _pendingEdges.Command(connection, transaction);
-            using var reader = command.ExecuteReader();
-            for (var i = 0; reader.Read(); i++)
+            var ids = new long[_pendingEdges.Count];
+            added = InsertThenMerge.Run(ids, (sql, only) => _pendingEdges.Command(sql, connection, transaction, only), GraphSql.InsertEdges, GraphSql.MergeEdges);
+            for (var i = 0; i < ids.Length; i++)
             {
-                var id = reader.GetInt64(0);
-                added += reader.GetBoolean(1) ? 1 : 0;
-                _ids.Add(id);
-                cache.Edges.Set(_pendingEdges.Keys[i], new CachedRow(id, _pendingEdges.Inputs[i]));
+                _ids.Add(ids[i]);
+                cache.Edges.Set(_pendingEdges.Keys[i], new CachedRow(ids[i], _pendingEdges.Inputs[i]));
             }
         }
 

@@ -46,10 +46,13 @@ internal sealed class PendingEdges
         _properties.Clear();
     }
 
-    public NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        new NpgsqlCommand(GraphSql.WriteEdges, connection, transaction)
-            .With(_kinds.ToArray())
-            .With(_from.ToArray())
-            .With(_to.ToArray())
-            .WithJsonbArray(_properties.ToArray());
+    /// <summary>The statement over all pending edges, or over those at <paramref name="only"/>.</summary>
+    public NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, List<int>? only) =>
+        new NpgsqlCommand(sql, connection, transaction)
+            .With(Pick(_kinds, only))
+            .With(Pick(_from, only))
+            .With(Pick(_to, only))
+            .WithJsonbArray(Pick(_properties, only));
+
+    private static T[] Pick<T>(List<T> values, List<int>? only) => only is null ? values.ToArray() : only.Select(i => values[i]).ToArray();
 }

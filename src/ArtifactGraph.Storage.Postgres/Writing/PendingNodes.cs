@@ -45,11 +45,14 @@ internal sealed class PendingNodes
         _live.Clear();
     }
 
-    public NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        new NpgsqlCommand(GraphSql.WriteNodes, connection, transaction)
-            .With(_kinds.ToArray())
-            .WithTextArray(_keys.ToArray())
-            .WithTextArray(_names.ToArray())
-            .WithJsonbArray(_properties.ToArray())
-            .WithJsonbArray(_live.ToArray());
+    /// <summary>The statement over all pending nodes, or over those at <paramref name="only"/>.</summary>
+    public NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, List<int>? only) =>
+        new NpgsqlCommand(sql, connection, transaction)
+            .With(Pick(_kinds, only))
+            .WithTextArray(Pick(_keys, only))
+            .WithTextArray(Pick(_names, only))
+            .WithJsonbArray(Pick(_properties, only))
+            .WithJsonbArray(Pick(_live, only));
+
+    private static T[] Pick<T>(List<T> values, List<int>? only) => only is null ? values.ToArray() : only.Select(i => values[i]).ToArray();
 }
