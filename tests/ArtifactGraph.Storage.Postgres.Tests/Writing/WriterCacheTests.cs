@@ -106,6 +106,26 @@ public sealed class WriterCacheTests(PostgresTestDatabase database) : IClassFixt
         Assert.Equal(1L, database.Scalar<long>(schema, "SELECT count(*) FROM edges WHERE kind = $1;", (int)EdgeKind.DependsOn));
     }
 
+    /// <summary>With the cache off every row goes to the server: the merge of stored rows (the second statement) runs.</summary>
+    [Fact]
+    public void Commit_CacheOff_MergesStoredRowsAndRecordsTheirProvenance()
+    {
+        var schema = database.NewSchema();
+        using var store = Open(schema, nodeCache: 0, edgeCache: 0);
+        var node = Version("left-pad", "1.3.0");
+        var first = Create("first", b => b.AddNode(node, null, [new("a", "1")]));
+        var second = Create("second", b => b.AddNode(node, "left-pad", [new("a", "9"), new("b", "2")]));
+        store.Commit(first.Batch, first.Raw);
+        var result = store.Commit(second.Batch, second.Raw);
+
+        var properties = store.GetNodeProperties([node])[node];
+        Assert.Equal(("1", "2"), (properties["a"], properties["b"]));
+        Assert.Equal("left-pad", database.Scalar<string>(schema, "SELECT name FROM nodes WHERE key = 'pkg:npm/left-pad@1.3.0';"));
+        Assert.Equal(1, result.NodesAdded); // only the second document's own node
+        Assert.Equal(0, store.Cache.Nodes.Count);
+        Assert.Equal(2, database.Scalar<long[]>(schema, "SELECT node_ids FROM document_rows WHERE document_id = $1;", result.DocumentId).Length);
+    }
+
     [Fact]
     public void Set_MoreThanADocumentsShareOfCapacity_StopsAdmittingNewRows()
     {
