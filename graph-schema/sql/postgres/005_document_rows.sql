@@ -14,11 +14,14 @@ CREATE TABLE document_rows (
 ALTER TABLE document_rows ALTER COLUMN edge_ids SET STORAGE EXTERNAL;
 ALTER TABLE document_rows ALTER COLUMN node_ids SET STORAGE EXTERNAL;
 
+-- One pass over each provenance table (node_documents has no index by document to probe per document).
 INSERT INTO document_rows (document_id, edge_ids, node_ids)
-SELECT d.id,
-       coalesce((SELECT array_agg(ed.edge_id ORDER BY ed.edge_id) FROM edge_documents ed WHERE ed.document_id = d.id), '{}'),
-       coalesce((SELECT array_agg(nd.node_id ORDER BY nd.node_id) FROM node_documents nd WHERE nd.document_id = d.id), '{}')
-FROM documents d;
+SELECT d.id, coalesce(e.ids, '{}'), coalesce(n.ids, '{}')
+FROM documents d
+LEFT JOIN (SELECT document_id, array_agg(edge_id ORDER BY edge_id) AS ids FROM edge_documents GROUP BY document_id) e
+    ON e.document_id = d.id
+LEFT JOIN (SELECT document_id, array_agg(node_id ORDER BY node_id) AS ids FROM node_documents GROUP BY document_id) n
+    ON n.document_id = d.id;
 
 -- "Which documents assert this edge" (DocumentQueries.ForEdge) without reading every document's list. GIN's
 -- pending list (fastupdate, on by default) takes a commit's ids as one append and merges them into the index
