@@ -7,8 +7,9 @@ namespace ArtifactGraph.Storage.Postgres.Writing;
 
 /// <summary>
 /// One document's open transaction on its own connection, holding the write advisory lock. The document row
-/// is written first (its facts are filled in by <see cref="Complete"/>), so each chunk records provenance as
-/// it goes; a chunk is two statements whatever its size (<see cref="GraphSql"/>).
+/// is written first (its facts are filled in by <see cref="Complete"/>); each chunk sends only the rows the
+/// store's cache cannot vouch for, an INSERT per kind and rarely a merge (<see cref="GraphSql"/>), and gathers
+/// the ids the document asserts, written as its one provenance row at completion.
 /// </summary>
 internal sealed class PostgresDocumentWriter : IDocumentWriter
 {
