@@ -21,12 +21,14 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly WriterCache _cache;
     private readonly Lock _writeLock = new();
     private bool _writerOpen;
     private bool _disposed;
 
-    private PostgresGraphStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger logger)
+    private PostgresGraphStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger logger, WriterCache cache)
     {
+        _cache = cache;
         _dataSource = dataSource;
         _time = time;
         _logger = logger;
@@ -50,7 +52,7 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
 
             var settings = dataSource.ConnectionString is { } cs ? new NpgsqlConnectionStringBuilder(cs) : new NpgsqlConnectionStringBuilder();
             Log.Opened(log, settings.Host, settings.Database, options.Schema ?? "(search path)");
-            return new PostgresGraphStore(dataSource, time, log);
+            return new PostgresGraphStore(dataSource, time, log, new WriterCache(options.NodeCacheCapacity, options.EdgeCacheCapacity));
         }
         catch
         {
@@ -79,6 +81,9 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
         settings.ApplicationName ??= "artifactgraph";
         return builder.Build();
     }
+
+    /// <summary>The writer's row cache (tests look into it).</summary>
+    internal WriterCache Cache => _cache;
 
     public long ChangeSequence => Read(DocumentQueries.ChangeSequence);
 
@@ -125,7 +130,7 @@ public sealed class PostgresGraphStore : IGraphStore, IApiKeyStore
             }
 
             connection = _dataSource.OpenConnection();
-            var writer = PostgresDocumentWriter.Begin(connection, sha256, raw, _time.GetUtcNow(), ReleaseWriter);
+            var writer = PostgresDocumentWriter.Begin(connection, sha256, raw, _time.GetUtcNow(), ReleaseWriter, _cache);
             _writerOpen = true;
             return writer;
         }

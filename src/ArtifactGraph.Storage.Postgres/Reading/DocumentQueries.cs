@@ -35,8 +35,8 @@ internal static class DocumentQueries
             FROM nodes f
             JOIN nodes t ON t.kind = $4 AND t.key = $5
             JOIN edges e ON e.kind = $1 AND e.from_id = f.id AND e.to_id = t.id
-            JOIN edge_documents ed ON ed.edge_id = e.id
-            JOIN documents d ON d.id = ed.document_id
+            JOIN document_rows r ON r.edge_ids @> ARRAY[e.id]
+            JOIN documents d ON d.id = r.document_id
             WHERE f.kind = $2 AND f.key = $3
             ORDER BY d.seq;
             """,

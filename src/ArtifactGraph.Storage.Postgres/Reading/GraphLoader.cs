@@ -56,7 +56,7 @@ internal static class GraphLoader
             var live = "'{" + string.Join(',', LiveIds(connection, transaction, time)) + "}'::bigint[]";
             return $"""
                 SELECT e.from_id, e.to_id, e.kind FROM edges e
-                WHERE EXISTS (SELECT 1 FROM edge_documents ed WHERE ed.edge_id = e.id AND ed.document_id = ANY ({live}))
+                WHERE e.id IN (SELECT unnest(r.edge_ids) FROM document_rows r WHERE r.document_id = ANY ({live}))
                 ORDER BY e.id
                 """;
         }
@@ -70,8 +70,8 @@ internal static class GraphLoader
 
         return """
             SELECT e.from_id, e.to_id, e.kind FROM edges e
-            WHERE EXISTS (SELECT 1 FROM edge_documents ed JOIN documents d ON d.id = ed.document_id
-                          WHERE ed.edge_id = e.id AND d.superseded_by IS NULL)
+            WHERE e.id IN (SELECT unnest(r.edge_ids) FROM document_rows r JOIN documents d ON d.id = r.document_id
+                           WHERE d.superseded_by IS NULL)
             ORDER BY e.id
             """;
     }

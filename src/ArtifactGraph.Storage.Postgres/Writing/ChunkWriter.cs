@@ -5,55 +5,61 @@ using Npgsql;
 namespace ArtifactGraph.Storage.Postgres.Writing;
 
 /// <summary>
-/// Writes a document's chunks as arrays (see <see cref="GraphSql"/>). Only the current chunk's node ids are
-/// kept: a 250 MB document must not hold an id per node for its whole length; an edge naming a node of an
-/// earlier chunk finds it in the table (written earlier in the same transaction).
+/// Writes a document's chunks as arrays (see <see cref="GraphSql"/>). A row the store's cache knows, with the
+/// same input merged before, is not sent at all: its id is known and merging again would change nothing. Only
+/// the current chunk's node ids are kept beside the cache: a 250 MB document must not hold a map entry per node
+/// for its whole length; an edge naming a node of an earlier chunk finds it in the cache or the table.
 /// </summary>
-internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, long documentId) : IDisposable
+internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, long documentId, WriterCache cache) : IDisposable
 {
     private readonly Dictionary<NodeRef, long> _nodeIds = [];
+    private readonly PendingNodes _pendingNodes = new();
+    private readonly PendingEdges _pendingEdges = new();
+    private readonly List<long> _ids = [];
 
     public PropertyMaps Json { get; } = new();
+
+    public DocumentProvenance Provenance { get; } = new(connection, transaction, documentId);
 
     /// <summary>Returns how many of <paramref name="nodes"/> were new to the store.</summary>
     public int WriteNodes(IReadOnlyList<NodeRecord> nodes)
     {
         _nodeIds.Clear();
-        if (nodes.Count == 0)
+        _pendingNodes.Clear();
+        _ids.Clear();
+        foreach (var node in nodes)
         {
-            return 0;
+            var properties = Json.Write(node.Properties);
+            var live = Json.WriteLive(node.Properties);
+            var hash = NodeHash.Of(node.Ref);
+            var input = NodeHash.Input(node.Name, properties);
+            // Live keys are latest-wins: another document may have changed them since, so they always go.
+            if (live is null && cache.Nodes.TryGet(hash, out var row) && row.Input == input)
+            {
+                _nodeIds[node.Ref] = row.Id;
+                _ids.Add(row.Id);
+            }
+            else if (!_nodeIds.ContainsKey(node.Ref))
+            {
+                _nodeIds[node.Ref] = 0;
+                _pendingNodes.Add(node, properties, live, hash, input);
+            }
         }
 
-        var kinds = new int[nodes.Count];
-        var keys = new string?[nodes.Count];
-        var names = new string?[nodes.Count];
-        var properties = new string?[nodes.Count];
-        var live = new string?[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            var node = nodes[i];
-            kinds[i] = (int)node.Kind;
-            keys[i] = node.Key;
-            names[i] = node.Name;
-            properties[i] = Json.Write(node.Properties);
-            live[i] = Json.WriteLive(node.Properties);
-        }
-
-        using var command = new NpgsqlCommand(GraphSql.WriteNodes, connection, transaction)
-            .With(documentId)
-            .With(kinds)
-            .WithTextArray(keys)
-            .WithTextArray(names)
-            .WithJsonbArray(properties)
-            .WithJsonbArray(live);
-        using var reader = command.ExecuteReader();
         var added = 0;
-        for (var i = 0; reader.Read(); i++)
+        if (_pendingNodes.Count > 0)
         {
-            _nodeIds[nodes[i].Ref] = reader.GetInt64(0);
-            added += reader.GetBoolean(1) ? 1 : 0;
+            var ids = new long[_pendingNodes.Count];
+            added = InsertThenMerge.Run(ids, (sql, only) => _pendingNodes.Command(sql, connection, transaction, only), GraphSql.InsertNodes, GraphSql.MergeNodes);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                _nodeIds[_pendingNodes.Refs[i]] = ids[i];
+                _ids.Add(ids[i]);
+                cache.Nodes.Set(_pendingNodes.Hashes[i], new CachedRow(ids[i], _pendingNodes.Inputs[i]));
+            }
         }
 
+        Provenance.AddNodes(_ids);
         return added;
     }
 
@@ -66,26 +72,37 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
         }
 
         ResolveEarlierNodes(edges);
-        var kinds = new int[edges.Count];
-        var from = new long[edges.Count];
-        var to = new long[edges.Count];
-        var properties = new string?[edges.Count];
-        for (var i = 0; i < edges.Count; i++)
+        _pendingEdges.Clear();
+        _ids.Clear();
+        foreach (var edge in edges)
         {
-            var edge = edges[i];
-            kinds[i] = (int)edge.Kind;
-            from[i] = _nodeIds[edge.From];
-            to[i] = _nodeIds[edge.To];
-            properties[i] = Json.Write(edge.Properties);
+            var key = new EdgeKey((int)edge.Kind, _nodeIds[edge.From], _nodeIds[edge.To]);
+            var properties = Json.Write(edge.Properties);
+            var input = NodeHash.Input(null, properties);
+            if (cache.Edges.TryGet(key, out var row) && row.Input == input)
+            {
+                _ids.Add(row.Id);
+            }
+            else
+            {
+                _pendingEdges.Add(key, properties, input);
+            }
         }
 
-        using var command = new NpgsqlCommand(GraphSql.WriteEdges, connection, transaction)
-            .With(documentId)
-            .With(kinds)
-            .With(from)
-            .With(to)
-            .WithJsonbArray(properties);
-        return (int)command.ExecuteScalar()!;
+        var added = 0;
+        if (_pendingEdges.Count > 0)
+        {
+            var ids = new long[_pendingEdges.Count];
+            added = InsertThenMerge.Run(ids, (sql, only) => _pendingEdges.Command(sql, connection, transaction, only), GraphSql.InsertEdges, GraphSql.MergeEdges);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                _ids.Add(ids[i]);
+                cache.Edges.Set(_pendingEdges.Keys[i], new CachedRow(ids[i], _pendingEdges.Inputs[i]));
+            }
+        }
+
+        Provenance.AddEdges(_ids);
+        return added;
     }
 
     public void WriteClaims(IReadOnlyList<ClaimRecord> claims)
@@ -107,22 +124,14 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
 
     public void Dispose() => Json.Dispose();
 
-    /// <summary>Adds the ids of edge ends that were not in this chunk's nodes, in one query.</summary>
+    /// <summary>Adds the ids of edge ends that were not in this chunk's nodes, from the cache or in one query.</summary>
     private void ResolveEarlierNodes(IReadOnlyList<EdgeRecord> edges)
     {
         var missing = new List<NodeRef>();
-        var seen = new HashSet<NodeRef>();
         foreach (var edge in edges)
         {
-            if (!_nodeIds.ContainsKey(edge.From) && seen.Add(edge.From))
-            {
-                missing.Add(edge.From);
-            }
-
-            if (!_nodeIds.ContainsKey(edge.To) && seen.Add(edge.To))
-            {
-                missing.Add(edge.To);
-            }
+            Resolve(edge.From, missing);
+            Resolve(edge.To, missing);
         }
 
         if (missing.Count == 0)
@@ -141,10 +150,28 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
             }
         }
 
-        var absent = missing.FirstOrDefault(n => !_nodeIds.ContainsKey(n));
+        var absent = missing.FirstOrDefault(n => _nodeIds[n] == 0);
         if (absent != default)
         {
             throw new InvalidOperationException($"Edge end {absent} was not written in this document.");
         }
+    }
+
+    private void Resolve(NodeRef node, List<NodeRef> missing)
+    {
+        if (_nodeIds.ContainsKey(node))
+        {
+            return;
+        }
+
+        if (cache.Nodes.TryGet(NodeHash.Of(node), out var row))
+        {
+            _nodeIds[node] = row.Id;
+            return;
+        }
+
+        // 0 marks "asked for": no id is 0 (identities start at 1), so a node still 0 after the query is absent.
+        _nodeIds[node] = 0;
+        missing.Add(node);
     }
 }

@@ -7,8 +7,9 @@ namespace ArtifactGraph.Storage.Postgres.Writing;
 
 /// <summary>
 /// One document's open transaction on its own connection, holding the write advisory lock. The document row
-/// is written first (its facts are filled in by <see cref="Complete"/>), so each chunk records provenance as
-/// it goes; a chunk is two statements whatever its size (<see cref="GraphSql"/>).
+/// is written first (its facts are filled in by <see cref="Complete"/>); each chunk sends only the rows the
+/// store's cache cannot vouch for, an INSERT per kind and rarely a merge (<see cref="GraphSql"/>), and gathers
+/// the ids the document asserts, written as its one provenance row at completion.
 /// </summary>
 internal sealed class PostgresDocumentWriter : IDocumentWriter
 {
@@ -19,12 +20,15 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
     private readonly ChunkWriter _chunks;
     private readonly long _documentId;
     private readonly long _existingSequence;
+    private readonly WriterCache _cache;
     private int _nodesAdded;
     private int _edgesAdded;
     private bool _done;
 
-    private PostgresDocumentWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset ingestedAt, Action release, long documentId, long? existingSequence)
+    private PostgresDocumentWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset ingestedAt, Action release, long documentId, long? existingSequence, WriterCache cache)
     {
+        _cache = cache;
+        cache.StartDocument();
         _connection = connection;
         _transaction = transaction;
         _ingestedAt = ingestedAt;
@@ -32,7 +36,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
         _documentId = documentId;
         AlreadyPresent = existingSequence is not null;
         _existingSequence = existingSequence ?? 0;
-        _chunks = new ChunkWriter(connection, transaction, documentId);
+        _chunks = new ChunkWriter(connection, transaction, documentId, cache);
     }
 
     public bool AlreadyPresent { get; }
@@ -41,7 +45,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
     /// Opens the transaction on <paramref name="connection"/> (which the writer then owns), takes the write
     /// lock and either finds the document or inserts its row. <paramref name="release"/> runs on dispose.
     /// </summary>
-    public static PostgresDocumentWriter Begin(NpgsqlConnection connection, string sha256, RawDocument raw, DateTimeOffset ingestedAt, Action release)
+    public static PostgresDocumentWriter Begin(NpgsqlConnection connection, string sha256, RawDocument raw, DateTimeOffset ingestedAt, Action release, WriterCache cache)
     {
         // The raw bytes were compressed before the write lock was taken: it is the slowest per-byte step.
         var transaction = connection.BeginTransaction();
@@ -57,7 +61,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
             {
                 if (reader.Read())
                 {
-                    return new PostgresDocumentWriter(connection, transaction, ingestedAt, release, reader.GetInt64(0), reader.GetInt64(1));
+                    return new PostgresDocumentWriter(connection, transaction, ingestedAt, release, reader.GetInt64(0), reader.GetInt64(1), cache);
                 }
             }
 
@@ -68,7 +72,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
                 .With(raw.Encoded)
                 .WithText(raw.Encoding);
             var id = (long)insert.ExecuteScalar()!;
-            return new PostgresDocumentWriter(connection, transaction, ingestedAt, release, id, null);
+            return new PostgresDocumentWriter(connection, transaction, ingestedAt, release, id, null, cache);
         }
         catch
         {
@@ -98,6 +102,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
 
         Write(batch.Nodes, batch.Edges);
         _chunks.WriteClaims(batch.Claims);
+        _chunks.Provenance.Complete();
         var document = batch.Document;
         long sequence;
         using (var describe = new NpgsqlCommand(DocumentSql.Describe, _connection, _transaction)
@@ -124,7 +129,13 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
     {
         try
         {
-            // Disposing an uncommitted NpgsqlTransaction rolls it back (and releases the advisory lock).
+            // Disposing an uncommitted NpgsqlTransaction rolls it back (and releases the advisory lock); the ids
+            // the cache took from it may then name rows that never existed.
+            if (!_done && !AlreadyPresent)
+            {
+                _cache.Clear();
+            }
+
             _transaction.Dispose();
             _chunks.Dispose();
             _connection.Dispose();
