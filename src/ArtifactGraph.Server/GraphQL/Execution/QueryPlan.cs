@@ -12,11 +12,14 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// <see cref="Root"/> null when the operation is one <see cref="FastExecutor"/> does not run (it then
 /// executes through GraphQL.NET as before).
 /// </summary>
-internal sealed class QueryPlan(GraphQLOperationDefinition operation, SelectionPlan? root)
+internal sealed class QueryPlan(GraphQLOperationDefinition operation, SelectionPlan? root, VariablePlan? variables = null)
 {
     public GraphQLOperationDefinition Operation { get; } = operation;
 
     public SelectionPlan? Root { get; } = root;
+
+    /// <summary>How each request's variables are coerced and which fields' arguments they fill; null when the operation declares none.</summary>
+    public VariablePlan? Variables { get; } = variables;
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
 /// <summary>
 /// One response field: its name (alias or field name, JSON-encoded once), the schema field, the resolver
 /// GraphQL.NET would call (middleware included after schema initialisation), the arguments parsed once
-/// and the selection sets below it (several when fields with the same response name were merged).
+/// (or the slot of those that depend on variables) and the selection sets below it (several when fields with the same response name were merged).
 /// </summary>
 internal sealed class FieldPlan
 {
@@ -64,7 +67,11 @@ internal sealed class FieldPlan
 
     public IFieldResolver Resolver { get; }
 
+    /// <summary>Parsed once; for a field with a variable slot, the defaults used when the request's values are null.</summary>
     public IDictionary<string, ArgumentValue>? Arguments { get; }
+
+    /// <summary>The <see cref="VariablePlan"/> slot holding this field's arguments per request; -1 when they are <see cref="Arguments"/>.</summary>
+    public int Slot { get; init; } = -1;
 
     public IReadOnlyList<GraphQLSelectionSet> Selections { get; }
 

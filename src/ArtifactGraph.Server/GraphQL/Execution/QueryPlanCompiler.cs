@@ -13,30 +13,39 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// concrete object type, the response fields the spec's CollectFields yields (fields with the same response
 /// name merged, the first one's arguments kept, their selection sets concatenated; named and inline
 /// fragments by type condition, each fragment once), as GraphQL.NET's ExecutionStrategy collects them.
-/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, operations that declare
-/// variables (their arguments are coerced per request), documents with directives (@skip/@include make
-/// collection depend on the request), and introspection fields other than <c>__typename</c>.
+/// Arguments without a variable are parsed here, once; those with one get a slot of the operation's
+/// <see cref="VariablePlan"/>, filled per request.
+/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, documents with
+/// directives (@skip/@include make collection depend on the request), and introspection fields other
+/// than <c>__typename</c>.
 /// </summary>
 internal sealed class QueryPlanCompiler
 {
     private readonly ISchema _schema;
     private readonly GraphQLDocument _document;
     private readonly JsonSerializerOptions _options;
+    private readonly VariablePlan? _variables;
 
-    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options)
+    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options, VariablePlan? variables)
     {
         _schema = schema;
         _document = document;
         _options = options;
+        _variables = variables;
     }
 
     public static QueryPlan Compile(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonSerializerOptions options)
     {
         var plannable = operation.Operation == OperationType.Query
-            && operation.Variables is not { Items.Count: > 0 }
             && FieldPlans.For(document).Plain
             && schema.Query is not null;
-        return new QueryPlan(operation, plannable ? new QueryPlanCompiler(schema, document, options).Selection(schema.Query!, [operation.SelectionSet]) : null);
+        if (!plannable)
+        {
+            return new QueryPlan(operation, null);
+        }
+
+        var variables = VariablePlan.For(schema, document, operation);
+        return new QueryPlan(operation, new QueryPlanCompiler(schema, document, options, variables).Selection(schema.Query!, [operation.SelectionSet]), variables);
     }
 
     /// <summary>The plan of <paramref name="selections"/> (merged) on <paramref name="type"/>, or null when it cannot be planned.</summary>
@@ -68,14 +77,14 @@ internal sealed class QueryPlanCompiler
         for (var i = 0; i < fields.Length; i++)
         {
             var (name, definition, nodes) = collected[i];
-            var (arguments, ok) = Arguments(definition, nodes[0]);
+            var (arguments, slot, ok) = Arguments(definition, nodes[0]);
             if (!ok)
             {
                 return null;
             }
 
             var below = nodes.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!).ToList();
-            fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below);
+            fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below) { Slot = slot };
         }
 
         return fields;
@@ -158,24 +167,31 @@ internal sealed class QueryPlanCompiler
 
     /// <summary>
     /// The argument values GraphQL.NET's validator parses for a field (only when the document gives some;
-    /// otherwise the field's defaults, as the execution context falls back to). No variables: the operation
-    /// declares none, so they depend on the document alone.
+    /// otherwise the field's defaults, as the execution context falls back to). Without a variable they
+    /// depend on the document alone and are parsed here; with one, the field gets its variable slot (-1:
+    /// none) and the defaults are kept for a request whose values come out null.
     /// </summary>
-    private (IDictionary<string, ArgumentValue>? Values, bool Ok) Arguments(FieldType definition, GraphQLField field)
+    private (IDictionary<string, ArgumentValue>? Values, int Slot, bool Ok) Arguments(FieldType definition, GraphQLField field)
     {
         if (field.Arguments is not { Count: > 0 })
         {
-            return (Defaults(definition), true);
+            return (Defaults(definition), -1, true);
+        }
+
+        if (VariableFields.HasVariable(field.Arguments))
+        {
+            var slot = _variables?.SlotOf(field) ?? -1;
+            return (Defaults(definition), slot, slot >= 0);
         }
 
         try
         {
             // Null when none applies: the execution context then falls back to the defaults too.
-            return (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, _document, field, null) ?? Defaults(definition), true);
+            return (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, _document, field, null) ?? Defaults(definition), -1, true);
         }
         catch (ValidationError)
         {
-            return (null, false);
+            return (null, -1, false);
         }
     }
 
