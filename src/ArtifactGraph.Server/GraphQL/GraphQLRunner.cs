@@ -316,7 +316,7 @@ internal sealed class GraphQLRunner : IDisposable
             document.Plan = plan;
         }
 
-        return plan.Root is null ? null : plan;
+        return plan.Runnable ? plan : null;
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
 
     public ArrayBufferWriter<byte>? TryWrite(QueryPlan plan, GraphQLDocument document, RequestContext request, IServiceProvider? services, CancellationToken token, Inputs? variables = null)
     {
-        if (plan.Root is not { } root)
+        if (!plan.Runnable)
         {
             return null;
         }
@@ -40,6 +40,11 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
         // Coerced before anything runs, as GraphQL.NET's validation does: a bad value leaves the request to it.
         VariableValues? values = null;
         if (plan.Variables is { } variablePlan && (values = variablePlan.Coerce(variables)) is null)
+        {
+            return null;
+        }
+
+        if (plan.RootFor(values?.Variables ?? global::GraphQL.Validation.Variables.None) is not { } root)
         {
             return null;
         }

@@ -14,10 +14,10 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// name merged, the first one's arguments kept, their selection sets concatenated; named and inline
 /// fragments by type condition, each fragment once), as GraphQL.NET's ExecutionStrategy collects them.
 /// Arguments without a variable are parsed here, once; those with one get a slot of the operation's
-/// <see cref="VariablePlan"/>, filled per request.
-/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, documents with
-/// directives (@skip/@include make collection depend on the request), and introspection fields other
-/// than <c>__typename</c>.
+/// <see cref="VariablePlan"/>, filled per request. With @skip/@include, one root per combination of their
+/// outcomes (<see cref="DirectivePlan"/>), each compiled with its combination's fields left out.
+/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, other directives, and
+/// introspection fields other than <c>__typename</c>.
 /// </summary>
 internal sealed class QueryPlanCompiler
 {
@@ -25,27 +25,43 @@ internal sealed class QueryPlanCompiler
     private readonly GraphQLDocument _document;
     private readonly JsonSerializerOptions _options;
     private readonly VariablePlan? _variables;
+    private readonly DirectivePlan? _directives;
+    private readonly ulong _included;
 
-    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options, VariablePlan? variables)
+    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options, VariablePlan? variables, DirectivePlan? directives, ulong included)
     {
         _schema = schema;
         _document = document;
         _options = options;
         _variables = variables;
+        _directives = directives;
+        _included = included;
     }
 
     public static QueryPlan Compile(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonSerializerOptions options)
     {
-        var plannable = operation.Operation == OperationType.Query
-            && FieldPlans.For(document).Plain
-            && schema.Query is not null;
-        if (!plannable)
+        if (operation.Operation != OperationType.Query || schema.Query is not { } query)
+        {
+            return new QueryPlan(operation, null);
+        }
+
+        DirectivePlan? directives;
+        try
+        {
+            directives = DirectivePlan.For(schema, document, operation);
+        }
+        catch (NotSupportedException)
         {
             return new QueryPlan(operation, null);
         }
 
         var variables = VariablePlan.For(schema, document, operation);
-        return new QueryPlan(operation, new QueryPlanCompiler(schema, document, options, variables).Selection(schema.Query!, [operation.SelectionSet]), variables);
+        if (directives is null)
+        {
+            return new QueryPlan(operation, new QueryPlanCompiler(schema, document, options, variables, null, 0).Selection(query, [operation.SelectionSet]), variables);
+        }
+
+        return new QueryPlan(operation, null, variables, directives, included => new QueryPlanCompiler(schema, document, options, variables, directives, included).Selection(query, [operation.SelectionSet]));
     }
 
     /// <summary>The plan of <paramref name="selections"/> (merged) on <paramref name="type"/>, or null when it cannot be planned.</summary>
@@ -98,6 +114,11 @@ internal sealed class QueryPlanCompiler
             switch (item)
             {
                 case GraphQLField field:
+                    if (!Included(field))
+                    {
+                        break;
+                    }
+
                     var definition = Definition(type, field);
                     if (definition is null)
                     {
@@ -117,7 +138,8 @@ internal sealed class QueryPlanCompiler
 
                     break;
                 case GraphQLFragmentSpread spread:
-                    if (!visited.Add(spread.FragmentName.Name.StringValue))
+                    // As CollectFields: a skipped spread does not count as visited.
+                    if (!Included(spread) || !visited.Add(spread.FragmentName.Name.StringValue))
                     {
                         break;
                     }
@@ -131,7 +153,7 @@ internal sealed class QueryPlanCompiler
 
                     break;
                 case GraphQLInlineFragment inline:
-                    if ((inline.TypeCondition is null || Matches(inline.TypeCondition.Type.Name, type)) && !Collect(type, inline.SelectionSet, collected, visited))
+                    if (Included(inline) && (inline.TypeCondition is null || Matches(inline.TypeCondition.Type.Name, type)) && !Collect(type, inline.SelectionSet, collected, visited))
                     {
                         return false;
                     }
@@ -144,6 +166,9 @@ internal sealed class QueryPlanCompiler
 
         return true;
     }
+
+    /// <summary>Whether this root's combination of @skip/@include outcomes collects the node.</summary>
+    private bool Included(ASTNode node) => _directives?.Includes(_included, node) ?? true;
 
     /// <summary>The schema field, as GraphQL.NET's GetFieldDefinition finds it; null for other introspection fields or an unknown one.</summary>
     private FieldType? Definition(IObjectGraphType type, GraphQLField field)

@@ -21,8 +21,8 @@ namespace ArtifactGraph.Server.Tests.GraphQL.Execution;
 /// The server's own executor answers byte for byte as GraphQL.NET does: every request of Fixtures/queries
 /// (<see cref="QueryFixtures"/>: each query with each of its variables files) is posted to two servers over
 /// one database, one with Server:FastExecution on and one with it off (response cache off on both, so every
-/// request executes), and the plain ones (no directives, no error) must have taken the fast path, variables
-/// or not; errors, rejected variables, refused fields, directives, mutations and timeouts fall back to
+/// request executes), and those without an error must have taken the fast path, with variables and
+/// @skip/@include or not; errors, rejected variables, refused fields, mutations and timeouts fall back to
 /// GraphQL.NET with the same status and bytes.
 /// </summary>
 public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFixture<FastExecutorTests.Pair>
@@ -50,10 +50,10 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
         Assert.Equal(off, first);
         Assert.Equal(off, second);
 
-        // Both run the plan, unless the document is one plans leave to GraphQL.NET (directives) or the answer
-        // has an error: then GraphQL.NET answered (a rejected variable before anything executed).
-        var plain = FieldPlans.Of(new GraphQLDocumentBuilder().Build(query)).Plain && !off.Body.Contains("\"errors\"", StringComparison.Ordinal);
-        Assert.Equal(plain ? 2 : 0, Runner.FastExecutions - before);
+        // Both run the plan, unless the answer has an error: then GraphQL.NET answered (a rejected variable
+        // before anything executed).
+        var clean = !off.Body.Contains("\"errors\"", StringComparison.Ordinal);
+        Assert.Equal(clean ? 2 : 0, Runner.FastExecutions - before);
         Assert.Equal(0, servers.Slow.Services.GetRequiredService<GraphQLRunner>().FastExecutions);
         if (QueryFixtures.IsRejected(name))
         {
@@ -184,10 +184,29 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
 
     [Theory]
     [InlineData("mutation { ingestDocument(content: \"{}\") { documents { ingested } } }")]
-    [InlineData("{ stats { documents @include(if: true) } }")]
+    [InlineData("query Q @include(if: true) { stats { documents } }")]
+    [InlineData("{ stats { documents @deprecated } }")]
+    [InlineData("query($v: Boolean!) { ...S } fragment S on Query @include(if: $v) { stats { documents } }")]
     [InlineData("{ __schema { queryType { name } } }")]
     [InlineData("{ stats { documents } __type(name: \"Stats\") { name } }")]
-    public void Compile_OperationPlansDoNotCover_NoRoot(string query) => Assert.Null(Plan(query).Plan.Root);
+    public void Compile_OperationPlansDoNotCover_NotRunnable(string query) => Assert.False(Plan(query).Plan.Runnable);
+
+    [Fact]
+    public void RootFor_SkipAndIncludeOutcomes_OneRootPerCombination()
+    {
+        var (plan, _) = Plan("query($a: Boolean!, $b: Boolean!) { stats { documents @skip(if: $a) indexNodes @include(if: $b) } s: stats @include(if: false) { documents } }");
+        var serializer = new global::GraphQL.SystemTextJson.GraphQLSerializer();
+        SelectionPlan Root(string json) => plan.RootFor(plan.Variables!.Coerce(serializer.Deserialize<Inputs>(json))!.Variables)!;
+        string Names(SelectionPlan root) => string.Join(",", root.Fields.Select(f => f.Name.Value).Concat(root.Fields[0].For((global::GraphQL.Types.IObjectGraphType)root.Fields[0].Completion.ObjectType!)!.Fields.Select(f => f.Name.Value)));
+
+        var neither = Root("{\"a\": true, \"b\": false}");
+        var both = Root("{\"a\": false, \"b\": true}");
+
+        Assert.Equal("stats", Names(neither));
+        Assert.Equal("stats,documents,indexNodes", Names(both));
+        Assert.Same(both, Root("{\"a\": false, \"b\": true}"));
+        Assert.Null(plan.Root);
+    }
 
     [Fact]
     public void Compile_OperationWithVariables_SlotsOnlyForArgumentsWithAVariable()
