@@ -97,7 +97,20 @@ internal sealed class DirectivePlan
             return root;
         }
 
-        return _roots.Count >= MaxRoots ? null : _roots.GetOrAdd(mask, compile);
+        if (_roots.Count >= MaxRoots)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _roots.GetOrAdd(mask, compile);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever the compiler did not foresee: GraphQL.NET executes this combination, as for a whole operation.
+            return null;
+        }
     }
 
     private static void Scan(ISchema schema, GraphQLDocument document, GraphQLSelectionSet selections, List<IHasDirectivesNode> nodes, HashSet<string> fragments)
