@@ -13,7 +13,7 @@ using ArtifactGraph.Storage.Sqlite;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 15] [--connections 64]</c>:
+/// <c>graphql [--tier S] [--images N] [--seed N] [--seconds 10] [--warmup 15] [--connections 64] [--variables]</c>:
 /// the tier's graph (built --direct, copied into a SQLite store) plus an OSV advisory for its most popular
 /// package (ingested through the real Ingestor), served by the real server (ServerHost, Kestrel on
 /// loopback, index loaded by IndexLoader) three times: with its response cache (default; repeat requests),
@@ -21,7 +21,9 @@ namespace ArtifactGraph.Bench.Suites;
 /// (<c>Server:FastExecution=false</c>); then a closed-loop load of the same 50-hit blastRadius page from
 /// <c>connections</c> connections against each, against a static GraphQL.NET schema that returns the same
 /// JSON without doing anything, and against an endpoint writing the same bytes with no GraphQL (the HTTP
-/// floor) (DESIGN.md §8: ≥ 5,000 req/s, p99 ≤ 25 ms).
+/// floor) (DESIGN.md §8: ≥ 5,000 req/s, p99 ≤ 25 ms). <c>--variables</c>: the same page as an operation
+/// with variables (<see cref="VariablesQuery"/>), its arguments sent in the request's <c>variables</c>, as
+/// GraphiQL, Apollo and scripts send them.
 /// </summary>
 internal static class GraphQLSuite
 {
@@ -31,6 +33,10 @@ internal static class GraphQLSuite
     /// <summary>A realistic page: the count, then 50 images with depth and the path down to the affected package.</summary>
     public static readonly string Query =
         $"{{ blastRadius(vulnerability: \"{BenchAdvisory.Cve}\") {{ counts {{ images }} images(first: {PageSize}) {{ totalCount edges {{ depth node {{ id kind key name }} path {{ edge direction node {{ kind key }} }} }} }} }} }}";
+
+    /// <summary>The same page with its arguments as variables; the answer is the same bytes.</summary>
+    public static readonly string VariablesQuery =
+        "query Page($vulnerability: String, $first: Int) { blastRadius(vulnerability: $vulnerability) { counts { images } images(first: $first) { totalCount edges { depth node { id kind key name } path { edge direction node { kind key } } } } } }";
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
         RunAsync(options, report, output).GetAwaiter().GetResult();
@@ -59,10 +65,13 @@ internal static class GraphQLSuite
             }
 
             report.Facts["graphql.advisory"] = $"{BenchAdvisory.Describe(package)}: {expected.Images:N0} images in the blast radius";
-            report.Facts["graphql.query"] = Query;
+            var variables = options.Has("--variables");
+            report.Facts["graphql.query"] = variables ? $"{VariablesQuery} with variables {{ vulnerability: {BenchAdvisory.Cve}, first: {PageSize} }}" : Query;
             report.Facts["graphql.load"] = $"{connections} connections, closed loop, from the servers' process; each endpoint warmed up {warmUp.TotalSeconds:0} s (raw bytes half), then timed {seconds.TotalSeconds:0} s (after 1 s more); then each from 1 connection";
             report.Facts["graphql.request log"] = $"all servers log one line per request (Serilog console sink); during the run the console goes to {requestLog}";
-            var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Query });
+            var body = variables
+                ? JsonSerializer.SerializeToUtf8Bytes(new { query = VariablesQuery, variables = new { vulnerability = BenchAdvisory.Cve, first = PageSize } })
+                : JsonSerializer.SerializeToUtf8Bytes(new { query = Query });
 
             // The servers' console logging (a line per request) goes to a file while they run; the bench's own
             // lines still reach the original console through `output`.

@@ -241,7 +241,7 @@ internal sealed class GraphQLRunner : IDisposable
                 await hook(timeout.Token).ConfigureAwait(false);
             }
 
-            if (Plan(document, operation) is { } plan && _fast.TryWrite(plan, document.Document, Context(snapshot, caller), services, timeout.Token) is { } written)
+            if (Plan(document, operation) is { } plan && _fast.TryWrite(plan, document.Document, Context(snapshot, caller), services, timeout.Token, call.Variables) is { } written)
             {
                 Interlocked.Increment(ref _fastExecutions);
                 return new GraphQLOutcome(new ExecutionResult { Executed = true }, GraphQLFailure.None) { Written = written };
@@ -316,7 +316,7 @@ internal sealed class GraphQLRunner : IDisposable
             document.Plan = plan;
         }
 
-        return plan.Root is null ? null : plan;
+        return plan.Runnable ? plan : null;
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ using GraphQLParser.AST;
 namespace ArtifactGraph.Server.GraphQL.Execution;
 
 /// <summary>
-/// Runs a <see cref="QueryPlan"/> and writes the response (<c>{"data":...}</c>) straight into a buffer,
-/// without GraphQL.NET's execution-node tree: each field's resolver (its middleware, e.g. the role check,
+/// Runs a <see cref="QueryPlan"/> (the request's variables coerced first, when it declares some) and
+/// writes the response (<c>{"data":...}</c>) straight into a buffer, without GraphQL.NET's
+/// execution-node tree: each field's resolver (its middleware, e.g. the role check,
 /// included) is called with a <see cref="ResolveFieldContext"/> carrying what resolvers read (Source,
 /// Arguments, FieldDefinition, FieldAst, ParentType, UserContext, RequestServices, CancellationToken,
 /// Schema, Document, Operation, Errors), and values are completed as ExecutionStrategy does (non-null and
@@ -29,20 +30,32 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
 {
     private static readonly IReadOnlyDictionary<string, object?> NoExtensions = new Dictionary<string, object?>();
 
-    public ArrayBufferWriter<byte>? TryWrite(QueryPlan plan, GraphQLDocument document, RequestContext request, IServiceProvider? services, CancellationToken token)
+    public ArrayBufferWriter<byte>? TryWrite(QueryPlan plan, GraphQLDocument document, RequestContext request, IServiceProvider? services, CancellationToken token, Inputs? variables = null)
     {
-        if (plan.Root is not { } root)
+        if (!plan.Runnable)
         {
             return null;
         }
 
-        var run = new Run(schema, serializer.Options, new ResolveFieldContext
+        // Coerced before anything runs, as GraphQL.NET's validation does: a bad value leaves the request to it.
+        VariableValues? values = null;
+        if (plan.Variables is { } variablePlan && (values = variablePlan.Coerce(variables)) is null)
+        {
+            return null;
+        }
+
+        if (plan.RootFor(values?.Variables ?? global::GraphQL.Validation.Variables.None) is not { } root)
+        {
+            return null;
+        }
+
+        var run = new Run(schema, serializer.Options, values?.Arguments ?? [], new ResolveFieldContext
         {
             UserContext = request,
             Schema = schema,
             Document = document,
             Operation = plan.Operation,
-            Variables = global::GraphQL.Validation.Variables.None,
+            Variables = values?.Variables ?? global::GraphQL.Validation.Variables.None,
             CancellationToken = token,
             Metrics = Metrics.None,
             Errors = [],
@@ -82,12 +95,14 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
         private readonly ISchema _schema;
         private readonly JsonSerializerOptions _options;
         private readonly ResolveFieldContext _template;
+        private readonly IDictionary<string, ArgumentValue>?[] _arguments;
         private ResolveFieldContext? _context;
 
-        public Run(ISchema schema, JsonSerializerOptions options, ResolveFieldContext template)
+        public Run(ISchema schema, JsonSerializerOptions options, IDictionary<string, ArgumentValue>?[] arguments, ResolveFieldContext template)
         {
             _schema = schema;
             _options = options;
+            _arguments = arguments;
             _template = template;
             _context = template;
         }
@@ -107,7 +122,7 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
                 context.FieldAst = field.Field;
                 context.FieldDefinition = field.Definition;
                 context.ParentType = plan.Type;
-                context.Arguments = field.Arguments;
+                context.Arguments = field.Slot < 0 ? field.Arguments : _arguments[field.Slot] ?? field.Arguments;
                 var pending = field.Resolver.ResolveAsync(context);
                 if (!pending.IsCompletedSuccessfully)
                 {

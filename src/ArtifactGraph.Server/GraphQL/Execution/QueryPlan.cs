@@ -8,15 +8,30 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 
 /// <summary>
 /// What one query operation of a parsed document asks, compiled once (<see cref="QueryPlanCompiler"/>) and
-/// kept on its <see cref="DocumentCache.Entry"/>: the root selection on the Query type, or
-/// <see cref="Root"/> null when the operation is one <see cref="FastExecutor"/> does not run (it then
-/// executes through GraphQL.NET as before).
+/// kept on its <see cref="DocumentCache.Entry"/>: the root selection on the Query type (one per
+/// combination of @skip/@include outcomes when it has some), or not <see cref="Runnable"/> when the
+/// operation is one <see cref="FastExecutor"/> does not run (it then executes through GraphQL.NET as before).
 /// </summary>
-internal sealed class QueryPlan(GraphQLOperationDefinition operation, SelectionPlan? root)
+internal sealed class QueryPlan(GraphQLOperationDefinition operation, SelectionPlan? root, VariablePlan? variables = null, DirectivePlan? directives = null, Func<ulong, SelectionPlan?>? compile = null)
 {
     public GraphQLOperationDefinition Operation { get; } = operation;
 
+    /// <summary>The root of an operation without @skip/@include.</summary>
     public SelectionPlan? Root { get; } = root;
+
+    /// <summary>How each request's variables are coerced and which fields' arguments they fill; null when the operation declares none.</summary>
+    public VariablePlan? Variables { get; } = variables;
+
+    /// <summary>The operation's @skip/@include conditions; null when it has none.</summary>
+    public DirectivePlan? Directives { get; } = directives;
+
+    public bool Runnable => Root is not null || Directives is not null;
+
+    /// <summary>The root for a request's coerced variables; null when that one cannot be planned.</summary>
+    public SelectionPlan? RootFor(global::GraphQL.Validation.Variables variables) =>
+        Directives is not { } conditions ? Root
+        : conditions.TryMask(variables, out var included) ? conditions.Root(included, compile!)
+        : null;
 }
 
 /// <summary>
@@ -33,7 +48,7 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
 /// <summary>
 /// One response field: its name (alias or field name, JSON-encoded once), the schema field, the resolver
 /// GraphQL.NET would call (middleware included after schema initialisation), the arguments parsed once
-/// and the selection sets below it (several when fields with the same response name were merged).
+/// (or the slot of those that depend on variables) and the selection sets below it (several when fields with the same response name were merged).
 /// </summary>
 internal sealed class FieldPlan
 {
@@ -64,7 +79,11 @@ internal sealed class FieldPlan
 
     public IFieldResolver Resolver { get; }
 
+    /// <summary>Parsed once; for a field with a variable slot, the defaults used when the request's values are null.</summary>
     public IDictionary<string, ArgumentValue>? Arguments { get; }
+
+    /// <summary>The <see cref="VariablePlan"/> slot holding this field's arguments per request; -1 when they are <see cref="Arguments"/>.</summary>
+    public int Slot { get; init; } = -1;
 
     public IReadOnlyList<GraphQLSelectionSet> Selections { get; }
 

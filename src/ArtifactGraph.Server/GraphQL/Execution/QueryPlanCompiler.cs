@@ -13,30 +13,55 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// concrete object type, the response fields the spec's CollectFields yields (fields with the same response
 /// name merged, the first one's arguments kept, their selection sets concatenated; named and inline
 /// fragments by type condition, each fragment once), as GraphQL.NET's ExecutionStrategy collects them.
-/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, operations that declare
-/// variables (their arguments are coerced per request), documents with directives (@skip/@include make
-/// collection depend on the request), and introspection fields other than <c>__typename</c>.
+/// Arguments without a variable are parsed here, once; those with one get a slot of the operation's
+/// <see cref="VariablePlan"/>, filled per request. With @skip/@include, one root per combination of their
+/// outcomes (<see cref="DirectivePlan"/>), each compiled with its combination's fields left out.
+/// Not planned (GraphQL.NET executes them as before): mutations and subscriptions, other directives, and
+/// introspection fields other than <c>__typename</c>.
 /// </summary>
 internal sealed class QueryPlanCompiler
 {
     private readonly ISchema _schema;
     private readonly GraphQLDocument _document;
     private readonly JsonSerializerOptions _options;
+    private readonly VariablePlan? _variables;
+    private readonly DirectivePlan? _directives;
+    private readonly ulong _included;
 
-    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options)
+    private QueryPlanCompiler(ISchema schema, GraphQLDocument document, JsonSerializerOptions options, VariablePlan? variables, DirectivePlan? directives, ulong included)
     {
         _schema = schema;
         _document = document;
         _options = options;
+        _variables = variables;
+        _directives = directives;
+        _included = included;
     }
 
     public static QueryPlan Compile(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonSerializerOptions options)
     {
-        var plannable = operation.Operation == OperationType.Query
-            && operation.Variables is not { Items.Count: > 0 }
-            && FieldPlans.For(document).Plain
-            && schema.Query is not null;
-        return new QueryPlan(operation, plannable ? new QueryPlanCompiler(schema, document, options).Selection(schema.Query!, [operation.SelectionSet]) : null);
+        if (operation.Operation != OperationType.Query || schema.Query is not { } query)
+        {
+            return new QueryPlan(operation, null);
+        }
+
+        DirectivePlan? directives;
+        try
+        {
+            directives = DirectivePlan.For(schema, document, operation);
+        }
+        catch (NotSupportedException)
+        {
+            return new QueryPlan(operation, null);
+        }
+
+        var variables = VariablePlan.For(schema, document, operation);
+        if (directives is null)
+        {
+            return new QueryPlan(operation, new QueryPlanCompiler(schema, document, options, variables, null, 0).Selection(query, [operation.SelectionSet]), variables);
+        }
+
+        return new QueryPlan(operation, null, variables, directives, included => new QueryPlanCompiler(schema, document, options, variables, directives, included).Selection(query, [operation.SelectionSet]));
     }
 
     /// <summary>The plan of <paramref name="selections"/> (merged) on <paramref name="type"/>, or null when it cannot be planned.</summary>
@@ -68,14 +93,14 @@ internal sealed class QueryPlanCompiler
         for (var i = 0; i < fields.Length; i++)
         {
             var (name, definition, nodes) = collected[i];
-            var (arguments, ok) = Arguments(definition, nodes[0]);
+            var (arguments, slot, ok) = Arguments(definition, nodes[0]);
             if (!ok)
             {
                 return null;
             }
 
             var below = nodes.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!).ToList();
-            fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below);
+            fields[i] = new FieldPlan(this, name, _options, nodes[0], definition, arguments, below) { Slot = slot };
         }
 
         return fields;
@@ -89,6 +114,11 @@ internal sealed class QueryPlanCompiler
             switch (item)
             {
                 case GraphQLField field:
+                    if (!Included(field))
+                    {
+                        break;
+                    }
+
                     var definition = Definition(type, field);
                     if (definition is null)
                     {
@@ -108,7 +138,8 @@ internal sealed class QueryPlanCompiler
 
                     break;
                 case GraphQLFragmentSpread spread:
-                    if (!visited.Add(spread.FragmentName.Name.StringValue))
+                    // As CollectFields: a skipped spread does not count as visited.
+                    if (!Included(spread) || !visited.Add(spread.FragmentName.Name.StringValue))
                     {
                         break;
                     }
@@ -122,7 +153,7 @@ internal sealed class QueryPlanCompiler
 
                     break;
                 case GraphQLInlineFragment inline:
-                    if ((inline.TypeCondition is null || Matches(inline.TypeCondition.Type.Name, type)) && !Collect(type, inline.SelectionSet, collected, visited))
+                    if (Included(inline) && (inline.TypeCondition is null || Matches(inline.TypeCondition.Type.Name, type)) && !Collect(type, inline.SelectionSet, collected, visited))
                     {
                         return false;
                     }
@@ -135,6 +166,9 @@ internal sealed class QueryPlanCompiler
 
         return true;
     }
+
+    /// <summary>Whether this root's combination of @skip/@include outcomes collects the node.</summary>
+    private bool Included(ASTNode node) => _directives?.Includes(_included, node) ?? true;
 
     /// <summary>The schema field, as GraphQL.NET's GetFieldDefinition finds it; null for other introspection fields or an unknown one.</summary>
     private FieldType? Definition(IObjectGraphType type, GraphQLField field)
@@ -158,24 +192,31 @@ internal sealed class QueryPlanCompiler
 
     /// <summary>
     /// The argument values GraphQL.NET's validator parses for a field (only when the document gives some;
-    /// otherwise the field's defaults, as the execution context falls back to). No variables: the operation
-    /// declares none, so they depend on the document alone.
+    /// otherwise the field's defaults, as the execution context falls back to). Without a variable they
+    /// depend on the document alone and are parsed here; with one, the field gets its variable slot (-1:
+    /// none) and the defaults are kept for a request whose values come out null.
     /// </summary>
-    private (IDictionary<string, ArgumentValue>? Values, bool Ok) Arguments(FieldType definition, GraphQLField field)
+    private (IDictionary<string, ArgumentValue>? Values, int Slot, bool Ok) Arguments(FieldType definition, GraphQLField field)
     {
         if (field.Arguments is not { Count: > 0 })
         {
-            return (Defaults(definition), true);
+            return (Defaults(definition), -1, true);
+        }
+
+        if (VariableFields.HasVariable(field.Arguments))
+        {
+            var slot = _variables?.SlotOf(field) ?? -1;
+            return (Defaults(definition), slot, slot >= 0);
         }
 
         try
         {
             // Null when none applies: the execution context then falls back to the defaults too.
-            return (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, _document, field, null) ?? Defaults(definition), true);
+            return (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, _document, field, null) ?? Defaults(definition), -1, true);
         }
         catch (ValidationError)
         {
-            return (null, false);
+            return (null, -1, false);
         }
     }
 

@@ -18,16 +18,16 @@ using Microsoft.Extensions.Options;
 namespace ArtifactGraph.Server.Tests.GraphQL.Execution;
 
 /// <summary>
-/// The server's own executor answers byte for byte as GraphQL.NET does: every query of Fixtures/queries is
-/// posted to two servers over one database, one with Server:FastExecution on and one with it off (response
-/// cache off on both, so every request executes), and the plain ones (no variables, no directives, no
-/// error) must have taken the fast path; errors, refused fields, directives, mutations and timeouts fall
-/// back to GraphQL.NET with the same status and bytes.
+/// The server's own executor answers byte for byte as GraphQL.NET does: every request of Fixtures/queries
+/// (<see cref="QueryFixtures"/>: each query with each of its variables files) is posted to two servers over
+/// one database, one with Server:FastExecution on and one with it off (response cache off on both, so every
+/// request executes), and those without an error must have taken the fast path, with variables and
+/// @skip/@include or not; errors, rejected variables, refused fields, mutations and timeouts fall back to
+/// GraphQL.NET with the same status and bytes.
 /// </summary>
 public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFixture<FastExecutorTests.Pair>
 {
-    public static TheoryData<string> Queries() =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "queries"), "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Queries() => [.. QueryFixtures.Cases()];
 
     private GraphQLRunner Runner => servers.Fast.Services.GetRequiredService<GraphQLRunner>();
 
@@ -35,7 +35,12 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
     [MemberData(nameof(Queries))]
     public async Task Post_FixtureQuery_SameBytesWithFastExecutionOnAndOff(string name)
     {
-        var (query, variables) = Read(name);
+        var (query, variables) = QueryFixtures.Read(name);
+
+        // The query with its own variables first: the first request of a document validates it through
+        // GraphQL.NET, and the plan exists from the next on, whichever case of the document ran before.
+        var own = QueryFixtures.Read(QueryFixtures.QueryOf(name)).Variables;
+        Assert.Equal(await PostAsync(servers.Slow, query, own), await PostAsync(servers.Fast.Factory, query, own));
         var before = Runner.FastExecutions;
 
         var off = await PostAsync(servers.Slow, query, variables);
@@ -45,11 +50,58 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
         Assert.Equal(off, first);
         Assert.Equal(off, second);
 
-        // The first request validates the document through GraphQL.NET; the second runs the plan, unless the
-        // operation is one plans leave to GraphQL.NET (variables, directives) or its answer has an error.
-        var plain = variables is null && FieldPlans.Of(new GraphQLDocumentBuilder().Build(query)).Plain && !off.Body.Contains("\"errors\"", StringComparison.Ordinal);
-        Assert.Equal(plain ? 1 : 0, Runner.FastExecutions - before);
+        // Both run the plan, unless the answer has an error: then GraphQL.NET answered (a rejected variable
+        // before anything executed).
+        var clean = !off.Body.Contains("\"errors\"", StringComparison.Ordinal);
+        Assert.Equal(clean ? 2 : 0, Runner.FastExecutions - before);
         Assert.Equal(0, servers.Slow.Services.GetRequiredService<GraphQLRunner>().FastExecutions);
+        if (QueryFixtures.IsRejected(name))
+        {
+            Assert.Contains("\"errors\"", off.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"data\"", off.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Post_SameDocumentWithOtherVariables_OnePlanDifferentAnswers()
+    {
+        const string Query = "query Find($text: String!, $first: Int) { search(text: $text, first: $first) { totalCount edges { node { key } } } }";
+        var variables = new[] { "{\"text\":\"lodash\"}", "{\"text\":\"express\",\"first\":1}", "{\"text\":\"lodash\"}" };
+        await PostAsync(servers.Fast.Factory, Query, variables[0]);
+        var entry = Runner.Documents.Find(Query)!;
+        var before = Runner.FastExecutions;
+
+        var answers = new List<(int Status, string Body)>();
+        QueryPlan? plan = null;
+        foreach (var json in variables)
+        {
+            var answer = await PostAsync(servers.Fast.Factory, Query, json);
+            Assert.Equal(await PostAsync(servers.Slow, Query, json), answer);
+            plan ??= entry.Plan;
+            Assert.Same(plan, entry.Plan);
+            answers.Add(answer);
+        }
+
+        Assert.NotNull(plan?.Variables);
+        Assert.NotEqual(answers[0], answers[1]);
+        Assert.Equal(answers[0], answers[2]);
+        Assert.Equal(3, Runner.FastExecutions - before);
+    }
+
+    [Fact]
+    public async Task Post_PageSizeFromAVariableOverTheLimit_RefusedBeforeExecution()
+    {
+        var (query, _) = QueryFixtures.Read("blast-radius-page-variables");
+        const string Variables = "{ \"purl\": \"pkg:npm/lodash\", \"first\": 100000 }";
+        await PostAsync(servers.Fast.Factory, query, QueryFixtures.Read("blast-radius-page-variables").Variables);
+        var (executions, fast) = (Runner.Executions, Runner.FastExecutions);
+
+        var off = await PostAsync(servers.Slow, query, Variables);
+        var on = await PostAsync(servers.Fast.Factory, query, Variables);
+
+        Assert.Equal(off, on);
+        Assert.Contains("PAGE_SIZE_EXCEEDED", on.Body, StringComparison.Ordinal);
+        Assert.Equal((executions, fast), (Runner.Executions, Runner.FastExecutions));
     }
 
     [Fact]
@@ -132,11 +184,63 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
 
     [Theory]
     [InlineData("mutation { ingestDocument(content: \"{}\") { documents { ingested } } }")]
-    [InlineData("query($n: Int) { search(text: \"a\", first: $n) { totalCount } }")]
-    [InlineData("{ stats { documents @include(if: true) } }")]
+    [InlineData("query Q @include(if: true) { stats { documents } }")]
+    [InlineData("{ stats { documents @deprecated } }")]
+    [InlineData("query($v: Boolean!) { ...S } fragment S on Query @include(if: $v) { stats { documents } }")]
     [InlineData("{ __schema { queryType { name } } }")]
     [InlineData("{ stats { documents } __type(name: \"Stats\") { name } }")]
-    public void Compile_OperationPlansDoNotCover_NoRoot(string query) => Assert.Null(Plan(query).Plan.Root);
+    public void Compile_OperationPlansDoNotCover_NotRunnable(string query) => Assert.False(Plan(query).Plan.Runnable);
+
+    [Fact]
+    public void RootFor_SkipAndIncludeOutcomes_OneRootPerCombination()
+    {
+        var (plan, _) = Plan("query($a: Boolean!, $b: Boolean!) { stats { documents @skip(if: $a) indexNodes @include(if: $b) } s: stats @include(if: false) { documents } }");
+        var serializer = new global::GraphQL.SystemTextJson.GraphQLSerializer();
+        SelectionPlan Root(string json) => plan.RootFor(plan.Variables!.Coerce(serializer.Deserialize<Inputs>(json))!.Variables)!;
+        string Names(SelectionPlan root) => string.Join(",", root.Fields.Select(f => f.Name.Value).Concat(root.Fields[0].For((global::GraphQL.Types.IObjectGraphType)root.Fields[0].Completion.ObjectType!)!.Fields.Select(f => f.Name.Value)));
+
+        var neither = Root("{\"a\": true, \"b\": false}");
+        var both = Root("{\"a\": false, \"b\": true}");
+
+        Assert.Equal("stats", Names(neither));
+        Assert.Equal("stats,documents,indexNodes", Names(both));
+        Assert.Same(both, Root("{\"a\": false, \"b\": true}"));
+        Assert.Null(plan.Root);
+    }
+
+    [Fact]
+    public void Compile_OperationWithVariables_SlotsOnlyForArgumentsWithAVariable()
+    {
+        var root = Plan("query($n: Int, $k: [NodeKind!]) { search(text: \"a\", first: $n) { totalCount } stats { documents } all: allNodes(kind: Package, first: 2) { totalCount } other: search(text: \"b\", kinds: $k) { totalCount } }").Plan;
+
+        Assert.Equal(2, root.Variables!.Count);
+        Assert.Equal([0, -1, -1, 1], root.Root!.Fields.Select(f => f.Slot));
+        Assert.NotNull(root.Root.Fields[2].Arguments);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"k\": [\"NoSuchKind\"]}")]
+    [InlineData("{\"k\": \"Package\", \"n\": 1.5}")]
+    public void Coerce_VariablesGraphQLNetRefuses_Null(string json)
+    {
+        var plan = Plan("query($k: [NodeKind!]!, $n: Int) { search(text: \"a\", kinds: $k, first: $n) { totalCount } }").Plan;
+
+        Assert.Null(plan.Variables!.Coerce(new global::GraphQL.SystemTextJson.GraphQLSerializer().Deserialize<Inputs>(json)));
+    }
+
+    [Fact]
+    public void Coerce_DefaultsListOfOneAndAFieldInAFragment_ValuesForEverySlot()
+    {
+        var plan = Plan("query($k: [NodeKind!] = [Image], $t: String!, $e: [EdgeKind!]) { search(text: $t, kinds: $k) { totalCount } nodeByKey(kind: License, key: \"MIT\") { ... on Image { incoming(kinds: $e) { totalCount } } } }").Plan;
+
+        var values = plan.Variables!.Coerce(new global::GraphQL.SystemTextJson.GraphQLSerializer().Deserialize<Inputs>("{\"t\": \"x\", \"e\": \"RUNS\"}"))!;
+
+        Assert.Equal(2, values.Arguments.Length);
+        Assert.Equal("x", values.Arguments[0]!["text"].Value);
+        Assert.Single((System.Collections.IEnumerable)values.Arguments[0]!["kinds"].Value!);
+        Assert.Single((System.Collections.IEnumerable)values.Arguments[1]!["kinds"].Value!);
+    }
 
     [Fact]
     public void Compile_SameResponseNameTwice_OneFieldWithBothSelections()
@@ -168,13 +272,6 @@ public sealed class FastExecutorTests(FastExecutorTests.Pair servers) : IClassFi
             Options = services.GetRequiredService<IOptions<ServerOptions>>().Value,
             Ingestion = services.GetRequiredService<DocumentIngestion>(),
         };
-    }
-
-    private static (string Query, string? Variables) Read(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "queries");
-        var variables = Path.Combine(folder, name + ".variables.json");
-        return (File.ReadAllText(Path.Combine(folder, name + ".graphql")), File.Exists(variables) ? File.ReadAllText(variables) : null);
     }
 
     private static async Task<(int Status, string Body)> PostAsync(WebApplicationFactory<ServerEntryPoint> server, string query, string? variables, string? key = null)
