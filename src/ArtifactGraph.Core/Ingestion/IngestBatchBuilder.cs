@@ -247,8 +247,7 @@ public sealed class IngestBatchBuilder
 
     private static InvalidOperationException Spent() => new("The batch was built: this builder is spent.");
 
-    private static UInt128 Identity(NodeRef node) =>
-        XxHash128.HashToUInt128(MemoryMarshal.AsBytes(node.Key.AsSpan()), (long)node.Kind);
+    private static UInt128 Identity(NodeRef node) => NodeHash.Of(node);
 
     /// <summary>Merges <paramref name="properties"/> into <paramref name="bag"/> (first value wins); null while there are none.</summary>
     private static PropertyBag? Collect(PropertyBag? bag, IEnumerable<KeyValuePair<string, string>>? properties)

@@ -32,7 +32,7 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
             var properties = Json.Write(node.Properties);
             var live = Json.WriteLive(node.Properties);
             var hash = NodeHash.Of(node.Ref);
-            var input = NodeHash.Input(node.Name, properties);
+            var input = InputHash.Of(node.Name, properties);
             // Live keys are latest-wins: another document may have changed them since, so they always go.
             if (live is null && cache.Nodes.TryGet(hash, out var row) && row.Input == input)
             {
@@ -78,7 +78,7 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
         {
             var key = new EdgeKey((int)edge.Kind, _nodeIds[edge.From], _nodeIds[edge.To]);
             var properties = Json.Write(edge.Properties);
-            var input = NodeHash.Input(null, properties);
+            var input = InputHash.Of(null, properties);
             if (cache.Edges.TryGet(key, out var row) && row.Input == input)
             {
                 _ids.Add(row.Id);

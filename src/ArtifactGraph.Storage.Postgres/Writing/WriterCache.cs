@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Storage;
 namespace ArtifactGraph.Storage.Postgres.Writing;
 
 /// <summary>
@@ -8,9 +9,9 @@ namespace ArtifactGraph.Storage.Postgres.Writing;
 /// </summary>
 internal sealed class WriterCache(int nodeCapacity, int edgeCapacity)
 {
-    public RowCache<UInt128> Nodes { get; } = new(nodeCapacity);
+    public RowCache<UInt128, CachedRow> Nodes { get; } = new(nodeCapacity);
 
-    public RowCache<EdgeKey> Edges { get; } = new(edgeCapacity);
+    public RowCache<EdgeKey, CachedRow> Edges { get; } = new(edgeCapacity);
 
     public void StartDocument()
     {

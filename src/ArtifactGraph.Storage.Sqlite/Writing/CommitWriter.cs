@@ -29,8 +29,8 @@ internal sealed class CommitWriter : IDisposable
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
-        Nodes = new RowCache<UInt128>(options.NodeCacheCapacity);
-        Edges = new RowCache<EdgeKey>(options.EdgeCacheCapacity);
+        Nodes = new RowCache<UInt128, CachedRow>(options.NodeCacheCapacity);
+        Edges = new RowCache<EdgeKey, CachedRow>(options.EdgeCacheCapacity);
         _merger = new ProvenanceMerger(connection);
 
         // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
@@ -50,10 +50,10 @@ internal sealed class CommitWriter : IDisposable
     public PropertyJson Json { get; } = new();
 
     /// <summary>Committed nodes by identity (<see cref="NodeHash"/>), across documents; cleared by <see cref="Forget"/>.</summary>
-    public RowCache<UInt128> Nodes { get; }
+    public RowCache<UInt128, CachedRow> Nodes { get; }
 
     /// <summary>Committed edges by (kind, from id, to id), across documents; cleared by <see cref="Forget"/>.</summary>
-    public RowCache<EdgeKey> Edges { get; }
+    public RowCache<EdgeKey, CachedRow> Edges { get; }
 
     public PropertyKeySets Keys { get; } = new();
 

@@ -127,19 +127,6 @@ public sealed class WriterCacheTests(PostgresTestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public void Set_MoreThanADocumentsShareOfCapacity_StopsAdmittingNewRows()
-    {
-        var cache = new RowCache<long>(8);
-        cache.StartDocument();
-        for (var i = 0; i < 8; i++)
-        {
-            cache.Set(i, new CachedRow(i + 1, 0));
-        }
-
-        Assert.Equal(2, cache.Count);
-    }
-
-    [Fact]
     public void SortedDistinct_UnorderedWithRepeats_ReturnsEachIdOnceAscending()
     {
         Assert.Equal([1L, 3, 7], DocumentProvenance.SortedDistinct([7, 3, 1, 7, 3]));

@@ -1,18 +1,20 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ArtifactGraph.Storage.Sqlite.Writing;
+namespace ArtifactGraph.Core.Storage;
 
 /// <summary>
-/// A bounded map from a row's identity to what is known about the stored row, kept by the writer across
-/// documents so that a row seen before (a popular package in every image) costs no lookup in the nodes or
-/// edges B-tree. Two generations approximate LRU at O(1): entries go to the young one; when it holds half
-/// the capacity it becomes the old one and the previous old one is dropped; a hit in the old one moves the
-/// entry back to the young one.
+/// A bounded map from a row's identity to what a store's writer knows about the stored row, kept across
+/// documents so that a row seen before (a popular package in every image) costs no lookup in the store.
+/// Both stores' writers use it, each with what it needs to know as <typeparamref name="TRow"/>. Two generations
+/// approximate LRU at O(1): entries go to the young one; when it holds half the capacity it becomes the old one
+/// and the previous old one is dropped; a hit in the old one moves the entry back to the young one.
 /// <para>
-/// Entries may only describe committed rows: the owner clears the cache when a transaction rolls back.
-/// Rows are never deleted and ids never reused, so an entry stays true even if another process writes the
-/// same file; at worst its key set lags, which costs a redundant merge, never a lost one.
+/// Entries may only describe rows of this writer's committed or open transactions: the owner clears the cache
+/// when a transaction rolls back. Rows are never deleted and ids never reused, so an entry stays true even if
+/// another process writes the same store; at worst what it knows of the row lags, which costs a redundant
+/// merge, never a lost one.
 /// </para>
 /// <para>
 /// Each document may add at most <see cref="DocumentAdmissions"/> new entries (a quarter of the capacity): a
@@ -20,12 +22,12 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// evict the popular rows it exists for. Updates of entries already cached are always taken.
 /// </para>
 /// </summary>
-internal sealed class RowCache<TKey>
+internal sealed class RowCache<TKey, TRow>
     where TKey : notnull
 {
     private readonly int _generationSize;
-    private Dictionary<TKey, CachedRow> _young = [];
-    private Dictionary<TKey, CachedRow> _old = [];
+    private Dictionary<TKey, TRow> _young = [];
+    private Dictionary<TKey, TRow> _old = [];
     private int _admitted;
 
     public RowCache(int capacity)
@@ -43,7 +45,7 @@ internal sealed class RowCache<TKey>
     /// <summary>Starts a document's admission budget.</summary>
     public void StartDocument() => _admitted = 0;
 
-    public bool TryGet(TKey key, out CachedRow row)
+    public bool TryGet(TKey key, [MaybeNullWhen(false)] out TRow row)
     {
         if (_young.TryGetValue(key, out row))
         {
@@ -59,7 +61,7 @@ internal sealed class RowCache<TKey>
         return false;
     }
 
-    public void Set(TKey key, CachedRow row)
+    public void Set(TKey key, TRow row)
     {
         if (_generationSize == 0)
         {
@@ -88,7 +90,7 @@ internal sealed class RowCache<TKey>
         _old = [];
     }
 
-    private void Put(TKey key, CachedRow row)
+    private void Put(TKey key, TRow row)
     {
         if (_young.Count >= _generationSize)
         {

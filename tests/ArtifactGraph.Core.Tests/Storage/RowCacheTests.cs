@@ -1,25 +1,25 @@
-using ArtifactGraph.Storage.Sqlite.Writing;
+using ArtifactGraph.Core.Storage;
 
-namespace ArtifactGraph.Storage.Sqlite.Tests.Writing;
+namespace ArtifactGraph.Core.Tests.Storage;
 
 public sealed class RowCacheTests
 {
-    private static CachedRow Row(long id) => new(id, PropertyKeys.None, false);
+    private static long Row(long id) => id;
 
     [Fact]
     public void TryGet_AfterSet_ReturnsRow()
     {
-        var cache = new RowCache<string>(10);
+        var cache = new RowCache<string, long>(10);
         cache.Set("a", Row(1));
 
         Assert.True(cache.TryGet("a", out var row));
-        Assert.Equal(1, row.Id);
+        Assert.Equal(1, row);
     }
 
     [Fact]
     public void Set_BeyondCapacity_StaysBoundedAndDropsLeastRecentlyUsed()
     {
-        var cache = new RowCache<int>(4);
+        var cache = new RowCache<int, long>(4);
         for (var i = 0; i < 4; i++)
         {
             cache.Set(i, Row(i));
@@ -41,7 +41,7 @@ public sealed class RowCacheTests
     [Fact]
     public void Set_DocumentBeyondItsAdmissions_KeepsEarlierEntriesAndUpdatesKnownOnes()
     {
-        var cache = new RowCache<int>(100);
+        var cache = new RowCache<int, long>(100);
         cache.StartDocument();
         for (var i = 0; i < 40; i++)
         {
@@ -52,7 +52,7 @@ public sealed class RowCacheTests
         cache.Set(0, Row(1_000));
         Assert.Equal(25, cache.Count);
         Assert.True(cache.TryGet(0, out var updated));
-        Assert.Equal(1_000, updated.Id);
+        Assert.Equal(1_000, updated);
         Assert.False(cache.TryGet(30, out _));
 
         cache.StartDocument();
@@ -64,7 +64,7 @@ public sealed class RowCacheTests
     public void TryGet_PromotesFromOldGeneration_WithoutUsingAdmissions()
     {
         // Capacity 16: generations of 8, four admissions per document.
-        var cache = new RowCache<int>(16);
+        var cache = new RowCache<int, long>(16);
         for (var first = 0; first < 8; first += 4)
         {
             cache.StartDocument();
@@ -86,19 +86,9 @@ public sealed class RowCacheTests
     }
 
     [Fact]
-    public void CachedRow_PacksIdAndName_RoundTrips()
-    {
-        var row = new CachedRow(long.MaxValue >> 1, PropertyKeys.None, true);
-
-        Assert.Equal(long.MaxValue >> 1, row.Id);
-        Assert.True(row.HasName);
-        Assert.False(new CachedRow(7, PropertyKeys.None, false).HasName);
-    }
-
-    [Fact]
     public void Set_ZeroCapacity_CachesNothing()
     {
-        var cache = new RowCache<string>(0);
+        var cache = new RowCache<string, long>(0);
         cache.Set("a", Row(1));
 
         Assert.False(cache.TryGet("a", out _));
@@ -107,7 +97,7 @@ public sealed class RowCacheTests
     [Fact]
     public void Clear_AfterSets_ForgetsEverything()
     {
-        var cache = new RowCache<string>(10);
+        var cache = new RowCache<string, long>(10);
         cache.Set("a", Row(1));
         cache.Set("b", Row(2));
 
