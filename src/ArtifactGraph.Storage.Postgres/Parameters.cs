@@ -39,6 +39,9 @@ internal static class Parameters
         return command;
     }
 
+    /// <summary>A pending chunk's column as an array parameter: every value, or only those at <paramref name="only"/>.</summary>
+    public static T[] Pick<T>(this List<T> values, List<int>? only) => only is null ? values.ToArray() : only.Select(i => values[i]).ToArray();
+
     /// <summary>A nullable timestamptz, always sent as UTC (Npgsql rejects other offsets for timestamptz).</summary>
     public static NpgsqlCommand WithTime(this NpgsqlCommand command, DateTimeOffset? value)
     {

@@ -49,10 +49,8 @@ internal sealed class PendingEdges
     /// <summary>The statement over all pending edges, or over those at <paramref name="only"/>.</summary>
     public NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, List<int>? only) =>
         new NpgsqlCommand(sql, connection, transaction)
-            .With(Pick(_kinds, only))
-            .With(Pick(_from, only))
-            .With(Pick(_to, only))
-            .WithJsonbArray(Pick(_properties, only));
-
-    private static T[] Pick<T>(List<T> values, List<int>? only) => only is null ? values.ToArray() : only.Select(i => values[i]).ToArray();
+            .With(_kinds.Pick(only))
+            .With(_from.Pick(only))
+            .With(_to.Pick(only))
+            .WithJsonbArray(_properties.Pick(only));
 }

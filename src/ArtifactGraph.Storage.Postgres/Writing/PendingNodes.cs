@@ -48,11 +48,9 @@ internal sealed class PendingNodes
     /// <summary>The statement over all pending nodes, or over those at <paramref name="only"/>.</summary>
     public NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, List<int>? only) =>
         new NpgsqlCommand(sql, connection, transaction)
-            .With(Pick(_kinds, only))
-            .WithTextArray(Pick(_keys, only))
-            .WithTextArray(Pick(_names, only))
-            .WithJsonbArray(Pick(_properties, only))
-            .WithJsonbArray(Pick(_live, only));
-
-    private static T[] Pick<T>(List<T> values, List<int>? only) => only is null ? values.ToArray() : only.Select(i => values[i]).ToArray();
+            .With(_kinds.Pick(only))
+            .WithTextArray(_keys.Pick(only))
+            .WithTextArray(_names.Pick(only))
+            .WithJsonbArray(_properties.Pick(only))
+            .WithJsonbArray(_live.Pick(only));
 }
