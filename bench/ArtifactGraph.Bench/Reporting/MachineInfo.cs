@@ -22,7 +22,7 @@ internal static class MachineInfo
     /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS.md, "Cold commands"); the
     /// bench runs the command's suites with it off (<see cref="CliRuntime"/>), so each result says which process it stood for.
     /// </summary>
-    private static string TieredPgo() =>
+    public static string TieredPgo() =>
         Environment.GetEnvironmentVariable("DOTNET_TieredPGO") switch
         {
             "0" => "off (DOTNET_TieredPGO=0: as the artifactgraph command runs; the command-side suites set it themselves)",

@@ -9,7 +9,7 @@ internal static class TableWriter
     {
         output.WriteLine();
         output.WriteLine($"== {report.Name}   load before {report.LoadBefore}, after {report.LoadAfter}");
-        output.WriteLine($"   tiered PGO: {MachineInfo.Describe()["tieredPgo"]}");
+        output.WriteLine($"   tiered PGO: {MachineInfo.TieredPgo()}");
         foreach (var (key, value) in report.Facts)
         {
             output.WriteLine($"   {key}: {value}");

@@ -11,7 +11,7 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// (<see cref="Provenance.DocumentRowsWriter"/>) and <see cref="Complete"/> writes them as the document's one
 /// provenance row.
 /// Node ids are kept across the document's chunks, up to <see cref="MaxKeptIds"/>: a later chunk's edges name nodes of
-/// earlier chunks (the writer's cross-document <see cref="RowCache{TKey}"/> is bounded, so it cannot be relied on
+/// earlier chunks (the writer's cross-document <see cref="Core.Storage.RowCache{TKey, TRow}"/> is bounded, so it cannot be relied on
 /// for that; past the cap, the table answers).
 /// </summary>
 internal sealed class SqliteDocumentWriter : IDocumentWriter
