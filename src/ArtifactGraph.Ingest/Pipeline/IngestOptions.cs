@@ -44,6 +44,15 @@ public sealed class IngestOptions
     /// </summary>
     public TimeSpan OverlapStartGrace { get; set; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>
+    /// <see cref="Ingestor.IngestFiles"/>: how many documents may be read ahead of the one committing, and how many of their
+    /// (decompressed) bytes; one always may. Several keep the reader busy through a long commit.
+    /// </summary>
+    public int ReadAheadDocuments { get; set; } = 8;
+
+    /// <inheritdoc cref="ReadAheadDocuments"/>
+    public long ReadAheadBytes { get; set; } = 16L << 20;
+
     /// <summary>The hints every document of this run is read with.</summary>
     public IReadOnlyDictionary<string, string> Hints()
     {
@@ -69,6 +78,8 @@ public sealed class IngestOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(OverlapChunkRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadAheadDocuments, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadAheadBytes, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(OverlapStartGrace, TimeSpan.Zero);
     }
 }

@@ -6,7 +6,9 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// Many documents on two cores: document n+1 is read (sniff, read + map, raw encoding: all pure) on a worker
 /// while document n commits on the caller's thread, one transaction per document as on the sequential
 /// path, with the same reports in the same order and the same store contents. The store is used from the
-/// caller's thread only, and at most one document is read ahead, so memory is one batch more than sequential.
+/// caller's thread only. A few documents are read ahead (<see cref="IngestOptions.ReadAheadDocuments"/>, within
+/// <see cref="IngestOptions.ReadAheadBytes"/>), so memory is a few batches more than sequential, and the reader keeps
+/// going through a commit far longer than a read.
 /// </summary>
 public sealed partial class Ingestor
 {
@@ -22,31 +24,38 @@ public sealed partial class Ingestor
 
         // Hashes met in this run: a repeat is not read again (the store will call it Unchanged). Caller's thread only.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        Task<PreparedDocument>? ahead = null;
+
+        // Documents loaded and handed to the worker, in order, with the bytes they hold: several, so the reader keeps
+        // going through a long commit (the first one's, or one that merges staged provenance) instead of idling.
+        var ahead = new Queue<(PreparedDocument Loaded, Task<PreparedDocument> Read)>();
+        long aheadBytes = 0;
+        var next = 0;
         using var worker = new ReadAheadThread();
         try
         {
             for (var i = 0; i < paths.Count; i++)
             {
                 PreparedDocument current;
-                if (ahead is null)
+                if (ahead.Count == 0)
                 {
-                    var loaded = Load(paths[i], hints, seen);
+                    var loaded = Load(paths[next++], hints, seen);
                     current = WorthReading(loaded) ? Read(loaded) : loaded;
                 }
                 else
                 {
-                    current = ahead.GetAwaiter().GetResult();
+                    var (loaded, read) = ahead.Dequeue();
+                    aheadBytes -= loaded.Expanded.Length;
+                    current = read.GetAwaiter().GetResult();
                 }
 
-                ahead = null;
-                if (i + 1 < paths.Count && !IsLarge(current))
+                // The next files' bytes and hashes come first, on this thread, so bytes the store already holds are
+                // Unchanged without being read (as on the sequential path); only new ones are read beside this commit.
+                // Nothing is read beside a large document, nor past one: it already needs the memory.
+                while (!IsLarge(current) && next < paths.Count && HasRoomAhead(ahead, aheadBytes))
                 {
-                    // The next file's bytes and hash come first, on this thread, so bytes the store already holds
-                    // are Unchanged without being read (as on the sequential path); only new ones are read beside
-                    // this commit.
-                    var next = Load(paths[i + 1], hints, seen);
-                    ahead = WorthReading(next) ? worker.Read(() => Read(next)) : Task.FromResult(next);
+                    var loaded = Load(paths[next++], hints, seen);
+                    ahead.Enqueue((loaded, WorthReading(loaded) ? worker.Read(() => Read(loaded)) : Task.FromResult(loaded)));
+                    aheadBytes += loaded.Expanded.Length;
                 }
 
                 var report = CommitPrepared(current);
@@ -56,15 +65,19 @@ public sealed partial class Ingestor
         }
         finally
         {
-            // A commit failed (the exception is on its way out): let the read finish rather than run on unobserved.
-            if (ahead is not null)
+            // A commit failed (the exception is on its way out): let the reads finish rather than run on unobserved.
+            foreach (var (_, read) in ahead)
             {
-                ((IAsyncResult)ahead).AsyncWaitHandle.WaitOne();
+                ((IAsyncResult)read).AsyncWaitHandle.WaitOne();
             }
         }
 
         return reports;
     }
+
+    /// <summary>One document ahead always; more while they are few and small enough (<see cref="IngestOptions.ReadAheadDocuments"/>, <see cref="IngestOptions.ReadAheadBytes"/>), and none past a large one.</summary>
+    private bool HasRoomAhead(Queue<(PreparedDocument Loaded, Task<PreparedDocument> Read)> ahead, long aheadBytes) =>
+        ahead.Count == 0 || (ahead.Count < _options.ReadAheadDocuments && aheadBytes < _options.ReadAheadBytes && !IsLarge(ahead.Last().Loaded));
 
     private bool IsLarge(PreparedDocument document) =>
         document.Sequential && (document.Sha256 is null || document.Expanded.Length >= LargeDocumentThreshold);

@@ -10,7 +10,7 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// </summary>
 internal sealed class ReadAheadThread : IDisposable
 {
-    private readonly BlockingCollection<(Func<PreparedDocument> Work, TaskCompletionSource<PreparedDocument> Done)> _queue = new(boundedCapacity: 1);
+    private readonly BlockingCollection<(Func<PreparedDocument> Work, TaskCompletionSource<PreparedDocument> Done)> _queue = new();
     private readonly Thread _thread;
 
     public ReadAheadThread()

@@ -76,8 +76,11 @@ public sealed class IngestorReadAheadTests : IDisposable
         Assert.Single(store.ListDocuments());
     }
 
-    [Fact]
-    public void IngestFiles_ManyDocuments_ReadsAtMostOneAheadAndNothingBesideALargeOne()
+    [Theory]
+    [InlineData(1, long.MaxValue)]
+    [InlineData(3, long.MaxValue)]
+    [InlineData(8, 0L)]
+    public void IngestFiles_ManyDocuments_ReadsWithinTheBudgetAheadAndNothingBesideALargeOne(int documents, long bytes)
     {
         var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var names = Enumerable.Range(0, 9).Select(i => i == 4 ? "large" : $"small{i}").ToList();
@@ -88,20 +91,24 @@ public sealed class IngestorReadAheadTests : IDisposable
             return path;
         }).ToList();
         using var store = new ThreadBoundStore(SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "order.db") }, new FakeTimeProvider(_now)));
-        var ingestor = new Ingestor([new OrderReader(events)], store, new IngestOptions(), NullLogger<Ingestor>.Instance) { LargeDocumentThreshold = 100 };
+        var options = new IngestOptions { ReadAheadDocuments = documents, ReadAheadBytes = bytes };
+        var ingestor = new Ingestor([new OrderReader(events)], store, options, NullLogger<Ingestor>.Instance) { LargeDocumentThreshold = 100 };
 
         var reports = ingestor.IngestFiles(paths, r => events.Enqueue($"done {Path.GetFileName(r.Source)}"));
 
         Assert.All(reports, r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
         var log = events.ToList();
         Assert.Equal(names.Select(n => $"read {n}"), log.Where(e => e.StartsWith("read", StringComparison.Ordinal)));
-        for (var k = 0; k + 2 < names.Count; k++)
+
+        // With a byte budget of 0 one document is still read ahead.
+        var ahead = bytes == 0 ? 1 : documents;
+        for (var k = 0; k + ahead + 1 < names.Count; k++)
         {
-            // Document k+2 is read only once k is committed: one batch ahead at most.
-            Assert.True(log.IndexOf($"read {names[k + 2]}") > log.IndexOf($"done {names[k]}"), string.Join(", ", log));
+            // Document k+ahead+1 is read only once k is committed: `ahead` batches ahead at most.
+            Assert.True(log.IndexOf($"read {names[k + ahead + 1]}") > log.IndexOf($"done {names[k]}"), string.Join(", ", log));
         }
 
-        // The large document is read inside its transaction with nothing read beside it.
+        // The large document is read inside its transaction with nothing read beside it or before it past it.
         var large = log.IndexOf("read large");
         Assert.Equal(log.IndexOf("done large") - 1, large);
         Assert.Equal($"done {names[3]}", log[large - 1]);
@@ -110,6 +117,36 @@ public sealed class IngestorReadAheadTests : IDisposable
         events.Clear();
         Assert.All(ingestor.IngestFiles(paths), r => Assert.Equal(IngestOutcome.Unchanged, r.Outcome));
         Assert.DoesNotContain(events, e => e.StartsWith("read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IngestFiles_DeepReadAhead_ReaderIsNotHeldUpByOneSlowCommit()
+    {
+        // Every read starts before the first commit ends when the first commit is slow and the budget holds them all.
+        var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var names = Enumerable.Range(0, 5).Select(i => $"doc{i}").ToList();
+        var paths = names.Select(name =>
+        {
+            var path = Path.Combine(_directory, name);
+            File.WriteAllText(path, $"order:{name}");
+            return path;
+        }).ToList();
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "deep.db") }, new FakeTimeProvider(_now));
+        var ingestor = new Ingestor([new OrderReader(events)], store, new IngestOptions { ReadAheadDocuments = 8 }, NullLogger<Ingestor>.Instance);
+
+        ingestor.IngestFiles(paths, r =>
+        {
+            if (r.Source == paths[0])
+            {
+                // Stands for a long commit: the reports callback runs on the committing thread.
+                SpinWait.SpinUntil(() => events.Count(e => e.StartsWith("read", StringComparison.Ordinal)) == names.Count, TimeSpan.FromSeconds(10));
+            }
+
+            events.Enqueue($"done {Path.GetFileName(r.Source)}");
+        });
+
+        var log = events.ToList();
+        Assert.True(log.IndexOf($"read {names[^1]}") < log.IndexOf($"done {names[0]}"), string.Join(", ", log));
     }
 
     [Fact]
