@@ -26,7 +26,7 @@ internal sealed class CliContext
     /// <summary>Whether a person is watching (progress bars only then).</summary>
     public bool Interactive { get; init; }
 
-    public IGraphStore OpenStore(CommandArgs args) => StoreFactory.Open(args, Time, Logging);
+    public IGraphStore OpenStore(CommandArgs args, bool bulk = false) => StoreFactory.Open(args, Time, Logging, bulk);
 
     /// <summary>Opens the store and loads the snapshot the query will read: now, or as of --as-of.</summary>
     public GraphIndex LoadIndex(CommandArgs args)

@@ -15,16 +15,20 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
     private readonly PairWriter _edges = new(connection, "edge_documents", "edge_id");
     private readonly PairWriter _nodes = new(connection, "node_documents", "node_id");
 
-    /// <summary>How many ids the staged documents hold (what <see cref="Merge"/> would write).</summary>
-    public long StagedIds()
+    /// <summary>How many ids the merged documents hold, and how many the staged ones (what <see cref="Merge"/> would write).</summary>
+    public (long Merged, long Staged) Ids()
     {
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT coalesce(sum(edge_count + node_count), 0) FROM document_rows
-            WHERE document_id > (SELECT merged_through FROM provenance_merge WHERE id = 1);
+            SELECT
+                coalesce(sum(CASE WHEN document_id <= m.merged_through THEN edge_count + node_count END), 0),
+                coalesce(sum(CASE WHEN document_id > m.merged_through THEN edge_count + node_count END), 0)
+            FROM document_rows, (SELECT merged_through FROM provenance_merge WHERE id = 1) AS m;
             """;
-        return (long)command.ExecuteScalar()!;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>Merges every staged document; returns how many documents it merged.</summary>

@@ -38,7 +38,7 @@ internal static class ProvenanceReads
             }
         }
 
-        // Bounded by SqliteStoreOptions.ProvenanceMergeIds: the staged lists are merged once they hold that many ids.
+        // Bounded by SqliteStoreOptions.ProvenanceMergeMaxIds: the staged lists are merged before they hold more ids.
         using var staged = connection.CreateCommand();
         staged.Transaction = transaction;
         staged.CommandText = $"SELECT document_id, {list} {StagedWhere};";

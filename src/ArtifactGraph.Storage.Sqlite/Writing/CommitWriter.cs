@@ -17,8 +17,10 @@ internal sealed class CommitWriter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ProvenanceMerger _merger;
     private readonly long _mergeIds;
+    private readonly long _mergeMaxIds;
     private readonly ILogger _logger;
     private long _stagedIds;
+    private long _mergedIds;
 
     public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, ILogger logger)
     {
@@ -26,6 +28,7 @@ internal sealed class CommitWriter : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _mergeIds = options.ProvenanceMergeIds;
+        _mergeMaxIds = options.ProvenanceMergeMaxIds;
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
@@ -34,7 +37,7 @@ internal sealed class CommitWriter : IDisposable
         _merger = new ProvenanceMerger(connection);
 
         // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
-        _stagedIds = _merger.StagedIds();
+        (_mergedIds, _stagedIds) = _merger.Ids();
     }
 
     /// <summary>Test hook: called at each <see cref="CommitStage"/> inside the transaction; throwing rolls back.</summary>
@@ -69,16 +72,23 @@ internal sealed class CommitWriter : IDisposable
 
     /// <summary>
     /// Called after a document committed (its transaction closed): merges the staged lists once they hold
-    /// <see cref="SqliteStoreOptions.ProvenanceMergeIds"/> ids, which bounds what a provenance read scans.
+    /// <see cref="MergeThreshold"/> ids, which bounds what a provenance read scans.
     /// </summary>
     public void AfterCommit(long ids)
     {
         _stagedIds += ids;
-        if (_stagedIds >= _mergeIds)
+        if (_stagedIds >= MergeThreshold)
         {
             MergeStaged();
         }
     }
+
+    /// <summary>
+    /// <see cref="SqliteStoreOptions.ProvenanceMergeIds"/>, or half the ids merged so far if more (at most
+    /// <see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>): a merge walks the whole index, so with the step growing
+    /// with it, a bulk load's merges cost about three times one merge at the end instead of growing with its square.
+    /// </summary>
+    internal long MergeThreshold => _mergeIds == 0 ? 0 : Math.Max(_mergeIds, Math.Min(_mergeMaxIds, _mergedIds / 2));
 
     /// <summary>Merges whatever is staged (on close, and for tests). A failure is logged: the staged lists stay
     /// committed, reads keep answering from them, and the next merge retries.</summary>
@@ -93,6 +103,7 @@ internal sealed class CommitWriter : IDisposable
         {
             var documents = _merger.Merge();
             Log.ProvenanceMerged(_logger, documents, _stagedIds);
+            _mergedIds += _stagedIds;
             _stagedIds = 0;
         }
         catch (SqliteException e)

@@ -124,6 +124,62 @@ public sealed class ProvenanceMergerTests : IDisposable
         Assert.Equal(3L, TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
     }
 
+    [Theory]
+    [InlineData(long.MaxValue, 5)]
+    [InlineData(40L, 6)]
+    public void Commit_MergeStep_GrowsToHalfTheMergedIdsUpToTheCap(long maxIds, int expectedMerges)
+    {
+        // Each document stages 7 ids; the floor is 20. Uncapped, merges come after 3, 3, 3 (half of 42 is 21), 5 and
+        // 7 documents (half of 98 is 49); capped at 40, after 3, 3, 3, 5 and then every 6 documents (42 ids).
+        var path = _database.NewPath();
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = 20, ProvenanceMergeMaxIds = maxIds }, new FakeTimeProvider(ProvenanceAnswers.Monday));
+        long merged = 0, staged = 0;
+        var merges = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var doc = TestDocument.Sbom($"grow-{i}", $"app-{i}", ("dep", "1.0.0"), ($"other-{i}", "1.0.0"));
+            store.Commit(doc.Batch, doc.Raw);
+            staged += TempDatabase.Scalar<long>(path, "SELECT edge_count + node_count FROM document_rows ORDER BY document_id DESC LIMIT 1;");
+            if (staged >= Math.Max(20, Math.Min(maxIds, merged / 2)))
+            {
+                Assert.Equal(0, StagedDocuments(path));
+                (merged, staged) = (merged + staged, 0);
+                merges++;
+            }
+            else
+            {
+                Assert.NotEqual(0, StagedDocuments(path));
+            }
+        }
+
+        Assert.Equal(expectedMerges, merges);
+        Assert.Equal(merged, TempDatabase.Scalar<long>(path, "SELECT sum(edge_count + node_count) FROM document_rows WHERE document_id <= (SELECT merged_through FROM provenance_merge);"));
+    }
+
+    [Fact]
+    public void Open_AfterMerges_CountsTheMergedIdsForTheNextStep()
+    {
+        // A reopened store resumes the grown step: it counts what earlier processes merged.
+        var path = _database.NewPath();
+        using (var first = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = 20 }, new FakeTimeProvider(ProvenanceAnswers.Monday)))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var doc = TestDocument.Sbom($"before-{i}", $"app-{i}", ("dep", "1.0.0"), ($"other-{i}", "1.0.0"));
+                first.Commit(doc.Batch, doc.Raw);
+            }
+        }
+
+        // 84 ids merged on close: the next step is 42 ids, so five more 7-id documents stay staged and the sixth merges.
+        using var second = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = 20 }, new FakeTimeProvider(ProvenanceAnswers.Monday));
+        for (var i = 0; i < 6; i++)
+        {
+            var doc = TestDocument.Sbom($"after-{i}", $"app-after-{i}", ("dep", "1.0.0"), ($"other-after-{i}", "1.0.0"));
+            second.Commit(doc.Batch, doc.Raw);
+            Assert.Equal(i < 5 ? i + 1 : 0, StagedDocuments(path));
+        }
+    }
+
     [Fact]
     public async Task GetEdgeDocuments_WhileCommitsAndMergesRun_NeverLosesOrRepeatsADocument()
     {
