@@ -45,6 +45,10 @@ internal sealed class BenchOptions
         ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{name} must be a non-negative integer")
         : null;
 
+    public long? Long(string name) => Value(name) is { } text
+        ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{name} must be a non-negative integer")
+        : null;
+
     public bool Has(string flag) => _flags.Contains(flag);
 
     public int Seed => Int("--seed") ?? 42;

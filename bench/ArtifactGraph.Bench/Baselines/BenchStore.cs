@@ -20,11 +20,16 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
     public void CleanUp() => cleanUp();
 
     /// <param name="provenanceMergeIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeIds"/>).</param>
-    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null) => new(
+    /// <param name="provenanceMergeMaxIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>).</param>
+    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null, long? provenanceMergeMaxIds = null) => new(
         path,
-        () => SqliteGraphStore.Open(
-            provenanceMergeIds is { } ids ? new SqliteStoreOptions { Path = path, ProvenanceMergeIds = ids } : new SqliteStoreOptions { Path = path },
-            TimeProvider.System),
+        () =>
+        {
+            var options = new SqliteStoreOptions { Path = path };
+            options.ProvenanceMergeIds = provenanceMergeIds ?? options.ProvenanceMergeIds;
+            options.ProvenanceMergeMaxIds = provenanceMergeMaxIds ?? options.ProvenanceMergeMaxIds;
+            return SqliteGraphStore.Open(options, TimeProvider.System);
+        },
         () => new[] { string.Empty, "-wal" }.Sum(s => File.Exists(path + s) ? new FileInfo(path + s).Length : 0) / 1e6,
         () =>
         {

@@ -29,7 +29,7 @@ internal static class CommitSuite
         var rounds = options.Int("--rounds") ?? 3;
 
         // --merge-ids N: merge staged provenance every N ids (0: after every document; large: only on close).
-        var mergeIds = options.Value("--merge-ids") is { } m ? long.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        var mergeIds = options.Long("--merge-ids");
         var documents = ReadAll(input, options.Int("--chunk"));
         var components = documents.Sum(d => (long)d.Batch.Totals.Components);
         var rows = documents.Sum(d => d.Batch.Nodes.Count + (long)d.Batch.Edges.Count + d.Chunks.Sum(c => c.Item1.Count + (long)c.Item2.Count));
