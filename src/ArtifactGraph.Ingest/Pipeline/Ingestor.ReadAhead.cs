@@ -30,7 +30,6 @@ public sealed partial class Ingestor
         var ahead = new Queue<(PreparedDocument Loaded, Task<PreparedDocument> Read)>();
         long aheadBytes = 0;
         var next = 0;
-        using var worker = new ReadAheadThread();
         try
         {
             for (var i = 0; i < paths.Count; i++)
@@ -54,7 +53,7 @@ public sealed partial class Ingestor
                 while (!IsLarge(current) && next < paths.Count && HasRoomAhead(ahead, aheadBytes))
                 {
                     var loaded = Load(paths[next++], hints, seen);
-                    ahead.Enqueue((loaded, WorthReading(loaded) ? worker.Read(() => Read(loaded)) : Task.FromResult(loaded)));
+                    ahead.Enqueue((loaded, WorthReading(loaded) ? ReadOnOverlapThread(loaded) : Task.FromResult(loaded)));
                     aheadBytes += loaded.Expanded.Length;
                 }
 
@@ -78,6 +77,27 @@ public sealed partial class Ingestor
     /// <summary>One document ahead always; more while they are few and small enough (<see cref="IngestOptions.ReadAheadDocuments"/>, <see cref="IngestOptions.ReadAheadBytes"/>), and none past a large one.</summary>
     private bool HasRoomAhead(Queue<(PreparedDocument Loaded, Task<PreparedDocument> Read)> ahead, long aheadBytes) =>
         ahead.Count == 0 || (ahead.Count < _options.ReadAheadDocuments && aheadBytes < _options.ReadAheadBytes && !IsLarge(ahead.Last().Loaded));
+
+    /// <summary>
+    /// Reads the document on <see cref="OverlapThread"/>, the one thread that reads beside commits in this process, so
+    /// the readers' per-thread tables stay warm there; the task completes with the result or the exception.
+    /// </summary>
+    private Task<PreparedDocument> ReadOnOverlapThread(PreparedDocument loaded)
+    {
+        var done = new TaskCompletionSource<PreparedDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        OverlapThread.Post(() =>
+        {
+            try
+            {
+                done.SetResult(Read(loaded));
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        });
+        return done.Task;
+    }
 
     private bool IsLarge(PreparedDocument document) =>
         document.Sequential && (document.Sha256 is null || document.Expanded.Length >= LargeDocumentThreshold);

@@ -3,12 +3,14 @@ using System.Collections.Concurrent;
 namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
-/// The one thread that runs overlapped reads (<see cref="OverlappedRead"/>) for the whole process. Readers keep
-/// per-thread tables and caches (the batch builder's identity tables, purl and string caches, mapper scratch); on
-/// the thread pool a read lands on whichever thread is free and rebuilds them there (see <see cref="ReadAheadThread"/>:
-/// ~28% more CPU), which under load made the overlapped read 2–3× slower than the same read on the calling thread.
-/// One thread keeps them warm. When it is busy with another document (concurrent uploads), that document's caller
-/// finds its read unclaimed after the grace and reads it itself.
+/// The one thread that reads documents beside commits for the whole process: overlapped reads
+/// (<see cref="OverlappedRead"/>, one document read while it commits) and read-ahead (<see cref="Ingestor.IngestFiles"/>,
+/// the next documents read while one commits). Readers keep per-thread tables and caches (the batch builder's identity
+/// tables, purl and string caches, mapper scratch); on the thread pool a read lands on whichever thread is free and
+/// rebuilds them there, which measured ~28% more process CPU than reading on one thread, and under load made the
+/// overlapped read 2–3× slower than the same read on the calling thread. One thread keeps them warm. When it is busy
+/// with other documents (concurrent uploads, a bulk run's read-ahead), an overlapped read's caller finds its read
+/// unclaimed after the grace and reads it itself; read-ahead waits its turn.
 /// </summary>
 internal static class OverlapThread
 {
@@ -33,7 +35,7 @@ internal static class OverlapThread
     {
         foreach (var work in Queue.GetConsumingEnumerable())
         {
-            // OverlappedRead.Run captures every exception of the read for its caller; nothing else is posted.
+            // Every posted read captures its exceptions for its caller (OverlappedRead.Run, Ingestor.ReadOnOverlapThread).
             work();
         }
     }
