@@ -15,16 +15,14 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
     private readonly PairWriter _edges = new(connection, "edge_documents", "edge_id");
     private readonly PairWriter _nodes = new(connection, "node_documents", "node_id");
 
-    /// <summary>How many ids the merged documents hold, and how many the staged ones (what <see cref="Merge"/> would write).</summary>
+    /// <summary>How many ids the merged documents hold (kept by each merge), and how many the staged ones (what <see cref="Merge"/> would write).</summary>
     public (long Merged, long Staged) Ids()
     {
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT
-                coalesce(sum(CASE WHEN document_id <= m.merged_through THEN edge_count + node_count END), 0),
-                coalesce(sum(CASE WHEN document_id > m.merged_through THEN edge_count + node_count END), 0)
-            FROM document_rows, (SELECT merged_through FROM provenance_merge WHERE id = 1) AS m;
+            SELECT m.merged_ids, (SELECT coalesce(sum(edge_count + node_count), 0) FROM document_rows WHERE document_id > m.merged_through)
+            FROM provenance_merge AS m WHERE m.id = 1;
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -40,12 +38,13 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
         // merged in key order as they are inserted, so no pair is buffered or sorted (PairWriter, SortedPairs).
         var edges = new List<StagedList>();
         var nodes = new List<StagedList>();
+        var ids = 0L;
         using (var staged = connection.CreateCommand())
         {
             staged.Transaction = transaction;
             staged.CommandText =
                 """
-                SELECT document_id, edge_ids, node_ids FROM document_rows
+                SELECT document_id, edge_ids, node_ids, edge_count + node_count FROM document_rows
                 WHERE document_id > (SELECT merged_through FROM provenance_merge WHERE id = 1)
                 ORDER BY document_id;
                 """;
@@ -55,6 +54,7 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
                 var documentId = reader.GetInt64(0);
                 edges.Add(new StagedList(documentId, reader.GetFieldValue<byte[]>(1)));
                 nodes.Add(new StagedList(documentId, reader.GetFieldValue<byte[]>(2)));
+                ids += reader.GetInt64(3);
             }
         }
 
@@ -65,8 +65,9 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
         {
             using var advance = connection.CreateCommand();
             advance.Transaction = transaction;
-            advance.CommandText = "UPDATE provenance_merge SET merged_through = $through WHERE id = 1;";
+            advance.CommandText = "UPDATE provenance_merge SET merged_through = $through, merged_ids = merged_ids + $ids WHERE id = 1;";
             advance.Parameters.AddWithValue("$through", edges[^1].DocumentId);
+            advance.Parameters.AddWithValue("$ids", ids);
             advance.ExecuteNonQuery();
         }
 
