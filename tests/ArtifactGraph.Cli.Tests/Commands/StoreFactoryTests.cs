@@ -25,21 +25,6 @@ public sealed class StoreFactoryTests(PostgresTestDatabase database) : IClassFix
     }
 
     [Fact]
-    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapOthersKeepIt()
-    {
-        var args = ArtifactGraph.Cli.CommandLine.CommandArgs.Parse(["--db", "x.db"], ArtifactGraph.Cli.CommandLine.GlobalOptions.Values.ToHashSet(), ArtifactGraph.Cli.CommandLine.GlobalOptions.Flags.ToHashSet());
-        var defaults = new ArtifactGraph.Storage.Sqlite.SqliteStoreOptions { Path = "x.db" };
-
-        var bulk = ArtifactGraph.Cli.Commands.StoreFactory.SqliteOptions(args, bulk: true);
-        var query = ArtifactGraph.Cli.Commands.StoreFactory.SqliteOptions(args, bulk: false);
-
-        Assert.Equal(long.MaxValue, bulk.ProvenanceMergeMaxIds);
-        Assert.Equal(defaults.ProvenanceMergeMaxIds, query.ProvenanceMergeMaxIds);
-        Assert.Equal(defaults.ProvenanceMergeIds, bulk.ProvenanceMergeIds);
-        Assert.Equal("x.db", bulk.Path);
-    }
-
-    [Fact]
     public void IngestThenDependents_Postgres_SameAnswerAsSqlite()
     {
         var ingest = RunPostgres("ingest", Sboms, "--json");
@@ -81,4 +66,23 @@ public sealed class StoreFactoryTests(PostgresTestDatabase database) : IClassFix
 
     // Re-serialized so only formatting could differ; the answers themselves must be identical.
     private static string Normalize(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
+}
+
+/// <summary>The SQLite options a command opens its store with (no server needed, unlike the tests above).</summary>
+public sealed class StoreFactoryOptionsTests
+{
+    [Fact]
+    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapOthersKeepIt()
+    {
+        var args = ArtifactGraph.Cli.CommandLine.CommandArgs.Parse(["--db", "x.db"], ArtifactGraph.Cli.CommandLine.GlobalOptions.Values.ToHashSet(), ArtifactGraph.Cli.CommandLine.GlobalOptions.Flags.ToHashSet());
+        var defaults = new ArtifactGraph.Storage.Sqlite.SqliteStoreOptions { Path = "x.db" };
+
+        var bulk = ArtifactGraph.Cli.Commands.StoreFactory.SqliteOptions(args, bulk: true);
+        var query = ArtifactGraph.Cli.Commands.StoreFactory.SqliteOptions(args, bulk: false);
+
+        Assert.Equal(long.MaxValue, bulk.ProvenanceMergeMaxIds);
+        Assert.Equal(defaults.ProvenanceMergeMaxIds, query.ProvenanceMergeMaxIds);
+        Assert.Equal(defaults.ProvenanceMergeIds, bulk.ProvenanceMergeIds);
+        Assert.Equal("x.db", bulk.Path);
+    }
 }
