@@ -124,6 +124,29 @@ public sealed class ImageTagResolver
     public IEnumerable<(int Node, TagResolution Resolution)> All() => _resolutions.Select(r => (r.Key, r.Value));
 
     /// <summary>
+    /// The references an image is known by, canonical (<see cref="Canonical"/>), distinct and sorted: its own name as an
+    /// SBOM wrote it, and every tag-only reference that resolves to it. The image report and the risk report both answer
+    /// with this, so one image has one set of tags (<c>nginx:1.25</c> and <c>docker.io/library/nginx:1.25</c> are one). A
+    /// name that is not an image reference is kept as written.
+    /// </summary>
+    public static IReadOnlyList<string> TagsOf(GraphIndex index, int image)
+    {
+        var tags = new SortedSet<string>(StringComparer.Ordinal);
+        if (index.NameOf(image) is { } own)
+        {
+            tags.Add(Canonical(own) ?? own);
+        }
+
+        foreach (var reference in For(index).ReferencesTo(image))
+        {
+            var key = index.KeyOf(reference);
+            tags.Add(Canonical(key) ?? key[4..]);
+        }
+
+        return [.. tags];
+    }
+
+    /// <summary>
     /// <c>registry/repository:tag</c> of an image reference or name (a digest suffix dropped), or null when the text
     /// is not an image reference.
     /// </summary>

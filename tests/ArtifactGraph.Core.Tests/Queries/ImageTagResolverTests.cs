@@ -31,6 +31,24 @@ public sealed class ImageTagResolverTests
     }
 
     [Fact]
+    public void TagsOf_ShortNameAndItsReferences_OneCanonicalSetSorted()
+    {
+        // An SBOM names the image "nginx:1.25"; inventories reference it in two other spellings. All three are one
+        // canonical reference. A name that is no image reference stays as written; an unnamed, unreferenced digest has none.
+        var index = new TestGraph()
+            .Node(NodeKind.Image, D1, "nginx:1.25")
+            .Node(NodeKind.Image, "ref:docker.io/library/nginx:1.25", "docker.io/library/nginx:1.25")
+            .Node(NodeKind.Image, "ref:NGINX:1.25", "NGINX:1.25")
+            .Node(NodeKind.Image, D2, "my app (not a reference)")
+            .Node(NodeKind.Image, D3)
+            .Build();
+
+        Assert.Equal(["docker.io/library/nginx:1.25"], ImageTagResolver.TagsOf(index, Id(index, D1)));
+        Assert.Equal(["my app (not a reference)"], ImageTagResolver.TagsOf(index, Id(index, D2)));
+        Assert.Empty(ImageTagResolver.TagsOf(index, Id(index, D3)));
+    }
+
+    [Fact]
     public void Resolve_ShortDockerHubNameInSbom_MatchesCanonicalReference()
     {
         var index = new TestGraph()

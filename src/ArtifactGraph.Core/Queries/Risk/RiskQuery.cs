@@ -51,7 +51,7 @@ public static class RiskQuery
             .ThenBy(f => index.KeyOf(f.Image), StringComparer.Ordinal)
             .Select(f => new ImageRisk(
                 index.RefOf(f.Image),
-                TagsOf(index, f.Image),
+                ImageTagResolver.TagsOf(index, f.Image),
                 f.Deployments.Count,
                 [.. f.Deployments.Select(facts.EnvironmentOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 f.Signals))
@@ -95,20 +95,6 @@ public static class RiskQuery
     {
         var runs = ImageQuery.RunsIn(index, image);
         return [.. Enumerable.Range(0, runs.Count).Select(runs.NodeAt).Where(n => index.KindOf(n) == NodeKind.Deployment)];
-    }
-
-    /// <summary>The tags resolving to the image (registry/repository:tag), else the name it was listed under.</summary>
-    private static List<string> TagsOf(GraphIndex index, int image)
-    {
-        var tags = ImageTagResolver.For(index).ReferencesTo(image)
-            .Select(t => ImageTagResolver.Canonical(index.KeyOf(t)) ?? index.KeyOf(t))
-            .ToHashSet(StringComparer.Ordinal);
-        if (tags.Count == 0 && index.NameOf(image) is { } name)
-        {
-            tags.Add(name);
-        }
-
-        return [.. tags.Order(StringComparer.Ordinal)];
     }
 
     private static bool IsDigest(string key) => key.StartsWith("sha256:", StringComparison.Ordinal) || key.StartsWith("sha512:", StringComparison.Ordinal);

@@ -55,18 +55,6 @@ internal static class ImageQueries
         return new ProvenanceModel(ProvenanceQuery.Run(index, model.Request.Store, target), target.Nodes);
     }
 
-    /// <summary>The references an image is known by: its own name, and the tag-only references that resolve to it.</summary>
-    public static List<string> Tags(ImageReportModel model)
-    {
-        var index = model.Request.Index;
-        var image = model.Report.Image;
-        var names = new List<string>();
-        if (index.NameOf(image) is { } own)
-        {
-            names.Add(own);
-        }
-
-        names.AddRange(ImageTagResolver.For(index).ReferencesTo(image).Select(r => index.NameOf(r) ?? index.KeyOf(r)[4..]));
-        return names.Distinct(StringComparer.Ordinal).ToList();
-    }
+    /// <summary>The references an image is known by (<see cref="ImageTagResolver.TagsOf"/>), as the risk report gives them.</summary>
+    public static IReadOnlyList<string> Tags(ImageReportModel model) => ImageTagResolver.TagsOf(model.Request.Index, model.Report.Image);
 }

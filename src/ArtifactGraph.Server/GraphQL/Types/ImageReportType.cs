@@ -15,7 +15,7 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
         Description = "What one image is: contents, base images, where it runs, vulnerabilities after VEX, how it was built (artifactgraph image).";
         Field<NonNullGraphType<ImageType>>("image").Resolve(c => c.Source.Image);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
-            .Description("The references it is known by: its name as SBOMs write it, and tag-only references (inventories) that resolve to it.")
+            .Description("The references it is known by, canonical (registry/repository:tag), sorted: its name as SBOMs write it, and tag-only references (inventories) that resolve to it. The same as ImageRisk.tags.")
             .Resolve(c => ImageQueries.Tags(c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("baseImages").Description("BASED_ON, nearest first.")
             .Resolve(c => c.Source.Report.BaseChain.Select(n => new NodeModel(c.Source.Request.Index, n)).ToList());

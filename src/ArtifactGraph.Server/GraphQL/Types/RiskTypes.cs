@@ -28,7 +28,8 @@ internal sealed class ImageRiskType : ObjectGraphType<ImageRiskModel>
         Name = "ImageRisk";
         Description = "One risky image: its tags, the deployments running it, and why it is risky.";
         Field<NonNullGraphType<NodeInterface>>("image").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(c => c.Source.Risk.Tags);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
+            .Description("The references it is known by, canonical and sorted: the same as ImageReport.tags.").Resolve(c => c.Source.Risk.Tags);
         Field<NonNullGraphType<IntGraphType>>("deployments").Description("Deployments running it, directly or by a tag.").Resolve(c => c.Source.Risk.Deployments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("environments").Resolve(c => c.Source.Risk.Environments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskSignalType>>>>("signals").Resolve(c => c.Source.Risk.Signals);
