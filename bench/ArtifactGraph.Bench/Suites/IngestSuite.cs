@@ -27,9 +27,9 @@ internal static class IngestSuite
     private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false)
     {
         if (!Directory.Exists(input))
         {
@@ -58,6 +58,9 @@ internal static class IngestSuite
         var readOnly = new List<double>();
         var thousandCpu = new List<double>();
         var readThenCommit = new List<(double Ms, double Cpu)>();
+        // As the command runs a bulk load: non-concurrent GC (--gc-concurrent keeps the runtime's default, for A/B runs).
+        report.Facts["ingest.gc"] = gcConcurrent ? "concurrent (runtime default; --gc-concurrent)" : "batch, non-concurrent (BulkGc: as artifactgraph ingest runs)";
+        using var gc = gcConcurrent ? null : BulkGc.Start();
         try
         {
             using var store = target.Open();

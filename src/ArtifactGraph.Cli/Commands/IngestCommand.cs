@@ -40,6 +40,7 @@ internal sealed class IngestCommand : ICommand
             Reason = "no such file or folder, and no file matches it as a glob",
         }));
 
+        using (BulkGc.Start())
         using (var store = context.OpenStore(args, bulk: true))
         {
             var ingestor = new Ingestor(Readers.All, store, new IngestOptions { Environment = args.Value("--environment"), Cluster = args.Value("--cluster"), Trust = TrustOption.Load(args) }, context.Logging.CreateLogger<Ingestor>());
