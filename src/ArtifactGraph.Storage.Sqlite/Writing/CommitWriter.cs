@@ -88,7 +88,7 @@ internal sealed class CommitWriter : IDisposable
     /// <see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>): a merge walks the whole index, so with the step growing
     /// with it, a bulk load's merges cost about three times one merge at the end instead of growing with its square.
     /// </summary>
-    internal long MergeThreshold => _mergeIds == 0 ? 0 : Math.Max(_mergeIds, Math.Min(_mergeMaxIds, _mergedIds / 2));
+    private long MergeThreshold => _mergeIds == 0 ? 0 : Math.Max(_mergeIds, Math.Min(_mergeMaxIds, _mergedIds / 2));
 
     /// <summary>Merges whatever is staged (on close, and for tests). A failure is logged: the staged lists stay
     /// committed, reads keep answering from them, and the next merge retries.</summary>

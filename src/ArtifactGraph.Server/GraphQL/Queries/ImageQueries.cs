@@ -54,7 +54,4 @@ internal static class ImageQueries
 
         return new ProvenanceModel(ProvenanceQuery.Run(index, model.Request.Store, target), target.Nodes);
     }
-
-    /// <summary>The references an image is known by (<see cref="ImageTagResolver.TagsOf"/>), as the risk report gives them.</summary>
-    public static IReadOnlyList<string> Tags(ImageReportModel model) => ImageTagResolver.TagsOf(model.Request.Index, model.Report.Image);
 }

@@ -1,4 +1,5 @@
 using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Queries;
 using ArtifactGraph.Server.GraphQL.Models;
 using ArtifactGraph.Server.GraphQL.Queries;
 using GraphQL;
@@ -16,7 +17,7 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
         Field<NonNullGraphType<ImageType>>("image").Resolve(c => c.Source.Image);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Description("The references it is known by, canonical (registry/repository:tag), sorted: its name as SBOMs write it, and tag-only references (inventories) that resolve to it. The same as ImageRisk.tags.")
-            .Resolve(c => ImageQueries.Tags(c.Source));
+            .Resolve(c => ImageTagResolver.TagsOf(c.Source.Request.Index, c.Source.Report.Image));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("baseImages").Description("BASED_ON, nearest first.")
             .Resolve(c => c.Source.Report.BaseChain.Select(n => new NodeModel(c.Source.Request.Index, n)).ToList());
         Field<NonNullGraphType<ImageContentConnectionType>>("contents")
