@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ArtifactGraph.Bench;
 
 /// <summary>
@@ -19,24 +17,5 @@ internal static class CliRuntime
     public static bool MustRestart(string verb) => CommandSide.Contains(verb) && Environment.GetEnvironmentVariable(Variable) is null;
 
     /// <summary>Runs this bench again with the same arguments and the command's setting; returns its exit code.</summary>
-    public static int Restart(string[] args)
-    {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("the bench cannot find its own executable");
-        var start = new ProcessStartInfo(host) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            // Started as `dotnet artifactgraph-bench.dll`: the host needs the assembly again.
-            start.ArgumentList.Add(typeof(CliRuntime).Assembly.Location);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment[Variable] = "0";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    public static int Restart(string[] args) => SelfProcess.Run(args, new Dictionary<string, string> { [Variable] = "0" });
 }

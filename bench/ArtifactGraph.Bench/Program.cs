@@ -1,6 +1,7 @@
 using ArtifactGraph.Bench;
 using ArtifactGraph.Bench.Reporting;
 using ArtifactGraph.Bench.Suites;
+using ArtifactGraph.Bench.Targets;
 
 const string Usage = """
     artifactgraph-bench VERB [options]     (dotnet run --project bench/ArtifactGraph.Bench -c Release -- VERB ...)
@@ -26,6 +27,10 @@ const string Usage = """
                  advisories (popularity-weighted, and the most popular package) over --direct with deployments
       graphql    [--tier S] [--images N] [--seconds 10] [--warmup 15] [--connections 64]   the real server's
                  50-hit blastRadius page under load, beside a static GraphQL.NET resolver of the same shape
+      targets    [--tier M] [--seed N] [--images N] [--queries N] [--input DIR] [--work DIR] [--keep]   every DESIGN.md §8
+                 target in one run: generate (or --input), ingest, the index loaded from that store, blast radius, the
+                 CTE ratios (PostgreSQL when ARTIFACTGRAPH_POSTGRES is set), GraphQL, the 250 MB SBOM; each step its own
+                 process; the figures with targets gathered in one table
     common: --results DIR (default bench/results); figures print as a table and are saved as JSON.
     """;
 
@@ -53,6 +58,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "versions" => VersionsSuite.Run,
     "blast-radius" => BlastRadiusSuite.Run,
     "graphql" => GraphQLSuite.Run,
+    "targets" => TargetsSuite.Run,
     _ => null,
 };
 if (suite is null)

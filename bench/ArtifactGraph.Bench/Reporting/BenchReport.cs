@@ -40,6 +40,9 @@ internal sealed class BenchReport
     public void AtLeast(string suite, string name, double value, string unit, double limit, string? note = null) =>
         Metrics.Add(new Metric(suite, name, value, unit, $">= {Format(limit)} {unit}", value >= limit, note));
 
+    /// <summary>A figure another run measured (<c>targets</c> gathers its steps' results).</summary>
+    public void Add(Metric metric) => Metrics.Add(metric);
+
     public void Finish() => LoadAfter = MachineInfo.LoadAverage();
 
     public static string Format(double value) => value switch
