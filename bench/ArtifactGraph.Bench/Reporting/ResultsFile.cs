@@ -8,9 +8,9 @@ internal static class ResultsFile
 {
     public static string Write(BenchReport report, string? directory)
     {
-        directory ??= Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "bench", "results");
+        directory ??= DefaultDirectory();
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"{report.Name}-{report.StartedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
+        var path = Path.Combine(directory, $"{RunName(report)}.json");
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -69,6 +69,12 @@ internal static class ResultsFile
         json.WriteEndObject();
         return path;
     }
+
+    /// <summary>bench/results of the repository the bench runs in (else of the working directory).</summary>
+    public static string DefaultDirectory() => Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "bench", "results");
+
+    /// <summary>The run's file name without extension: the verb and when it started (UTC).</summary>
+    public static string RunName(BenchReport report) => $"{report.Name}-{report.StartedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
 
     private static string? RepositoryRoot()
     {

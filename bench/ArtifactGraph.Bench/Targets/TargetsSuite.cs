@@ -12,7 +12,8 @@ namespace ArtifactGraph.Bench.Targets;
 /// <para>
 /// Each step is this bench started again with the suite's own command, so its peak working set, runtime settings and
 /// figures are exactly those of the suite run alone (a suite sharing the process would inherit the heap and the peak
-/// of the ones before it). Each writes its JSON results into the work folder; the figures that have a target are
+/// of the ones before it). Each writes its JSON results into a folder named after this run, beside its results file
+/// (the work folder is scratch, deleted unless --keep); the figures that have a target are
 /// gathered into this run's table and JSON, step by step, with the load around each step. A step that fails or
 /// cannot run here (no PostgreSQL) is reported as such, and the other steps still run.
 /// </para>
@@ -22,7 +23,13 @@ internal static class TargetsSuite
     public static int Run(BenchOptions options, BenchReport report, TextWriter output)
     {
         var tier = Tier.Parse(options.Value("--tier") ?? "M", options.Int("--images"));
+        // The folder is deleted at the end (unless --keep), so a given one must be new or empty.
         var work = options.Value("--work") ?? Scratch.NewDirectory("targets");
+        if (Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
+        {
+            throw new ArgumentException($"--work '{work}' is not empty: give a new or empty folder (it is deleted afterwards unless --keep)");
+        }
+
         Directory.CreateDirectory(work);
         var given = options.Value("--input");
         if (given is not null && !Directory.Exists(given))
@@ -32,20 +39,18 @@ internal static class TargetsSuite
 
         var sboms = given ?? Path.Combine(work, "sboms");
         var db = Path.Combine(work, "ingest.db");
-        if (File.Exists(db))
-        {
-            throw new ArgumentException($"{db} exists: give a fresh --work folder (the ingest step writes a new store)");
-        }
-
         var postgres = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ARTIFACTGRAPH_POSTGRES"));
         var steps = TargetPlan.For(tier, options.Seed, options.Int("--images"), options.Int("--queries") ?? 2_000, sboms, given is null, db, postgres);
         report.Facts["targets.tier"] = $"{tier.Name}: {tier.Images:N0} images, seed {options.Seed}; work folder {work}";
+        // The steps' own results files are kept beside this run's (the work folder is scratch).
+        var results = Path.Combine(options.Value("--results") ?? ResultsFile.DefaultDirectory(), ResultsFile.RunName(report));
+        report.Facts["targets.results"] = $"each step's own results file: {results}";
         var failed = 0;
         try
         {
             for (var i = 0; i < steps.Count; i++)
             {
-                failed += RunStep(i + 1, steps[i], work, report, output) ? 0 : 1;
+                failed += RunStep(i + 1, steps[i], results, report, output) ? 0 : 1;
             }
         }
         finally
@@ -66,7 +71,7 @@ internal static class TargetsSuite
     }
 
     /// <summary>Runs one step; returns false when it failed (a skipped step did not fail).</summary>
-    private static bool RunStep(int number, TargetStep step, string work, BenchReport report, TextWriter output)
+    private static bool RunStep(int number, TargetStep step, string resultsRoot, BenchReport report, TextWriter output)
     {
         var key = $"targets.step {number}";
         if (step.Skipped is { } reason)
@@ -76,15 +81,16 @@ internal static class TargetsSuite
             return true;
         }
 
-        var results = Path.Combine(work, "results", $"{number:D2}-{step.Verb}");
+        var results = Path.Combine(resultsRoot, $"{number:D2}-{step.Verb}");
         output.WriteLine($"== step {number}, {step.Name}: {step.CommandLine}");
         output.Flush();
         var clock = Stopwatch.StartNew();
         var exit = SelfProcess.Run([.. step.Arguments, "--results", results]);
         var runs = ResultsReader.ReadAll(results);
         var load = string.Join("; ", runs.Select(r => $"load {r.LoadBefore} → {r.LoadAfter}"));
-        report.Facts[key] = $"{step.Name}: `{step.CommandLine}`, exit {exit}, {clock.Elapsed.TotalSeconds:N0} s{(load.Length > 0 ? ", " + load : string.Empty)}";
-        foreach (var metric in runs.SelectMany(r => r.Metrics).Where(m => m.Met is not null))
+        var leaves = step.Leaves is null ? string.Empty : $" ({step.Leaves})";
+        report.Facts[key] = $"{step.Name}: `{step.CommandLine}`, exit {exit}, {clock.Elapsed.TotalSeconds:N0} s{(load.Length > 0 ? ", " + load : string.Empty)}{leaves}";
+        foreach (var metric in runs.SelectMany(r => r.Metrics).Where(m => m.Met is not null && (step.Gathers?.Invoke(m) ?? true)))
         {
             report.Add(metric);
         }
