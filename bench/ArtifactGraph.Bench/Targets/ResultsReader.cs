@@ -6,7 +6,7 @@ namespace ArtifactGraph.Bench.Targets;
 /// <summary>Reads back what <see cref="ResultsFile"/> wrote: a run's metrics and the load around it.</summary>
 internal static class ResultsReader
 {
-    public sealed record Run(string Path, string LoadBefore, string LoadAfter, IReadOnlyList<Metric> Metrics);
+    public sealed record Run(string LoadBefore, string LoadAfter, IReadOnlyList<Metric> Metrics);
 
     /// <summary>Every results file in <paramref name="directory"/>, oldest first (a step writes one).</summary>
     public static IReadOnlyList<Run> ReadAll(string directory) => Directory.Exists(directory)
@@ -26,6 +26,6 @@ internal static class ResultsReader
             m.GetProperty("target").GetString(),
             m.TryGetProperty("met", out var met) ? met.GetBoolean() : null,
             m.GetProperty("note").GetString())).ToList();
-        return new Run(path, machine.GetProperty("loadBefore").GetString() ?? string.Empty, machine.GetProperty("loadAfter").GetString() ?? string.Empty, metrics);
+        return new Run(machine.GetProperty("loadBefore").GetString() ?? string.Empty, machine.GetProperty("loadAfter").GetString() ?? string.Empty, metrics);
     }
 }
