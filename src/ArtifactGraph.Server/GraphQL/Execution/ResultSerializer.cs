@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -15,33 +16,47 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// </summary>
 internal sealed class ResultSerializer() : GraphQLSerializer(new JsonSerializerOptions { Converters = { new ExecutionResultConverter() } })
 {
-    /// <summary>Buffers over this size are not kept for the next request on the thread.</summary>
+    /// <summary>Buffers over this size are not kept for a later request.</summary>
     private const int MaxKeptBuffer = 1 << 20;
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    /// <summary>At most this many buffers are kept: more than are ever written at once on a few cores.</summary>
+    private const int MaxKeptBuffers = 64;
+
+    // Shared rather than per thread: a buffer is rented before the endpoint's await and returned after it,
+    // usually on another thread, so per-thread slots kept dropping buffers and allocating fresh 64 KB ones.
+    private static readonly ConcurrentQueue<ArrayBufferWriter<byte>> Kept = new();
+    private static int s_kept;
 
     /// <summary>The one instance the endpoint and the runner share (its options cache type metadata).</summary>
     public static ResultSerializer Shared { get; } = new();
 
-    /// <summary>
-    /// A buffer for one result; give it back with <see cref="Return"/>. The slot is per thread: a buffer
-    /// returned on another thread (after an await) just moves there.
-    /// </summary>
+    /// <summary>A buffer for one result; give it back with <see cref="Return"/>.</summary>
     public static ArrayBufferWriter<byte> Rent()
     {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(64 * 1024);
-        t_buffer = null;
-        return buffer;
+        if (Kept.TryDequeue(out var buffer))
+        {
+            Interlocked.Decrement(ref s_kept);
+            return buffer;
+        }
+
+        return new ArrayBufferWriter<byte>(64 * 1024);
     }
 
     public static void Return(ArrayBufferWriter<byte> buffer)
     {
-        if (buffer.Capacity <= MaxKeptBuffer)
+        if (buffer.Capacity > MaxKeptBuffer)
         {
-            buffer.ResetWrittenCount();
-            t_buffer = buffer;
+            return;
         }
+
+        if (Interlocked.Increment(ref s_kept) > MaxKeptBuffers)
+        {
+            Interlocked.Decrement(ref s_kept);
+            return;
+        }
+
+        buffer.ResetWrittenCount();
+        Kept.Enqueue(buffer);
     }
 
     /// <summary>The options results are written with (FastExecutor writes scalars with them as the converter does).</summary>
