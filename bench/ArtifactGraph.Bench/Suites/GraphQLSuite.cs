@@ -276,5 +276,6 @@ internal static class GraphQLSuite
         report.Add(Suite, $"[{label}] process CPU per request", result.CpuMsPerRequest, "ms", "server and load generator together");
         report.Add(Suite, $"[{label}] CPU-bound ceiling on {Environment.ProcessorCount} idle cores", Environment.ProcessorCount / result.CpuMsPerRequest * 1000, "req/s", "cores / CPU per request: what the same work would reach with the machine to itself");
         report.Add(Suite, $"[{label}] GCs during the timed window (gen0)", result.Gen0, "gen0", $"gen2: {result.Gen2}");
+        report.Add(Suite, $"[{label}] allocated per request", result.KiBAllocatedPerRequest, "KiB", "the whole process: servers and load generator");
     }
 }

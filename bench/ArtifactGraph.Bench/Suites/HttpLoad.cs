@@ -7,7 +7,7 @@ using ArtifactGraph.Bench.Reporting;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>What one load run measured over its timed window (warm-up excluded).</summary>
-internal sealed record LoadResult(int Requests, int Errors, double Seconds, Percentiles Latency, string? FirstError, double CpuSeconds, int Gen0, int Gen2)
+internal sealed record LoadResult(int Requests, int Errors, double Seconds, Percentiles Latency, string? FirstError, double CpuSeconds, int Gen0, int Gen2, long AllocatedBytes)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -15,6 +15,9 @@ internal sealed record LoadResult(int Requests, int Errors, double Seconds, Perc
     public double CoresUsed => CpuSeconds / Seconds;
 
     public double CpuMsPerRequest => Requests == 0 ? double.NaN : CpuSeconds * 1000 / Requests;
+
+    /// <summary>Bytes the whole process allocated per request (servers and load generator): what feeds the gen0 GCs.</summary>
+    public double KiBAllocatedPerRequest => Requests == 0 ? double.NaN : AllocatedBytes / 1024.0 / Requests;
 }
 
 /// <summary>
@@ -56,7 +59,9 @@ internal static class HttpLoad
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes();
         await Task.Delay(duration).ConfigureAwait(false);
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         (gen0, gen2) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
@@ -64,7 +69,7 @@ internal static class HttpLoad
         var samples = await Task.WhenAll(workers).ConfigureAwait(false);
         var latencies = samples.SelectMany(s => s.Latencies).ToList();
         var errors = samples.Sum(s => s.Errors);
-        return new LoadResult(latencies.Count + errors, errors, duration.TotalSeconds, new Percentiles(latencies), samples.Select(s => s.FirstError).FirstOrDefault(e => e is not null), cpu, gen0, gen2);
+        return new LoadResult(latencies.Count + errors, errors, duration.TotalSeconds, new Percentiles(latencies), samples.Select(s => s.FirstError).FirstOrDefault(e => e is not null), cpu, gen0, gen2, allocated);
     }
 
     private sealed record WorkerSamples(List<double> Latencies, int Errors, string? FirstError);
