@@ -13,12 +13,13 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// <summary>
 /// Runs a <see cref="QueryPlan"/> (the request's variables coerced first, when it declares some) and
 /// writes the response (<c>{"data":...}</c>) straight into a buffer, without GraphQL.NET's
-/// execution-node tree: each field's resolver (its middleware, e.g. the role check,
-/// included) is called with a <see cref="ResolveFieldContext"/> carrying what resolvers read (Source,
-/// Arguments, FieldDefinition, FieldAst, ParentType, UserContext, RequestServices, CancellationToken,
-/// Schema, Document, Operation, Errors), and values are completed as ExecutionStrategy does (non-null and
-/// list wrappers, IsTypeOf, abstract types through GetObjectType, scalars through Serialize) and written
-/// as <see cref="ExecutionResultConverter"/> writes them, so the bytes are the same.
+/// execution-node tree: each field's resolver (its middleware, e.g. the role check, included) is called
+/// with a <see cref="ResolveFieldContext"/> carrying what resolvers read (Source, Arguments,
+/// FieldDefinition, FieldAst, ParentType, UserContext, RequestServices, CancellationToken, Schema,
+/// Document, Operation, Errors), or, for a field that reads only its parent value and has no middleware,
+/// that read is called directly (<see cref="SourceResolvers"/>); values are completed as ExecutionStrategy
+/// does (non-null and list wrappers, IsTypeOf, abstract types through GetObjectType, scalars through
+/// Serialize) and written as <see cref="ExecutionResultConverter"/> writes them, so the bytes are the same.
 /// Anything else — an exception, an error, null for a non-null field, a cancelled token, a type not
 /// resolved, a resolver that does not complete synchronously, a data loader — abandons the answer
 /// (null): the caller runs the request through GraphQL.NET, which then owns errors, partial data and
@@ -116,34 +117,40 @@ internal sealed class FastExecutor(ISchema schema, ResultSerializer serializer)
             foreach (var field in plan.Fields)
             {
                 _template.CancellationToken.ThrowIfCancellationRequested();
-                var context = _context ?? new ResolveFieldContext(_template);
-                _context = null;
-                context.Source = source;
-                context.FieldAst = field.Field;
-                context.FieldDefinition = field.Definition;
-                context.ParentType = plan.Type;
-                context.Arguments = field.Slot < 0 ? field.Arguments : _arguments[field.Slot] ?? field.Arguments;
-                var pending = field.Resolver.ResolveAsync(context);
-                if (!pending.IsCompletedSuccessfully)
-                {
-                    // Not ours to wait for: observe it and let GraphQL.NET run the request.
-                    _ = pending.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                    throw new Abandoned();
-                }
-
-                var result = pending.Result;
-
-                // As ExecutionStrategy: a list may be evaluated lazily over the context, which is then not reused.
-                if (result is null or string or int or bool || result is not IEnumerable)
-                {
-                    _context = context;
-                }
-
+                var result = field.Read is { } read ? read(source) : Resolve(plan, field, source);
                 writer.WritePropertyName(field.Name);
                 Value(writer, field, field.Completion, result);
             }
 
             writer.WriteEndObject();
+        }
+
+        private object? Resolve(SelectionPlan plan, FieldPlan field, object? source)
+        {
+            var context = _context ?? new ResolveFieldContext(_template);
+            _context = null;
+            context.Source = source;
+            context.FieldAst = field.Field;
+            context.FieldDefinition = field.Definition;
+            context.ParentType = plan.Type;
+            context.Arguments = field.Slot < 0 ? field.Arguments : _arguments[field.Slot] ?? field.Arguments;
+            var pending = field.Resolver.ResolveAsync(context);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                // Not ours to wait for: observe it and let GraphQL.NET run the request.
+                _ = pending.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw new Abandoned();
+            }
+
+            var result = pending.Result;
+
+            // As ExecutionStrategy: a list may be evaluated lazily over the context, which is then not reused.
+            if (result is null or string or int or bool || result is not IEnumerable)
+            {
+                _context = context;
+            }
+
+            return result;
         }
 
         private void Value(Utf8JsonWriter writer, FieldPlan field, Completion completion, object? result)

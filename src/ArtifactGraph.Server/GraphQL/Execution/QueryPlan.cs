@@ -65,6 +65,7 @@ internal sealed class FieldPlan
         Field = field;
         Definition = definition;
         Resolver = definition.Resolver ?? NameFieldResolver.Instance;
+        Read = SourceResolvers.ReadOf(definition);
         Arguments = arguments;
         Selections = selections;
         Completion = Completion.Of(definition.ResolvedType ?? throw new NotSupportedException($"{definition.Name} has no resolved type"));
@@ -78,6 +79,9 @@ internal sealed class FieldPlan
     public FieldType Definition { get; }
 
     public IFieldResolver Resolver { get; }
+
+    /// <summary>For a field resolved from its parent value alone (<see cref="SourceResolvers"/>): that read, called without a resolve context.</summary>
+    public Func<object?, object?>? Read { get; }
 
     /// <summary>Parsed once; for a field with a variable slot, the defaults used when the request's values are null.</summary>
     public IDictionary<string, ArgumentValue>? Arguments { get; }

@@ -8,7 +8,7 @@ internal sealed class ArtifactType : NodeObjectType
     public ArtifactType()
         : base(NodeKind.Artifact, "A file, binary or archive known by its content digest.")
     {
-        Field<NonNullGraphType<StringGraphType>>("digest").Description("algorithm:lowerhex").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("algorithm").Resolve(c => c.Source.Key.Split(':')[0]);
+        Field<NonNullGraphType<StringGraphType>>("digest").Description("algorithm:lowerhex").ResolveSource(s => s.Key);
+        Field<NonNullGraphType<StringGraphType>>("algorithm").ResolveSource(s => s.Key.Split(':')[0]);
     }
 }

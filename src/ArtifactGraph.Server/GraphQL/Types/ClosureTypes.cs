@@ -10,10 +10,10 @@ internal sealed class ClosureConnectionType : ObjectGraphType<ClosureConnectionM
     {
         Name = "ClosureConnection";
         Description = "The answer of dependents / dependencies, ordered by depth, then kind, then discovery (as the CLI).";
-        Field<NonNullGraphType<TargetType>>("target").Resolve(c => c.Source.Target);
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("The number of hits over all pages (the CLI's count).").Resolve(c => c.Source.TotalCount);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosureEdgeType>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<TargetType>>("target").ResolveSource(s => s.Target);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("The number of hits over all pages (the CLI's count).").ResolveSource(s => s.TotalCount);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").ResolveSource(s => s);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosureEdgeType>>>>("edges").ResolveSource(s => s.Edges);
     }
 }
 
@@ -23,12 +23,12 @@ internal sealed class ClosureEdgeType : ObjectGraphType<EdgeModel>
     {
         Name = "ClosureEdge";
         Description = "A hit: the node reached, its depth, and one shortest path from the target.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => Hit(c.Source).Node);
-        Field<NonNullGraphType<IntGraphType>>("depth").Description("Edges between the target and the node.").Resolve(c => Hit(c.Source).Depth);
+        Field<NonNullGraphType<StringGraphType>>("cursor").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<NodeInterface>>("node").ResolveSource(s => Hit(s).Node);
+        Field<NonNullGraphType<IntGraphType>>("depth").Description("Edges between the target and the node.").ResolveSource(s => Hit(s).Depth);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("path")
             .Description("From the node that uses down to the target for dependents; from the target down for dependencies.")
-            .Resolve(c => Hit(c.Source).Path);
+            .ResolveSource(s => Hit(s).Path);
     }
 
     private static ClosureHitModel Hit(EdgeModel edge) => (ClosureHitModel)edge.Item;

@@ -11,9 +11,9 @@ internal abstract class ConnectionType<TEdge> : ObjectGraphType<ConnectionModel>
     {
         Name = name;
         Description = $"A page of {items} (Relay connection).";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"The number of {items} over all pages.").Resolve(c => c.Source.TotalCount);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdge>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"The number of {items} over all pages.").ResolveSource(s => s.TotalCount);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").ResolveSource(s => s);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdge>>>>("edges").ResolveSource(s => s.Edges);
     }
 }
 
@@ -25,8 +25,8 @@ internal abstract class EdgeType<TNode> : ObjectGraphType<EdgeModel>
     {
         Name = name;
         Description = $"One {item} of a page, with its cursor.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<TNode>>("node").Resolve(c => c.Source.Item);
+        Field<NonNullGraphType<StringGraphType>>("cursor").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<TNode>>("node").ResolveSource(s => s.Item);
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed class DocumentType : NodeObjectType
     public DocumentType()
         : base(NodeKind.Document, "An ingested document (SBOM, attestation, advisory ...), kept by the SHA-256 of its bytes.")
     {
-        Field<NonNullGraphType<StringGraphType>>("sha256").Resolve(c => c.Source.Key[NodeModel.DocumentKeyPrefix.Length..]);
+        Field<NonNullGraphType<StringGraphType>>("sha256").ResolveSource(s => s.Key[NodeModel.DocumentKeyPrefix.Length..]);
         Field<StringGraphType>("format").Resolve(c => Summary(c)?.Format);
         Field<StringGraphType>("ingestedAt").Description("ISO 8601, as the CLI writes it.").Resolve(c => Summary(c)?.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
         Field<StringGraphType>("effectiveAt").Description("Creation time the document states, else its ingestion time.").Resolve(c => Summary(c)?.EffectiveAt.ToString("O", CultureInfo.InvariantCulture));

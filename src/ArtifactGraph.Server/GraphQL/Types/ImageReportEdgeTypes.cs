@@ -12,10 +12,10 @@ internal sealed class ImageContentEdgeType : ObjectGraphType<EdgeModel>
     {
         Name = "ImageContentEdge";
         Description = "One thing the image contains, with its depth below the image.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => Item(c.Source).Node);
-        Field<NonNullGraphType<IntGraphType>>("depth").Resolve(c => Item(c.Source).Depth);
-        Field<NonNullGraphType<BooleanGraphType>>("direct").Description("Depth 1: the image's SBOM lists it directly.").Resolve(c => Item(c.Source).Depth == 1);
+        Field<NonNullGraphType<StringGraphType>>("cursor").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<NodeInterface>>("node").ResolveSource(s => Item(s).Node);
+        Field<NonNullGraphType<IntGraphType>>("depth").ResolveSource(s => Item(s).Depth);
+        Field<NonNullGraphType<BooleanGraphType>>("direct").Description("Depth 1: the image's SBOM lists it directly.").ResolveSource(s => Item(s).Depth == 1);
     }
 
     private static ClosureHitModel Item(EdgeModel edge) => (ClosureHitModel)edge.Item;
@@ -29,14 +29,14 @@ internal sealed class ImageDeploymentEdgeType : ObjectGraphType<EdgeModel>
     {
         Name = "ImageDeploymentEdge";
         Description = "A deployment running the image, with where and how widely.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => Item(c.Source).Node);
-        Field<NonNullGraphType<StringGraphType>>("environment").Description("`unknown` when the inventory does not say.").Resolve(c => Environment(Item(c.Source).Report, Item(c.Source).Node.Id));
+        Field<NonNullGraphType<StringGraphType>>("cursor").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<NodeInterface>>("node").ResolveSource(s => Item(s).Node);
+        Field<NonNullGraphType<StringGraphType>>("environment").Description("`unknown` when the inventory does not say.").ResolveSource(s => Environment(Item(s).Report, Item(s).Node.Id));
         Field<NonNullGraphType<StringGraphType>>("cluster").Description("`unknown` when the inventory does not say.")
-            .Resolve(c => DeploymentProperties.ClusterOf(Properties(c.Source)));
-        Field<IntGraphType>("replicas").Resolve(c => DeploymentProperties.ReplicasOf(Properties(c.Source)));
-        Field<StringGraphType>("exposure").Description("internet, internal ... as the inventory records it.").Resolve(c => Properties(c.Source).GetValueOrDefault(DeploymentProperties.Exposure));
-        Field<NonNullGraphType<IntGraphType>>("depth").Description("1: RUNS the image by digest; 2: through a tag reference that resolves to it.").Resolve(c => Item(c.Source).Depth);
+            .ResolveSource(s => DeploymentProperties.ClusterOf(Properties(s)));
+        Field<IntGraphType>("replicas").ResolveSource(s => DeploymentProperties.ReplicasOf(Properties(s)));
+        Field<StringGraphType>("exposure").Description("internet, internal ... as the inventory records it.").ResolveSource(s => Properties(s).GetValueOrDefault(DeploymentProperties.Exposure));
+        Field<NonNullGraphType<IntGraphType>>("depth").Description("1: RUNS the image by digest; 2: through a tag reference that resolves to it.").ResolveSource(s => Item(s).Depth);
     }
 
     public static string Environment(ImageReportModel model, int node) =>

@@ -14,12 +14,12 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
     {
         Name = "ImageReport";
         Description = "What one image is: contents, base images, where it runs, vulnerabilities after VEX, how it was built (artifactgraph image).";
-        Field<NonNullGraphType<ImageType>>("image").Resolve(c => c.Source.Image);
+        Field<NonNullGraphType<ImageType>>("image").ResolveSource(s => s.Image);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Description("The references it is known by, canonical (registry/repository:tag), sorted: its name as SBOMs write it, and tag-only references (inventories) that resolve to it. The same as ImageRisk.tags.")
-            .Resolve(c => ImageTagResolver.TagsOf(c.Source.Request.Index, c.Source.Report.Image));
+            .ResolveSource(s => ImageTagResolver.TagsOf(s.Request.Index, s.Report.Image));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("baseImages").Description("BASED_ON, nearest first.")
-            .Resolve(c => c.Source.Report.BaseChain.Select(n => new NodeModel(c.Source.Request.Index, n)).ToList());
+            .ResolveSource(s => s.Report.BaseChain.Select(n => new NodeModel(s.Request.Index, n)).ToList());
         Field<NonNullGraphType<ImageContentConnectionType>>("contents")
             .Description("Everything it contains, directly (depth 1) and transitively, through its base images too; in the CLI's order.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", "Only contents of these kinds (counts and pages are of the filtered contents).")
@@ -44,12 +44,12 @@ internal sealed class ImageReportType : ObjectGraphType<ImageReportModel>
             .Resolve(c => Findings(c, c.Source.Suppressed));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipType>>>>("provenance")
             .Description("The Image node's own BUILT_BY / BUILT_FROM edges with the documents asserting each, as the CLI lists them; `build` tells the whole story.")
-            .Resolve(c => c.Source.Report.Provenance.Select(e => new RelationshipModel(e.Kind, new NodeModel(c.Source.Request.Index, e.From), new NodeModel(c.Source.Request.Index, e.To))).ToList());
+            .ResolveSource(s => s.Report.Provenance.Select(e => new RelationshipModel(e.Kind, new NodeModel(s.Request.Index, e.From), new NodeModel(s.Request.Index, e.To))).ToList());
         Field<NonNullGraphType<ProvenanceReportType>>("build")
             .Description("provenance(subject) for the image's digest: attestations usually name the digest's Artifact, whose edges `provenance` above (the Image node's own) does not list.")
-            .Resolve(c => ImageQueries.Build(c.Source));
-        Field<NonNullGraphType<BooleanGraphType>>("vexApplied").Resolve(c => !c.Source.IgnoreVex);
-        Field<NonNullGraphType<ImageCountsType>>("counts").Resolve(c => c.Source);
+            .ResolveSource(s => ImageQueries.Build(s));
+        Field<NonNullGraphType<BooleanGraphType>>("vexApplied").ResolveSource(s => !s.IgnoreVex);
+        Field<NonNullGraphType<ImageCountsType>>("counts").ResolveSource(s => s);
     }
 
     private static ConnectionModel Contents(IResolveFieldContext<ImageReportModel> context)
@@ -80,11 +80,11 @@ internal sealed class ImageCountsType : ObjectGraphType<ImageReportModel>
     public ImageCountsType()
     {
         Name = "ImageCounts";
-        Field<NonNullGraphType<IntGraphType>>("contents").Resolve(c => c.Source.Report.Contents.Count);
+        Field<NonNullGraphType<IntGraphType>>("contents").ResolveSource(s => s.Report.Contents.Count);
         Field<NonNullGraphType<IntGraphType>>("direct").Description("Contents at depth 1.")
-            .Resolve(c => Enumerable.Range(0, c.Source.Report.Contents.Count).Count(i => c.Source.Report.Contents.DepthAt(i) == 1));
-        Field<NonNullGraphType<IntGraphType>>("deployments").Resolve(c => c.Source.DeploymentPositions().Count);
-        Field<NonNullGraphType<IntGraphType>>("vulnerabilities").Resolve(c => c.Source.Vulnerabilities.Count);
-        Field<NonNullGraphType<IntGraphType>>("suppressed").Resolve(c => c.Source.Suppressed.Count);
+            .ResolveSource(s => Enumerable.Range(0, s.Report.Contents.Count).Count(i => s.Report.Contents.DepthAt(i) == 1));
+        Field<NonNullGraphType<IntGraphType>>("deployments").ResolveSource(s => s.DeploymentPositions().Count);
+        Field<NonNullGraphType<IntGraphType>>("vulnerabilities").ResolveSource(s => s.Vulnerabilities.Count);
+        Field<NonNullGraphType<IntGraphType>>("suppressed").ResolveSource(s => s.Suppressed.Count);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class ImageType : NodeObjectType
         : base(NodeKind.Image, "An OCI image, identified by digest (a tag is an attribute that moves).")
     {
         Field<StringGraphType>("digest").Description("The image digest; null while only a reference (ref:repository:tag) is known.")
-            .Resolve(c => c.Source.Key.StartsWith(RefPrefix, StringComparison.Ordinal) ? null : c.Source.Key);
-        Field<StringGraphType>("reference").Description("repository:tag as the documents write it.").Resolve(c => c.Source.Name);
+            .ResolveSource(s => s.Key.StartsWith(RefPrefix, StringComparison.Ordinal) ? null : s.Key);
+        Field<StringGraphType>("reference").Description("repository:tag as the documents write it.").ResolveSource(s => s.Name);
     }
 }

@@ -10,10 +10,10 @@ internal sealed class IngestReportType : ObjectGraphType<IReadOnlyList<IngestRep
     {
         Name = "IngestReport";
         Description = "The outcome of an ingest, the same as `artifactgraph ingest --json`.";
-        Field<NonNullGraphType<IngestCountsType>>("documents").Resolve(c => c.Source);
-        Field<NonNullGraphType<IntGraphType>>("nodesAdded").Resolve(c => c.Source.Sum(r => r.NodesAdded));
-        Field<NonNullGraphType<IntGraphType>>("edgesAdded").Resolve(c => c.Source.Sum(r => r.EdgesAdded));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IngestFileType>>>>("files").Resolve(c => c.Source);
+        Field<NonNullGraphType<IngestCountsType>>("documents").ResolveSource(s => s);
+        Field<NonNullGraphType<IntGraphType>>("nodesAdded").ResolveSource(s => s.Sum(r => r.NodesAdded));
+        Field<NonNullGraphType<IntGraphType>>("edgesAdded").ResolveSource(s => s.Sum(r => r.EdgesAdded));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IngestFileType>>>>("files").ResolveSource(s => s);
     }
 }
 
@@ -22,9 +22,9 @@ internal sealed class IngestCountsType : ObjectGraphType<IReadOnlyList<IngestRep
     public IngestCountsType()
     {
         Name = "IngestCounts";
-        Field<NonNullGraphType<IntGraphType>>("ingested").Resolve(c => c.Source.Count(r => r.Outcome == IngestOutcome.Ingested));
-        Field<NonNullGraphType<IntGraphType>>("unchanged").Resolve(c => c.Source.Count(r => r.Outcome == IngestOutcome.Unchanged));
-        Field<NonNullGraphType<IntGraphType>>("rejected").Resolve(c => c.Source.Count(r => r.Outcome == IngestOutcome.Rejected));
+        Field<NonNullGraphType<IntGraphType>>("ingested").ResolveSource(s => s.Count(r => r.Outcome == IngestOutcome.Ingested));
+        Field<NonNullGraphType<IntGraphType>>("unchanged").ResolveSource(s => s.Count(r => r.Outcome == IngestOutcome.Unchanged));
+        Field<NonNullGraphType<IntGraphType>>("rejected").ResolveSource(s => s.Count(r => r.Outcome == IngestOutcome.Rejected));
     }
 }
 
@@ -34,16 +34,16 @@ internal sealed class IngestFileType : ObjectGraphType<IngestReport>
     {
         Name = "IngestFile";
         Description = "One document's outcome; location and reason are set only when it was rejected.";
-        Field<NonNullGraphType<StringGraphType>>("source").Resolve(c => c.Source.Source);
-        Field<NonNullGraphType<StringGraphType>>("outcome").Description("ingested, unchanged or rejected.").Resolve(c => IngestReportJson.OutcomeName(c.Source.Outcome));
-        Field<StringGraphType>("format").Resolve(c => c.Source.Format);
-        Field<StringGraphType>("sha256").Resolve(c => c.Source.Sha256);
-        Field<IntGraphType>("components").Resolve(c => Accepted(c.Source) ? c.Source.Components : null);
-        Field<IntGraphType>("nodesAdded").Resolve(c => Accepted(c.Source) ? c.Source.NodesAdded : null);
-        Field<IntGraphType>("edgesAdded").Resolve(c => Accepted(c.Source) ? c.Source.EdgesAdded : null);
-        Field<ListGraphType<NonNullGraphType<IngestWarningType>>>("warnings").Resolve(c => Accepted(c.Source) ? c.Source.Warnings : null);
-        Field<StringGraphType>("location").Resolve(c => c.Source.Location);
-        Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<StringGraphType>>("source").ResolveSource(s => s.Source);
+        Field<NonNullGraphType<StringGraphType>>("outcome").Description("ingested, unchanged or rejected.").ResolveSource(s => IngestReportJson.OutcomeName(s.Outcome));
+        Field<StringGraphType>("format").ResolveSource(s => s.Format);
+        Field<StringGraphType>("sha256").ResolveSource(s => s.Sha256);
+        Field<IntGraphType>("components").ResolveSource(s => Accepted(s) ? s.Components : null);
+        Field<IntGraphType>("nodesAdded").ResolveSource(s => Accepted(s) ? s.NodesAdded : null);
+        Field<IntGraphType>("edgesAdded").ResolveSource(s => Accepted(s) ? s.EdgesAdded : null);
+        Field<ListGraphType<NonNullGraphType<IngestWarningType>>>("warnings").ResolveSource(s => Accepted(s) ? s.Warnings : null);
+        Field<StringGraphType>("location").ResolveSource(s => s.Location);
+        Field<StringGraphType>("reason").ResolveSource(s => s.Reason);
     }
 
     private static bool Accepted(IngestReport report) => report.Outcome != IngestOutcome.Rejected;
@@ -54,7 +54,7 @@ internal sealed class IngestWarningType : ObjectGraphType<Core.Ingestion.IngestW
     public IngestWarningType()
     {
         Name = "IngestWarning";
-        Field<NonNullGraphType<StringGraphType>>("location").Resolve(c => c.Source.Location);
-        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<StringGraphType>>("location").ResolveSource(s => s.Location);
+        Field<NonNullGraphType<StringGraphType>>("message").ResolveSource(s => s.Message);
     }
 }

@@ -38,10 +38,10 @@ internal static class NodeFields
     /// <summary>The same fields with their resolvers, on each node object type.</summary>
     public static void Add(ObjectGraphType<NodeModel> type)
     {
-        type.Field<NonNullGraphType<IdGraphType>>("id").Description(IdText).Resolve(c => c.Source.GlobalId);
-        type.Field<NonNullGraphType<NodeKindEnum>>("kind").Resolve(c => c.Source.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("key").Description(KeyText).Resolve(c => c.Source.Key);
-        type.Field<StringGraphType>("name").Description(NameText).Resolve(c => c.Source.Name);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description(IdText).ResolveSource(s => s.GlobalId);
+        type.Field<NonNullGraphType<NodeKindEnum>>("kind").ResolveSource(s => s.Kind);
+        type.Field<NonNullGraphType<StringGraphType>>("key").Description(KeyText).ResolveSource(s => s.Key);
+        type.Field<StringGraphType>("name").Description(NameText).ResolveSource(s => s.Name);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties")
             .Description(PropertiesText)
             .Resolve(c => Properties(c).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());

@@ -9,8 +9,8 @@ internal sealed class PackageType : NodeObjectType
     public PackageType()
         : base(NodeKind.Package, "A package without version: every known version points to it (VERSION_OF).")
     {
-        Field<NonNullGraphType<StringGraphType>>("purl").Resolve(c => c.Source.Key);
-        Field<StringGraphType>("ecosystem").Description("The purl type (npm, maven, apk ...).").Resolve(c => PackageVersionType.Parse(c.Source)?.Type);
+        Field<NonNullGraphType<StringGraphType>>("purl").ResolveSource(s => s.Key);
+        Field<StringGraphType>("ecosystem").Description("The purl type (npm, maven, apk ...).").ResolveSource(s => PackageVersionType.Parse(s)?.Type);
         Field<NonNullGraphType<NodeConnectionType>>("versions")
             .Description("The known versions of this package.")
             .Argument<IntGraphType>("first")

@@ -10,13 +10,13 @@ internal sealed class PackageVersionType : NodeObjectType
     public PackageVersionType()
         : base(NodeKind.PackageVersion, "A package at one version: its canonical purl with version and qualifiers.")
     {
-        Field<NonNullGraphType<StringGraphType>>("purl").Resolve(c => c.Source.Key);
-        Field<StringGraphType>("ecosystem").Description("The purl type (npm, maven, apk ...); null for an unparsable purl.").Resolve(c => Parse(c.Source)?.Type);
-        Field<StringGraphType>("namespace").Resolve(c => Parse(c.Source)?.Namespace);
-        Field<StringGraphType>("packageName").Resolve(c => Parse(c.Source)?.Name);
-        Field<StringGraphType>("version").Resolve(c => Parse(c.Source)?.Version);
-        Field<PackageType>("package").Description("The package without version (VERSION_OF).").Resolve(c => Related(c.Source, EdgeKind.VersionOf).FirstOrDefault());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LicenseType>>>>("licenses").Resolve(c => Related(c.Source, EdgeKind.HasLicense).ToList());
+        Field<NonNullGraphType<StringGraphType>>("purl").ResolveSource(s => s.Key);
+        Field<StringGraphType>("ecosystem").Description("The purl type (npm, maven, apk ...); null for an unparsable purl.").ResolveSource(s => Parse(s)?.Type);
+        Field<StringGraphType>("namespace").ResolveSource(s => Parse(s)?.Namespace);
+        Field<StringGraphType>("packageName").ResolveSource(s => Parse(s)?.Name);
+        Field<StringGraphType>("version").ResolveSource(s => Parse(s)?.Version);
+        Field<PackageType>("package").Description("The package without version (VERSION_OF).").ResolveSource(s => Related(s, EdgeKind.VersionOf).FirstOrDefault());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LicenseType>>>>("licenses").ResolveSource(s => Related(s, EdgeKind.HasLicense).ToList());
     }
 
     public static Purl? Parse(NodeModel node) => Purl.TryParse(node.Key, out var purl, out _) ? purl : null;

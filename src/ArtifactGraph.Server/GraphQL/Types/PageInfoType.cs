@@ -9,7 +9,7 @@ internal sealed class PageInfoType : ObjectGraphType<ConnectionModel>
     {
         Name = "PageInfo";
         Description = "Relay page information: pass endCursor as `after` to read the next page.";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").ResolveSource(s => s.HasNextPage);
+        Field<StringGraphType>("endCursor").ResolveSource(s => s.EndCursor);
     }
 }

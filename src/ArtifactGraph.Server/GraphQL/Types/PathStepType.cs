@@ -9,10 +9,10 @@ internal sealed class PathStepType : ObjectGraphType<PathStepModel>
     {
         Name = "PathStep";
         Description = "One step of an explanation path. Every step but the first names the edge joining it to the previous step.";
-        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => c.Source.Node);
-        Field<EdgeKindEnum>("edge").Description("The kind of the edge from the previous step; null on the first step.").Resolve(c => c.Source.Edge);
+        Field<NonNullGraphType<NodeInterface>>("node").ResolveSource(s => s.Node);
+        Field<EdgeKindEnum>("edge").Description("The kind of the edge from the previous step; null on the first step.").ResolveSource(s => s.Edge);
         Field<PathDirectionEnum>("direction").Description("Null on the first step.")
-            .Resolve(c => c.Source.Edge is null ? null : c.Source.Forward ? PathDirection.Forward : PathDirection.Backward);
+            .ResolveSource(s => s.Edge is null ? null : s.Forward ? PathDirection.Forward : PathDirection.Backward);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentType>>>>("documents")
             .Description("The documents asserting this step's edge, oldest first; empty on the first step.")
             .Resolve(c => c.Source is { Edge: { } edge, Previous: { } previous }

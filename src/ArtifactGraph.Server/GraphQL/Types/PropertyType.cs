@@ -9,7 +9,7 @@ internal sealed class PropertyType : ObjectGraphType<KeyValuePair<string, string
     {
         Name = "Property";
         Description = "A property recorded by the documents (namespaced by format, e.g. cdx:description).";
-        Field<NonNullGraphType<StringGraphType>>("key").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("value").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<StringGraphType>>("key").ResolveSource(s => s.Key);
+        Field<NonNullGraphType<StringGraphType>>("value").ResolveSource(s => s.Value);
     }
 }

@@ -13,17 +13,17 @@ internal sealed class ProvenanceReportType : ObjectGraphType<ProvenanceModel>
     {
         Name = "ProvenanceReport";
         Description = "How a subject was built and where it came from (artifactgraph provenance).";
-        Field<NonNullGraphType<StringGraphType>>("query").Resolve(c => c.Source.Result.Query);
+        Field<NonNullGraphType<StringGraphType>>("query").ResolveSource(s => s.Result.Query);
         Field<NonNullGraphType<BooleanGraphType>>("found").Description("True when something says how the subject was built or where it came from.")
-            .Resolve(c => c.Source.Result.Subjects.Count > 0 || c.Source.Result.Packages.Count > 0);
+            .ResolveSource(s => s.Result.Subjects.Count > 0 || s.Result.Packages.Count > 0);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("matched").Description("What the subject resolved to (a digest: its Artifact and Image; a purl: its versions).")
             .Resolve(c => c.Source.Matched.Select(n => new NodeModel(c.Request().Index, n)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BuiltSubjectType>>>>("subjects")
             .Description("Each matched node (and, for a purl, each Artifact it OCCURS_AS) with BUILT_BY or BUILT_FROM edges.")
-            .Resolve(c => c.Source.Result.Subjects);
+            .ResolveSource(s => s.Result.Subjects);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PackageSourcesType>>>>("packages")
             .Description("For a purl subject: each version's SOURCE_AT sources (SBOM VCS references).")
-            .Resolve(c => c.Source.Result.Packages);
+            .ResolveSource(s => s.Result.Packages);
     }
 }
 
@@ -36,17 +36,17 @@ internal sealed class BuiltSubjectType : ObjectGraphType<BuiltSubject>
         Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => NodeRefs.Model(c.Request().Index, c.Source.Node));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("builders").Description("BUILT_BY targets.")
             .Resolve(c => Statements(c).Where(s => s.Kind == EdgeKind.BuiltBy).Select(s => s.To).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("buildTypes").Resolve(c => c.Source.BuildTypes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceProvenanceType>>>>("sources").Description("The git materials at their revision, with their Scorecard.").Resolve(c => c.Source.Sources);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("buildTypes").ResolveSource(s => s.BuildTypes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceProvenanceType>>>>("sources").Description("The git materials at their revision, with their Scorecard.").ResolveSource(s => s.Sources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("materials").Description("Everything else it was built from.")
             .Resolve(c => c.Source.Materials.Select(m => NodeRefs.Model(c.Request().Index, m)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttestationType>>>>("attestations")
             .Description("The documents asserting its BUILT_BY / BUILT_FROM edges, oldest first, with their signature verdict.")
-            .Resolve(c => c.Source.Attestations);
+            .ResolveSource(s => s.Attestations);
         Field<NonNullGraphType<BooleanGraphType>>("verified").Description("True when at least one attestation's signature verified against a trusted key.")
-            .Resolve(c => c.Source.Attestations.Any(a => a.Verified));
+            .ResolveSource(s => s.Attestations.Any(a => a.Verified));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("signers").Description("The key ids (or certificate identities) of the verified attestations.")
-            .Resolve(c => c.Source.Attestations.Where(a => a.Verified && a.KeyId is not null).Select(a => a.KeyId!).Distinct(StringComparer.Ordinal).ToList());
+            .ResolveSource(s => s.Attestations.Where(a => a.Verified && a.KeyId is not null).Select(a => a.KeyId!).Distinct(StringComparer.Ordinal).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipType>>>>("statements")
             .Description("Its BUILT_BY and BUILT_FROM edges, each with the documents asserting it.")
             .Resolve(Statements);
@@ -82,10 +82,10 @@ internal sealed class AttestationType : ObjectGraphType<Attestation>
         Name = "Attestation";
         Description = "A document asserting how something was built, with its signature verdict.";
         Field<NonNullGraphType<DocumentType>>("document").Resolve(c => new NodeModel(c.Request().Index, c.Source.Document));
-        Field<StringGraphType>("predicateType").Resolve(c => c.Source.PredicateType);
-        Field<StringGraphType>("buildType").Resolve(c => c.Source.BuildType);
-        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Whether its signature verified against a configured key or Sigstore root.").Resolve(c => c.Source.Verified);
-        Field<StringGraphType>("keyid").Description("The trusted key id or certificate identity that verified it.").Resolve(c => c.Source.KeyId);
-        Field<StringGraphType>("reason").Description("The verdict in words (why it is not verified, or how it was).").Resolve(c => c.Source.Reason);
+        Field<StringGraphType>("predicateType").ResolveSource(s => s.PredicateType);
+        Field<StringGraphType>("buildType").ResolveSource(s => s.BuildType);
+        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Whether its signature verified against a configured key or Sigstore root.").ResolveSource(s => s.Verified);
+        Field<StringGraphType>("keyid").Description("The trusted key id or certificate identity that verified it.").ResolveSource(s => s.KeyId);
+        Field<StringGraphType>("reason").Description("The verdict in words (why it is not verified, or how it was).").ResolveSource(s => s.Reason);
     }
 }

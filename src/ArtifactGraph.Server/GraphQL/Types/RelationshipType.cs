@@ -10,9 +10,9 @@ internal sealed class RelationshipType : ObjectGraphType<RelationshipModel>
     {
         Name = "Relationship";
         Description = "An edge of the graph: `from` uses `to`. Stored once, with every document asserting it.";
-        Field<NonNullGraphType<EdgeKindEnum>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<NodeInterface>>("from").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<NodeInterface>>("to").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<EdgeKindEnum>>("kind").ResolveSource(s => s.Kind);
+        Field<NonNullGraphType<NodeInterface>>("from").ResolveSource(s => s.From);
+        Field<NonNullGraphType<NodeInterface>>("to").ResolveSource(s => s.To);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentType>>>>("documents")
             .Description("The documents asserting this edge, oldest first, current or superseded.")
             .Resolve(c => Provenance.Documents(c.Request(), c.Source.Kind, c.Source.From, c.Source.To));

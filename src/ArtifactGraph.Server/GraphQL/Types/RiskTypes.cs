@@ -11,9 +11,9 @@ internal sealed class RiskReportType : ObjectGraphType<RiskModel>
     {
         Name = "RiskReport";
         Description = "Images with supply-chain risk: no provenance, provenance that did not verify, a source with a low or no Scorecard. Riskiest first: more signals, then more deployments, then by digest.";
-        Field<NonNullGraphType<FloatGraphType>>("minScore").Description("Sources scoring below this are a risk.").Resolve(c => c.Source.Report.Options.MinScore);
-        Field<NonNullGraphType<BooleanGraphType>>("runningOnly").Description("Only images some deployment runs were checked.").Resolve(c => c.Source.Report.Options.RunningOnly);
-        Field<NonNullGraphType<IntGraphType>>("checked").Description("How many images were checked.").Resolve(c => c.Source.Report.Checked);
+        Field<NonNullGraphType<FloatGraphType>>("minScore").Description("Sources scoring below this are a risk.").ResolveSource(s => s.Report.Options.MinScore);
+        Field<NonNullGraphType<BooleanGraphType>>("runningOnly").Description("Only images some deployment runs were checked.").ResolveSource(s => s.Report.Options.RunningOnly);
+        Field<NonNullGraphType<IntGraphType>>("checked").Description("How many images were checked.").ResolveSource(s => s.Report.Checked);
         Field<NonNullGraphType<ImageRiskConnectionType>>("images")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
@@ -27,12 +27,12 @@ internal sealed class ImageRiskType : ObjectGraphType<ImageRiskModel>
     {
         Name = "ImageRisk";
         Description = "One risky image: its tags, the deployments running it, and why it is risky.";
-        Field<NonNullGraphType<NodeInterface>>("image").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<NodeInterface>>("image").ResolveSource(s => s.Node);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
-            .Description("The references it is known by, canonical and sorted: the same as ImageReport.tags.").Resolve(c => c.Source.Risk.Tags);
-        Field<NonNullGraphType<IntGraphType>>("deployments").Description("Deployments running it, directly or by a tag.").Resolve(c => c.Source.Risk.Deployments);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("environments").Resolve(c => c.Source.Risk.Environments);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskSignalType>>>>("signals").Resolve(c => c.Source.Risk.Signals);
+            .Description("The references it is known by, canonical and sorted: the same as ImageReport.tags.").ResolveSource(s => s.Risk.Tags);
+        Field<NonNullGraphType<IntGraphType>>("deployments").Description("Deployments running it, directly or by a tag.").ResolveSource(s => s.Risk.Deployments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("environments").ResolveSource(s => s.Risk.Environments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskSignalType>>>>("signals").ResolveSource(s => s.Risk.Signals);
     }
 }
 
@@ -42,8 +42,8 @@ internal sealed class RiskSignalType : ObjectGraphType<RiskSignal>
     {
         Name = "RiskSignal";
         Description = "One reason an image is risky.";
-        Field<NonNullGraphType<StringGraphType>>("code").Description("no-provenance, unverified-provenance, low-scorecard or no-scorecard.").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<StringGraphType>>("detail").Resolve(c => c.Source.Detail);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("no-provenance, unverified-provenance, low-scorecard or no-scorecard.").ResolveSource(s => s.Code);
+        Field<NonNullGraphType<StringGraphType>>("detail").ResolveSource(s => s.Detail);
     }
 }
 

@@ -12,11 +12,11 @@ internal sealed class StatsType : ObjectGraphType<StoreStatistics>
     {
         Name = "Stats";
         Description = "What the store holds (as `artifactgraph stats`), and the index snapshot this request reads.";
-        Field<NonNullGraphType<IntGraphType>>("documents").Resolve(c => (int)c.Source.Documents);
+        Field<NonNullGraphType<IntGraphType>>("documents").ResolveSource(s => (int)s.Documents);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeKindCountType>>>>("nodes")
-            .Resolve(c => c.Source.Nodes.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
+            .ResolveSource(s => s.Nodes.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeKindCountType>>>>("edges")
-            .Resolve(c => c.Source.Edges.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
+            .ResolveSource(s => s.Edges.OrderBy(p => p.Key).Select(p => new KindCountModel(p.Key, p.Value)).ToList());
         Field<NonNullGraphType<IntGraphType>>("indexNodes").Description("Nodes in the snapshot.").Resolve(c => c.Request().Index.NodeCount);
         Field<NonNullGraphType<IntGraphType>>("indexEdges").Description("Current edges in the snapshot.").Resolve(c => c.Request().Index.EdgeCount);
         Field<NonNullGraphType<StringGraphType>>("sequence").Description("The store change sequence the snapshot reflects (a 64-bit number, as text).")
@@ -29,8 +29,8 @@ internal sealed class NodeKindCountType : ObjectGraphType<KindCountModel>
     public NodeKindCountType()
     {
         Name = "NodeKindCount";
-        Field<NonNullGraphType<NodeKindEnum>>("kind").Resolve(c => (NodeKind)c.Source.Kind);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+        Field<NonNullGraphType<NodeKindEnum>>("kind").ResolveSource(s => (NodeKind)s.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").ResolveSource(s => (int)s.Count);
     }
 }
 
@@ -39,7 +39,7 @@ internal sealed class EdgeKindCountType : ObjectGraphType<KindCountModel>
     public EdgeKindCountType()
     {
         Name = "EdgeKindCount";
-        Field<NonNullGraphType<EdgeKindEnum>>("kind").Resolve(c => (EdgeKind)c.Source.Kind);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+        Field<NonNullGraphType<EdgeKindEnum>>("kind").ResolveSource(s => (EdgeKind)s.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").ResolveSource(s => (int)s.Count);
     }
 }

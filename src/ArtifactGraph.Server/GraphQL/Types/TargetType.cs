@@ -9,7 +9,7 @@ internal sealed class TargetType : ObjectGraphType<TargetModel>
     {
         Name = "Target";
         Description = "A query's target text and the nodes it resolved to (a versionless purl matches every known version).";
-        Field<NonNullGraphType<StringGraphType>>("query").Resolve(c => c.Source.Query);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("matched").Resolve(c => c.Source.Matched);
+        Field<NonNullGraphType<StringGraphType>>("query").ResolveSource(s => s.Query);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("matched").ResolveSource(s => s.Matched);
     }
 }
