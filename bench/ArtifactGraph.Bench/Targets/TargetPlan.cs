@@ -10,11 +10,11 @@ namespace ArtifactGraph.Bench.Targets;
 /// </summary>
 internal static class TargetPlan
 {
+    private const string NoServer = "no PostgreSQL server (set ARTIFACTGRAPH_POSTGRES: eval \"$(scripts/postgres-dev.sh start)\")";
+
     /// <param name="sboms">Where the SBOMs are (or are generated into, unless <paramref name="generate"/> is false).</param>
     /// <param name="db">The SQLite file the ingest step writes and the next step loads.</param>
     /// <param name="postgres">Whether ARTIFACTGRAPH_POSTGRES names a server (the CTE ratio's peer).</param>
-    private const string NoServer = "no PostgreSQL server (set ARTIFACTGRAPH_POSTGRES: eval \"$(scripts/postgres-dev.sh start)\")";
-
     public static IReadOnlyList<TargetStep> For(Tier tier, int seed, int? images, int queries, string sboms, bool generate, string db, bool postgres)
     {
         var seedArgs = new[] { "--seed", Invariant(seed) };
