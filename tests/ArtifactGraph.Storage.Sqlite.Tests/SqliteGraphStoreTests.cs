@@ -292,6 +292,6 @@ public sealed class SqliteGraphStoreTests : IDisposable
     private static string CountRows(string path) =>
         string.Join(
             ",",
-            new[] { "documents", "nodes", "edges", "node_documents", "edge_documents", "document_rows", "changes" }
+            new[] { "documents", "nodes", "edges", "node_document_blocks", "edge_document_blocks", "provenance_segments", "document_rows", "changes" }
                 .Select(t => $"{t}={TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM {t};")}"));
 }

@@ -5,8 +5,8 @@ namespace ArtifactGraph.Storage.Sqlite.Migrations;
 
 /// <summary>
 /// Migration 005's code step: writes a <c>document_rows</c> row for every document stored before it, from the
-/// per-(row, document) tables, which stay as the merged index. One pass over each table in document order, so
-/// only one document's ids are held at a time.
+/// per-(row, document) tables, which stay as the merged index (until 008 turns them into blocks). One pass over
+/// each table in document order, so only one document's ids are held at a time.
 /// </summary>
 internal static class DocumentRowsBackfill
 {

@@ -18,6 +18,7 @@ internal static class Migration
     public static Action<SqliteConnection, SqliteTransaction>? StepFor(int version) => version switch
     {
         5 => DocumentRowsBackfill.Run,
+        8 => ProvenanceBlocksBackfill.Run,
         _ => null,
     };
 }

@@ -5,15 +5,15 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 
 /// <summary>
 /// Folds the staged documents' id lists (<c>document_rows</c> past <c>provenance_merge.merged_through</c>)
-/// into the row-keyed indexes <c>edge_documents</c> / <c>node_documents</c>, in one transaction that also
-/// advances the watermark, so a reader sees each document either staged or merged, never both or neither.
-/// Many documents' rows land in one pass, so each index page is dirtied (and journalled into the WAL) once per
-/// merge instead of once per document. Runs on the writer connection, under the store's write lock.
+/// into the row-keyed indexes <c>edge_document_blocks</c> / <c>node_document_blocks</c> as one new segment
+/// (<see cref="BlockWriter"/>), in one transaction that also advances the watermark, so a reader sees each
+/// document either staged or merged, never both or neither. Runs on the writer connection, under the store's
+/// write lock.
 /// </summary>
 internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposable
 {
-    private readonly PairWriter _edges = new(connection, "edge_documents", "edge_id");
-    private readonly PairWriter _nodes = new(connection, "node_documents", "node_id");
+    private readonly BlockWriter _edges = new(connection, "edge_document_blocks");
+    private readonly BlockWriter _nodes = new(connection, "node_document_blocks");
 
     /// <summary>How many ids the merged documents hold (kept by each merge), and how many the staged ones (what <see cref="Merge"/> would write).</summary>
     public (long Merged, long Staged) Ids()
@@ -35,7 +35,7 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
         using var transaction = connection.BeginTransaction(deferred: false);
 
         // The staged lists are held as stored (about a byte per id: a 250 MB SBOM's ~4.7M ids take ~5 MB) and
-        // merged in key order as they are inserted, so no pair is buffered or sorted (PairWriter, SortedPairs).
+        // merged in key order as they are written, so no pair is buffered or sorted (SortedPairs, BlockWriter).
         var edges = new List<StagedList>();
         var nodes = new List<StagedList>();
         var ids = 0L;
@@ -58,11 +58,12 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
             }
         }
 
-        _edges.Write(edges);
-        _nodes.Write(nodes);
-
         if (edges.Count > 0)
         {
+            var segment = Segments.Next(connection, transaction);
+            var pairs = _edges.Write(new SortedPairs(edges), segment) + _nodes.Write(new SortedPairs(nodes), segment);
+            Segments.Add(connection, transaction, segment, edges[^1].DocumentId, pairs);
+
             using var advance = connection.CreateCommand();
             advance.Transaction = transaction;
             advance.CommandText = "UPDATE provenance_merge SET merged_through = $through, merged_ids = merged_ids + $ids WHERE id = 1;";

@@ -10,7 +10,7 @@ internal enum ProvenanceRows
 }
 
 /// <summary>
-/// Answers "which documents assert this row" from the merged index plus the staged documents
+/// Answers "which documents assert this row" from the merged segments plus the staged documents
 /// (<see cref="ProvenanceMerger"/>), inside the caller's read transaction: under WAL both parts then come
 /// from one snapshot, so a merge committing in between cannot hide or repeat a document.
 /// </summary>
@@ -22,19 +22,20 @@ internal static class ProvenanceReads
     /// <summary>The ids of the documents asserting the row, merged first, in no particular order.</summary>
     public static List<long> DocumentIds(SqliteConnection connection, SqliteTransaction transaction, ProvenanceRows rows, long rowId)
     {
-        var (table, column, list) = rows == ProvenanceRows.Edges
-            ? ("edge_documents", "edge_id", "edge_ids")
-            : ("node_documents", "node_id", "node_ids");
+        var (table, list) = rows == ProvenanceRows.Edges
+            ? ("edge_document_blocks", "edge_ids")
+            : ("node_document_blocks", "node_ids");
         var ids = new List<long>();
         using (var merged = connection.CreateCommand())
         {
+            // The row's block in every segment: one key lookup each.
             merged.Transaction = transaction;
-            merged.CommandText = $"SELECT document_id FROM {table} WHERE {column} = $id;";
-            merged.Parameters.AddWithValue("$id", rowId);
+            merged.CommandText = $"SELECT postings FROM {table} WHERE key IN (SELECT {PostingBlock.KeySql("id", "$block")} FROM provenance_segments);";
+            merged.Parameters.AddWithValue("$block", PostingBlock.BlockOf(rowId));
             using var reader = merged.ExecuteReader();
             while (reader.Read())
             {
-                ids.Add(reader.GetInt64(0));
+                PostingBlock.DocumentsOf(reader.GetFieldValue<byte[]>(0), rowId, ids);
             }
         }
 

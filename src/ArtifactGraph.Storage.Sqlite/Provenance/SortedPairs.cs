@@ -1,13 +1,13 @@
 namespace ArtifactGraph.Storage.Sqlite.Provenance;
 
 /// <summary>
-/// The (row id, document id) pairs of several staged documents, in (row, document) order: the order of the
-/// provenance index's key. Each document's list is already sorted, so this merges them through a min-heap of
-/// one cursor per document instead of buffering and sorting every pair: memory is the lists themselves (about a
-/// byte per id, as stored) and the work is log2(documents) comparisons a pair. A lone document (a very large
+/// The (row id, document id) pairs of several staged documents, in (row, document) order: the order the
+/// provenance blocks are written in (<see cref="BlockWriter"/>). Each document's list is already sorted, so this
+/// merges them through a min-heap of one cursor per document instead of buffering and sorting every pair: memory is
+/// the lists themselves (about a byte per id, as stored) and the work is log2(documents) comparisons a pair. A lone document (a very large
 /// SBOM merges alone) is read straight through: no heap, no comparison.
 /// </summary>
-internal sealed class SortedPairs
+internal sealed class SortedPairs : IPairSource
 {
     private readonly Source[] _heap;
     private int _count;

@@ -85,8 +85,8 @@ internal sealed class CommitWriter : IDisposable
 
     /// <summary>
     /// <see cref="SqliteStoreOptions.ProvenanceMergeIds"/>, or half the ids merged so far if more (at most
-    /// <see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>): a merge walks the whole index, so with the step growing
-    /// with it, a bulk load's merges cost about three times one merge at the end instead of growing with its square.
+    /// <see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>): each merge adds a segment that every read looks in, so the
+    /// step grows with the index and a bulk load's segments stay few.
     /// </summary>
     private long MergeThreshold => _mergeIds == 0 ? 0 : Math.Max(_mergeIds, Math.Min(_mergeMaxIds, _mergedIds / 2));
 

@@ -39,12 +39,8 @@ public sealed class DocumentRowsBackfillTests : IDisposable
         Assert.Equal(0, ProvenanceMergerTests.StagedDocuments(path));
         Assert.Equal(TempDatabase.Scalar<long>(path, "SELECT max(id) FROM documents;"), TempDatabase.Scalar<long>(path, "SELECT merged_through FROM provenance_merge;"));
         Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM sqlite_master WHERE name = 'edge_documents_document';"));
-        Assert.Equal(
-            Lines(path, "SELECT document_id || ':' || edge_id FROM edge_documents ORDER BY document_id, edge_id;"),
-            ListedRows(path, "edge_ids"));
-        Assert.Equal(
-            Lines(path, "SELECT document_id || ':' || node_id FROM node_documents ORDER BY document_id, node_id;"),
-            ListedRows(path, "node_ids"));
+        Assert.Equal(Merged(path, "edge_document_blocks"), ListedRows(path, "edge_ids"));
+        Assert.Equal(Merged(path, "node_document_blocks"), ListedRows(path, "node_ids"));
     }
 
     [Fact]
@@ -63,6 +59,7 @@ public sealed class DocumentRowsBackfillTests : IDisposable
     /// <summary>Exactly what a version 4 build leaves: 005's tables and later records gone, 002's and 001's indexes back.</summary>
     private static void DowngradeToVersion4(string path)
     {
+        ProvenanceBeforeBlocks.Restore(path);
         using var connection = TempDatabase.Connect(path);
         using var command = connection.CreateCommand();
         command.CommandText =
@@ -99,6 +96,10 @@ public sealed class DocumentRowsBackfillTests : IDisposable
 
         return lines;
     }
+
+    /// <summary>The merged pairs (migrated on to blocks by 008) as "document:row" lines, in document order.</summary>
+    private static List<string> Merged(string path, string table) =>
+        [.. MergedPairs.Of(path, table).OrderBy(p => p.Document).ThenBy(p => p.Row).Select(p => $"{p.Document}:{p.Row}")];
 
     /// <summary>document_rows' lists decoded as "document:row" lines, in the order of the index's primary key.</summary>
     private static List<string> ListedRows(string path, string column)

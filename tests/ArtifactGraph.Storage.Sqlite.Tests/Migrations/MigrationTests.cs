@@ -17,11 +17,13 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public void LoadEmbedded_Version5_CarriesTheDocumentRowsBackfill()
+    public void LoadEmbedded_Versions5And8_CarryTheirCodeSteps()
     {
         var migrations = Migration.LoadEmbedded();
 
-        Assert.NotNull(Migration.StepFor(migrations.Single(m => m.Version == 5).Version));
-        Assert.All(migrations.Where(m => m.Version != 5), m => Assert.Null(Migration.StepFor(m.Version)));
+        // 005 fills document_rows from the pair tables; 008 turns the pair tables into blocks.
+        Assert.Equal(DocumentRowsBackfill.Run, Migration.StepFor(migrations.Single(m => m.Version == 5).Version));
+        Assert.Equal(ProvenanceBlocksBackfill.Run, Migration.StepFor(migrations.Single(m => m.Version == 8).Version));
+        Assert.All(migrations.Where(m => m.Version is not (5 or 8)), m => Assert.Null(Migration.StepFor(m.Version)));
     }
 }

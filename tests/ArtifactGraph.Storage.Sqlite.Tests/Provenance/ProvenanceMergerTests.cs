@@ -101,7 +101,7 @@ public sealed class ProvenanceMergerTests : IDisposable
 
         // Closing merged what the crashed process left staged.
         Assert.Equal(0, StagedDocuments(crashed));
-        Assert.True(TempDatabase.Scalar<long>(crashed, "SELECT count(*) FROM edge_documents;") > 0);
+        Assert.NotEmpty(MergedPairs.Of(crashed, "edge_document_blocks"));
         using var merged = Open(crashed, Never);
         Assert.Equal(expected, ProvenanceAnswers.Of(merged, documents));
     }
@@ -223,8 +223,8 @@ public sealed class ProvenanceMergerTests : IDisposable
     public void Merge_LoneLargeDocument_SameIndexAsMergedWithOthers()
     {
         // More than RowIdCollector.BitsetFrom edge and node ids: collected in bitsets, and merged alone it is
-        // read straight from its list over hundreds of 256-pair batches; merged with two small documents whose
-        // rows it shares, its pairs are interleaved with theirs by the heap.
+        // read straight from its list into hundreds of blocks; merged with two small documents whose rows it
+        // shares, its pairs are interleaved with theirs by the heap.
         const int Packages = 70_000;
         var large = ProvenanceAnswers.ImageDocument("large", ProvenanceAnswers.Monday, [.. Enumerable.Range(0, Packages).Select(i => $"p{i}")]);
         var small = TestDocument.Sbom("small", "app", ("p5", "1.0.0"), ("p69999", "1.0.0"));
@@ -257,14 +257,17 @@ public sealed class ProvenanceMergerTests : IDisposable
         }
 
         Assert.True(TempDatabase.Scalar<long>(alone, "SELECT min(edge_count, node_count) FROM document_rows WHERE document_id = 2;") > RowIdCollector.BitsetFrom);
-        foreach (var index in new[] { "SELECT edge_id, document_id FROM edge_documents", "SELECT node_id, document_id FROM node_documents" })
+        foreach (var index in new[] { "edge_document_blocks", "node_document_blocks" })
         {
-            Assert.Equal(Rows(alone, index), Rows(together, index));
+            Assert.Equal(MergedPairs.Of(alone, index), MergedPairs.Of(together, index));
         }
 
         // Every pair the lists hold is in the index, and nothing else.
-        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(edge_count) FROM document_rows;"), TempDatabase.Scalar<long>(together, "SELECT count(*) FROM edge_documents;"));
-        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(node_count) FROM document_rows;"), TempDatabase.Scalar<long>(together, "SELECT count(*) FROM node_documents;"));
+        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(edge_count) FROM document_rows;"), MergedPairs.Of(together, "edge_document_blocks").Count);
+        Assert.Equal(TempDatabase.Scalar<long>(together, "SELECT sum(node_count) FROM document_rows;"), MergedPairs.Of(together, "node_document_blocks").Count);
+        Assert.Equal(
+            TempDatabase.Scalar<long>(together, "SELECT sum(edge_count + node_count) FROM document_rows;"),
+            TempDatabase.Scalar<long>(together, "SELECT sum(pairs) FROM provenance_segments;"));
     }
 
     public void Dispose() => _database.Dispose();
@@ -275,22 +278,6 @@ public sealed class ProvenanceMergerTests : IDisposable
             "\n",
             large.Batch.Edges.Where((_, i) => i % 997 == 0 || i is 1 or 5 or 69_998 or 69_999)
                 .Select(e => $"{e.To.Key}: {string.Join(", ", store.GetEdgeDocuments(e.Kind, e.From, e.To).Select(d => $"{d.Name} {d.IsCurrent}"))}"));
-
-    private static string Rows(string path, string sql)
-    {
-        using var connection = TempDatabase.Connect(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql + " ORDER BY 1, 2;";
-        using var reader = command.ExecuteReader();
-        var text = new System.Text.StringBuilder();
-        while (reader.Read())
-        {
-            text.Append(reader.GetInt64(0)).Append(' ').Append(reader.GetInt64(1)).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
 
     internal static SqliteGraphStore Open(string path, long mergeIds) =>
         SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, ProvenanceMergeIds = mergeIds }, new FakeTimeProvider(ProvenanceAnswers.Monday));

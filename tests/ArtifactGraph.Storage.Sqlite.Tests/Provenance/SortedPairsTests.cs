@@ -17,7 +17,7 @@ public sealed class SortedPairsTests
             .Select(d => (Document: (long)d * 10, Ids: Enumerable.Range(0, random.Next(0, 400)).Select(_ => random.Next(1, 2_000)).Distinct().Order().ToList()))
             .ToList();
 
-        var pairs = Drain(new SortedPairs([.. lists.Select(l => new StagedList(l.Document, PairWriterTests.Encoded(l.Ids)))]));
+        var pairs = Drain(new SortedPairs([.. lists.Select(l => new StagedList(l.Document, BlockWriterTests.Encoded(l.Ids)))]));
 
         var expected = lists.SelectMany(l => l.Ids.Select(id => ((long)id, l.Document))).Order().ToList();
         Assert.Equal(expected, pairs);
@@ -38,7 +38,7 @@ public sealed class SortedPairsTests
     [Fact]
     public void TryNext_EmptyListsAmongOthers_SkipsThem()
     {
-        var pairs = Drain(new SortedPairs([new(1, []), new(2, PairWriterTests.Encoded([5, 6])), new(3, [])]));
+        var pairs = Drain(new SortedPairs([new(1, []), new(2, BlockWriterTests.Encoded([5, 6])), new(3, [])]));
 
         Assert.Equal([(5L, 2L), (6L, 2L)], pairs);
     }

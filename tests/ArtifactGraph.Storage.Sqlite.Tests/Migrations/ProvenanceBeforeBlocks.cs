@@ -1,0 +1,71 @@
+using ArtifactGraph.Storage.Sqlite.Migrations;
+using ArtifactGraph.Storage.Sqlite.Tests.Provenance;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
+
+/// <summary>
+/// Takes a store back to schema version 7: the merged pairs in <c>edge_documents</c> / <c>node_documents</c>, created
+/// as a version 7 build creates them, and migration 008's tables and record gone.
+/// </summary>
+internal static class ProvenanceBeforeBlocks
+{
+    public static void Restore(string path)
+    {
+        var edges = MergedPairs.Of(path, "edge_document_blocks");
+        var nodes = MergedPairs.Of(path, "node_document_blocks");
+        using var connection = TempDatabase.Connect(path);
+        using var transaction = connection.BeginTransaction();
+        foreach (var sql in Version7Tables())
+        {
+            Execute(sql);
+        }
+
+        Insert("edge_documents", "edge_id", edges);
+        Insert("node_documents", "node_id", nodes);
+        Execute("DROP TABLE edge_document_blocks; DROP TABLE node_document_blocks; DROP TABLE provenance_segments; DELETE FROM schema_migrations WHERE version >= 8;");
+        transaction.Commit();
+
+        void Execute(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        void Insert(string table, string column, List<(long Row, long Document)> pairs)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {table} ({column}, document_id) VALUES ($row, $document);";
+            var row = command.Parameters.Add("$row", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var document = command.Parameters.Add("$document", Microsoft.Data.Sqlite.SqliteType.Integer);
+            foreach (var pair in pairs)
+            {
+                (row.Value, document.Value) = (pair.Row, pair.Document);
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>The two tables' CREATE statements as migrations 001–007 leave them.</summary>
+    private static List<string> Version7Tables()
+    {
+        using var fresh = new TempDatabase();
+        var path = fresh.NewPath();
+        using var connection = TempDatabase.Connect(path);
+        new MigrationRunner([.. Migration.LoadEmbedded().Where(m => m.Version <= 7)], new FakeTimeProvider(), NullLogger.Instance).Apply(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE name IN ('edge_documents', 'node_documents') ORDER BY name;";
+        using var reader = command.ExecuteReader();
+        var statements = new List<string>();
+        while (reader.Read())
+        {
+            statements.Add(reader.GetString(0));
+        }
+
+        return statements;
+    }
+}
