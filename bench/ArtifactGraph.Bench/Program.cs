@@ -23,6 +23,8 @@ const string Usage = """
       cte        [--tier S|M] [--queries N] [--seed N] [--keep]   recursive-CTE baselines (SQLite, and PostgreSQL
                  when ARTIFACTGRAPH_POSTGRES is set) against the index, same targets
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
+      provenance --db FILE [--queries 2000] [--seed N]   "which documents assert this edge" from an ingested store:
+                 uniformly drawn edges and the most asserted ones (an older schema is migrated first, and timed)
       blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N]   BlastRadiusQuery.Run for synthetic
                  advisories (popularity-weighted, and the most popular package) over --direct with deployments
       graphql    [--tier S] [--images N] [--seconds 10] [--warmup 15] [--connections 64]   the real server's
@@ -56,6 +58,7 @@ Func<BenchOptions, BenchReport, TextWriter, int>? suite = args[0] switch
     "large" => LargeSuite.Run,
     "cte" => CteSuite.Run,
     "versions" => VersionsSuite.Run,
+    "provenance" => ProvenanceSuite.Run,
     "blast-radius" => BlastRadiusSuite.Run,
     "graphql" => GraphQLSuite.Run,
     "targets" => TargetsSuite.Run,
