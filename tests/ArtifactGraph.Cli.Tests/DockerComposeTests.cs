@@ -123,4 +123,18 @@ public sealed partial class DockerComposeTests
         Assert.Contains("-a \"$TARGETARCH\"", publish, StringComparison.Ordinal);
         Assert.Contains("ARG TARGETARCH", lines);
     }
+
+    /// <summary>
+    /// The CLI's runtimeconfig turns background GC off, which lets a bulk ingest's gen0 budget grow; the server the
+    /// image runs keeps it, for shorter pauses under requests.
+    /// </summary>
+    [Fact]
+    public void Dockerfile_ServerImage_TurnsBackgroundGcBackOn()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "Dockerfile")).Select(l => l.Trim()).ToList();
+        var cliConfig = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "artifactgraph.runtimeconfig.json"));
+
+        Assert.Contains("\"System.GC.Concurrent\": false", cliConfig, StringComparison.Ordinal);
+        Assert.Contains("ENV DOTNET_gcConcurrent=1", lines);
+    }
 }

@@ -16,7 +16,20 @@ internal static class MachineInfo
         ["gc"] = GCSettings.IsServerGC ? "server" : "workstation",
         ["configuration"] = IsOptimized() ? "Release" : "Debug (figures not representative)",
         ["tieredPgo"] = TieredPgo(),
+        ["gcConfig"] = GcConfig(),
     };
+
+    /// <summary>
+    /// Whether background GC is configured, and the gen0 budget that allows: the CLI runs with it off (a larger budget,
+    /// for bulk ingest) and the server with it on (docs/BENCHMARKS.md, "Stop 20").
+    /// </summary>
+    public static string GcConfig()
+    {
+        var variables = GC.GetConfigurationVariables();
+        var concurrent = variables.GetValueOrDefault("ConcurrentGC") is true;
+        var budget = variables.GetValueOrDefault("GCGen0MaxBudget") is ulong or long or int ? Convert.ToDouble(variables["GCGen0MaxBudget"], System.Globalization.CultureInfo.InvariantCulture) / (1 << 20) : double.NaN;
+        return $"background GC {(concurrent ? "on" : "off")}, gen0 budget up to {budget:N0} MiB ({(concurrent ? "runtime default: as the server runs" : "as the artifactgraph command runs")})";
+    }
 
     /// <summary>
     /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS.md, "Cold commands"); the

@@ -10,6 +10,7 @@ internal static class TableWriter
         output.WriteLine();
         output.WriteLine($"== {report.Name}   load before {report.LoadBefore}, after {report.LoadAfter}");
         output.WriteLine($"   tiered PGO: {MachineInfo.TieredPgo()}");
+        output.WriteLine($"   GC: {MachineInfo.GcConfig()}");
         foreach (var (key, value) in report.Facts)
         {
             output.WriteLine($"   {key}: {value}");
