@@ -26,11 +26,17 @@ internal static class PostingBlock
     /// <summary>The table key of <paramref name="block"/> in <paramref name="segment"/>: segment first, so a merge's rows append.</summary>
     public static long Key(long segment, long block) => (segment << SegmentShift) | block;
 
+    /// <summary>The block a table key names (the key without its segment).</summary>
+    public static long BlockOfKey(long key) => key & ((1L << SegmentShift) - 1);
+
+    /// <summary>The first key of <paramref name="segment"/>: its blocks' keys are in [FirstKey(s), FirstKey(s + 1)).</summary>
+    public static long FirstKey(long segment) => segment << SegmentShift;
+
     /// <summary>The SQL expression of <see cref="Key"/> for a segment id column and a block parameter.</summary>
     public static string KeySql(string segment, string block) => $"(({segment} << {SegmentShift}) | {block})";
 
     /// <summary>Appends to <paramref name="into"/> the documents the block's <paramref name="postings"/> list for <paramref name="row"/>.</summary>
-    public static void DocumentsOf(ReadOnlySpan<byte> postings, long row, List<long> into)
+    public static void DocumentsOf(byte[] postings, long row, List<long> into)
     {
         var reader = new Reader(postings, BlockOf(row));
         while (reader.TryNextRow(out var current, out var count))
@@ -52,9 +58,8 @@ internal static class PostingBlock
     }
 
     /// <summary>Reads a block's rows, and each row's documents before the next row.</summary>
-    public ref struct Reader(ReadOnlySpan<byte> postings, long block)
+    public struct Reader(byte[] postings, long block)
     {
-        private readonly ReadOnlySpan<byte> _postings = postings;
         private int _position;
         private long _row = block << BlockBits;
         private long _document;
@@ -62,14 +67,14 @@ internal static class PostingBlock
         /// <summary>The next row and how many documents follow it; false at the end of the block.</summary>
         public bool TryNextRow(out long row, out int count)
         {
-            if (!RowIdList.TryRead(_postings, ref _position, ref _row))
+            if (!RowIdList.TryRead(postings, ref _position, ref _row))
             {
                 row = count = 0;
                 return false;
             }
 
             long documents = 0;
-            if (!RowIdList.TryRead(_postings, ref _position, ref documents) || documents <= 0)
+            if (!RowIdList.TryRead(postings, ref _position, ref documents) || documents <= 0)
             {
                 throw new InvalidDataException($"A provenance block ends or is empty at row {_row}.");
             }
@@ -79,7 +84,7 @@ internal static class PostingBlock
         }
 
         /// <summary>The current row's next document (call it as many times as <see cref="TryNextRow"/>'s count said).</summary>
-        public long NextDocument() => RowIdList.TryRead(_postings, ref _position, ref _document)
+        public long NextDocument() => RowIdList.TryRead(postings, ref _position, ref _document)
             ? _document
             : throw new InvalidDataException($"A provenance block ends inside row {_row}'s documents.");
     }

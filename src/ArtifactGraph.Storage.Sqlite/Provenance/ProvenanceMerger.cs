@@ -63,6 +63,7 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
             var segment = Segments.Next(connection, transaction);
             var pairs = _edges.Write(new SortedPairs(edges), segment) + _nodes.Write(new SortedPairs(nodes), segment);
             Segments.Add(connection, transaction, segment, edges[^1].DocumentId, pairs);
+            SegmentCompaction.Run(connection, transaction, [(_edges, "edge_document_blocks"), (_nodes, "node_document_blocks")]);
 
             using var advance = connection.CreateCommand();
             advance.Transaction = transaction;

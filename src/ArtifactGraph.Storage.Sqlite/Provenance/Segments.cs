@@ -25,4 +25,34 @@ internal static class Segments
         command.Parameters.AddWithValue("$pairs", pairs);
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Every segment, oldest first.</summary>
+    public static List<(long Id, long Through, long Pairs)> All(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, through, pairs FROM provenance_segments ORDER BY id;";
+        using var reader = command.ExecuteReader();
+        var segments = new List<(long, long, long)>();
+        while (reader.Read())
+        {
+            segments.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return segments;
+    }
+
+    /// <summary>Drops segments <paramref name="first"/> to <paramref name="last"/>: their rows and their blocks in <paramref name="tables"/>.</summary>
+    public static void Remove(SqliteConnection connection, SqliteTransaction transaction, long first, long last, params string[] tables)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$last", last);
+        command.Parameters.AddWithValue("$from", PostingBlock.FirstKey(first));
+        command.Parameters.AddWithValue("$to", PostingBlock.FirstKey(last + 1));
+        command.CommandText = string.Concat(tables.Select(t => $"DELETE FROM {t} WHERE key >= $from AND key < $to; "))
+            + "DELETE FROM provenance_segments WHERE id BETWEEN $first AND $last;";
+        command.ExecuteNonQuery();
+    }
 }
