@@ -18,16 +18,7 @@ public sealed class DocumentRowsBackfillTests : IDisposable
     {
         var documents = ProvenanceAnswers.Documents();
         var path = _database.NewPath();
-        string expected;
-        using (var store = ProvenanceMergerTests.Open(path, mergeIds: 0))
-        {
-            foreach (var document in documents)
-            {
-                store.Commit(document.Batch, document.Raw);
-            }
-
-            expected = ProvenanceAnswers.Of(store, documents);
-        }
+        var expected = ProvenanceAnswers.CommitMerged(path, documents);
 
         DowngradeToVersion4(path);
         Assert.Equal(Lines(FreshVersion4(), Version4Schema), Lines(path, Version4Schema));

@@ -17,16 +17,7 @@ public sealed class ProvenanceBlocksBackfillTests : IDisposable
     {
         var documents = ProvenanceAnswers.Documents();
         var path = _database.NewPath();
-        string expected;
-        using (var store = ProvenanceMergerTests.Open(path, mergeIds: 0))
-        {
-            foreach (var document in documents)
-            {
-                store.Commit(document.Batch, document.Raw);
-            }
-
-            expected = ProvenanceAnswers.Of(store, documents);
-        }
+        var expected = ProvenanceAnswers.CommitMerged(path, documents);
 
         var edges = MergedPairs.Of(path, "edge_document_blocks");
         var nodes = MergedPairs.Of(path, "node_document_blocks");

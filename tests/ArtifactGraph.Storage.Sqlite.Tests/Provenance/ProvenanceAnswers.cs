@@ -39,6 +39,18 @@ internal static class ProvenanceAnswers
             subject: Image,
             createdAt: createdAt);
 
+    /// <summary>Commits <paramref name="documents"/> into a new store at <paramref name="path"/>, merging after each, and closes it; returns its answers.</summary>
+    public static string CommitMerged(string path, IReadOnlyList<TestDocument> documents)
+    {
+        using var store = ProvenanceMergerTests.Open(path, mergeIds: 0);
+        foreach (var document in documents)
+        {
+            store.Commit(document.Batch, document.Raw);
+        }
+
+        return Of(store, documents);
+    }
+
     public static string Of(IGraphStore store, IEnumerable<TestDocument> documents)
     {
         var text = new StringBuilder();
