@@ -9,10 +9,11 @@ public sealed class SegmentCompactionTests : IDisposable
     private readonly TempDatabase _database = new();
 
     [Fact]
-    public void Merge_PastMaxSegments_CompactsTheNewestAndAnswersAsUnmerged()
+    public void Merge_EveryDocument_SegmentsStayFewAndAnswersMatchAStoreThatNeverMerged()
     {
-        // Documents sharing one edge (every one asserts app -> dep) and each bringing its own; enough for several compactions.
-        var documents = Enumerable.Range(0, (SegmentCompaction.MaxSegments * 3) + 5)
+        // Documents sharing one edge (every one asserts app -> dep) and each bringing its own: one small segment each,
+        // enough for compactions two classes up.
+        var documents = Enumerable.Range(0, 150)
             .Select(i => TestDocument.Sbom($"doc-{i}", "app", ("dep", "1.0.0"), ($"own-{i}", "1.0.0")))
             .ToList();
         var path = _database.NewPath();
@@ -27,7 +28,7 @@ public sealed class SegmentCompactionTests : IDisposable
         }
 
         Assert.Equal(ProvenanceAnswers.Of(staged, documents), ProvenanceAnswers.Of(merged, documents));
-        Assert.Equal(SegmentCompaction.MaxSegments, most);
+        Assert.InRange(most, 1, 3 * (SegmentCompaction.Together - 1));
         Assert.True(TempDatabase.Scalar<long>(path, "SELECT max(id) FROM provenance_segments;") > documents.Count, "no compaction ran");
 
         // Every pair the documents' lists hold is in the blocks once, and the segments count them all.
@@ -36,6 +37,29 @@ public sealed class SegmentCompactionTests : IDisposable
         Assert.Equal(listed, TempDatabase.Scalar<long>(path, "SELECT sum(pairs) FROM provenance_segments;"));
         Assert.Equal(documents.Count, TempDatabase.Scalar<long>(path, "SELECT max(through) FROM provenance_segments;"));
     }
+
+    [Theory]
+    [InlineData(new long[] { 5, 5, 5, 5, 5, 5, 5 }, 0)]
+    [InlineData(new long[] { 5, 5, 5, 5, 5, 5, 5, 5 }, 8)]
+    [InlineData(new long[] { 100, 5, 5, 5, 5, 5, 5, 5, 5 }, 8)]
+    [InlineData(new long[] { 5, 5, 5, 5, 5, 5, 5, 40 }, 0)]
+    [InlineData(new long[] { 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000 }, 8)]
+    [InlineData(new long[] { 32_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000 }, 0)]
+    public void NewestRun_SizeClasses_OnlyEightOfOneClassAreJoined(long[] pairs, int expected)
+    {
+        // A segment many times larger than the newest ones is never rewritten with them.
+        Assert.Equal(expected, SegmentCompaction.NewestRun(pairs));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(7, 0)]
+    [InlineData(8, 1)]
+    [InlineData(63, 1)]
+    [InlineData(64, 2)]
+    [InlineData(4_000_000, 7)]
+    [InlineData(32_000_000, 8)]
+    public void SizeClass_PowersOfEight(long pairs, int expected) => Assert.Equal(expected, SegmentCompaction.SizeClass(pairs));
 
     public void Dispose() => _database.Dispose();
 }
