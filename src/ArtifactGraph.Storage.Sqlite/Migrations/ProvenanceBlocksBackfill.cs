@@ -13,8 +13,8 @@ internal static class ProvenanceBlocksBackfill
     {
         const long segment = 1;
         long pairs;
-        using (var edges = new BlockWriter(connection, "edge_document_blocks"))
-        using (var nodes = new BlockWriter(connection, "node_document_blocks"))
+        using (var edges = new BlockWriter(connection, PostingBlock.EdgeTable))
+        using (var nodes = new BlockWriter(connection, PostingBlock.NodeTable))
         using (var edgePairs = new QueryPairs(connection, transaction, "SELECT edge_id, document_id FROM edge_documents ORDER BY edge_id, document_id;"))
         using (var nodePairs = new QueryPairs(connection, transaction, "SELECT node_id, document_id FROM node_documents ORDER BY node_id, document_id;"))
         {

@@ -17,8 +17,12 @@ internal sealed class BlockWriter : IDisposable
 
     public BlockWriter(SqliteConnection connection, string table)
     {
+        Table = table;
         _insert = new Statement(connection, $"INSERT INTO {table} (key, postings) VALUES ($key, $postings);", "$key", "$postings");
     }
+
+    /// <summary>The index this writer writes (<see cref="PostingBlock.EdgeTable"/> or <see cref="PostingBlock.NodeTable"/>).</summary>
+    public string Table { get; }
 
     /// <summary>Writes every pair of <paramref name="pairs"/> as blocks of <paramref name="segment"/>; returns how many pairs.</summary>
     public long Write(IPairSource pairs, long segment)
@@ -51,7 +55,8 @@ internal sealed class BlockWriter : IDisposable
                 if (PostingBlock.BlockOf(nextRow) != block)
                 {
                     Flush(segment, block, length);
-                    (block, length, previousRow) = (PostingBlock.BlockOf(nextRow), 0, nextRow & ~((1L << PostingBlock.BlockBits) - 1));
+                    block = PostingBlock.BlockOf(nextRow);
+                    (length, previousRow) = (0, PostingBlock.FirstRow(block));
                 }
 
                 (row, count) = (nextRow, 0);

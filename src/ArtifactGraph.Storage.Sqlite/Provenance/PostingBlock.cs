@@ -15,6 +15,12 @@ internal static class PostingBlock
     /// </summary>
     public const int BlockBits = 8;
 
+    /// <summary>The block index of edges (migration 008).</summary>
+    public const string EdgeTable = "edge_document_blocks";
+
+    /// <summary>The block index of nodes.</summary>
+    public const string NodeTable = "node_document_blocks";
+
     /// <summary>Bits of the key below the segment: blocks of row ids below 2^46.</summary>
     private const int SegmentShift = 38;
 
@@ -22,6 +28,9 @@ internal static class PostingBlock
     public const long RowLimit = 1L << (SegmentShift + BlockBits);
 
     public static long BlockOf(long row) => row >> BlockBits;
+
+    /// <summary>The first row id of <paramref name="block"/>, which its first row's delta counts from.</summary>
+    public static long FirstRow(long block) => block << BlockBits;
 
     /// <summary>The table key of <paramref name="block"/> in <paramref name="segment"/>: segment first, so a merge's rows append.</summary>
     public static long Key(long segment, long block) => (segment << SegmentShift) | block;
@@ -61,7 +70,7 @@ internal static class PostingBlock
     public struct Reader(byte[] postings, long block)
     {
         private int _position;
-        private long _row = block << BlockBits;
+        private long _row = FirstRow(block);
         private long _document;
 
         /// <summary>The next row and how many documents follow it; false at the end of the block.</summary>

@@ -12,8 +12,8 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 /// </summary>
 internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposable
 {
-    private readonly BlockWriter _edges = new(connection, "edge_document_blocks");
-    private readonly BlockWriter _nodes = new(connection, "node_document_blocks");
+    private readonly BlockWriter _edges = new(connection, PostingBlock.EdgeTable);
+    private readonly BlockWriter _nodes = new(connection, PostingBlock.NodeTable);
 
     /// <summary>How many ids the merged documents hold (kept by each merge), and how many the staged ones (what <see cref="Merge"/> would write).</summary>
     public (long Merged, long Staged) Ids()
@@ -63,7 +63,7 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
             var segment = Segments.Next(connection, transaction);
             var pairs = _edges.Write(new SortedPairs(edges), segment) + _nodes.Write(new SortedPairs(nodes), segment);
             Segments.Add(connection, transaction, segment, edges[^1].DocumentId, pairs);
-            SegmentCompaction.Run(connection, transaction, [(_edges, "edge_document_blocks"), (_nodes, "node_document_blocks")]);
+            SegmentCompaction.Run(connection, transaction, [_edges, _nodes]);
 
             using var advance = connection.CreateCommand();
             advance.Transaction = transaction;

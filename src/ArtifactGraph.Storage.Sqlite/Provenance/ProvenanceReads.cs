@@ -23,8 +23,8 @@ internal static class ProvenanceReads
     public static List<long> DocumentIds(SqliteConnection connection, SqliteTransaction transaction, ProvenanceRows rows, long rowId)
     {
         var (table, list) = rows == ProvenanceRows.Edges
-            ? ("edge_document_blocks", "edge_ids")
-            : ("node_document_blocks", "node_ids");
+            ? (PostingBlock.EdgeTable, "edge_ids")
+            : (PostingBlock.NodeTable, "node_ids");
         var ids = new List<long>();
         using (var merged = connection.CreateCommand())
         {

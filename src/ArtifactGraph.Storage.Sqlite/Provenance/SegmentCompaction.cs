@@ -20,7 +20,7 @@ internal static class SegmentCompaction
     public const int Together = 8;
 
     /// <summary>Compacts while the newest segments make a run; returns how many segments were rewritten.</summary>
-    public static int Run(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(BlockWriter Writer, string Table)> indexes)
+    public static int Run(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<BlockWriter> indexes)
     {
         var rewritten = 0;
         while (true)
@@ -36,9 +36,9 @@ internal static class SegmentCompaction
             var (first, last) = (chosen[0].Id, chosen[^1].Id);
             var target = last + 1;
             var pairs = 0L;
-            foreach (var (writer, table) in indexes)
+            foreach (var writer in indexes)
             {
-                using var source = new SegmentPairs(connection, transaction, table, chosen.Select(s => s.Id));
+                using var source = new SegmentPairs(connection, transaction, writer.Table, chosen.Select(s => s.Id));
                 pairs += writer.Write(source, target);
             }
 

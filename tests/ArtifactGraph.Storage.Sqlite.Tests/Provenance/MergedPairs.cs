@@ -14,7 +14,7 @@ internal static class MergedPairs
         var pairs = new List<(long, long)>();
         while (reader.Read())
         {
-            var block = reader.GetInt64(0) & ((1L << 38) - 1);
+            var block = PostingBlock.BlockOfKey(reader.GetInt64(0));
             var postings = new PostingBlock.Reader(reader.GetFieldValue<byte[]>(1), block);
             while (postings.TryNextRow(out var row, out var count))
             {
