@@ -15,8 +15,8 @@ internal static class ProvenanceBlocksBackfill
         long pairs;
         using (var edges = new BlockWriter(connection, PostingBlock.EdgeTable))
         using (var nodes = new BlockWriter(connection, PostingBlock.NodeTable))
-        using (var edgePairs = new QueryPairs(connection, transaction, "SELECT edge_id, document_id FROM edge_documents ORDER BY edge_id, document_id;"))
-        using (var nodePairs = new QueryPairs(connection, transaction, "SELECT node_id, document_id FROM node_documents ORDER BY node_id, document_id;"))
+        using (var edgePairs = new PairStream(connection, transaction, "SELECT edge_id, document_id FROM edge_documents ORDER BY edge_id, document_id;"))
+        using (var nodePairs = new PairStream(connection, transaction, "SELECT node_id, document_id FROM node_documents ORDER BY node_id, document_id;"))
         {
             pairs = edges.Write(edgePairs, segment) + nodes.Write(nodePairs, segment);
         }
@@ -33,33 +33,5 @@ internal static class ProvenanceBlocksBackfill
         drop.Transaction = transaction;
         drop.CommandText = "DROP TABLE edge_documents; DROP TABLE node_documents;";
         drop.ExecuteNonQuery();
-    }
-
-    /// <summary>A query's (row, document) pairs, as it returns them.</summary>
-    private sealed class QueryPairs : IPairSource, IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteDataReader _reader;
-
-        public QueryPairs(SqliteConnection connection, SqliteTransaction transaction, string sql)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText = sql;
-            _reader = _command.ExecuteReader();
-        }
-
-        public bool TryNext(out long rowId, out long documentId)
-        {
-            var more = _reader.Read();
-            (rowId, documentId) = more ? (_reader.GetInt64(0), _reader.GetInt64(1)) : (0, 0);
-            return more;
-        }
-
-        public void Dispose()
-        {
-            _reader.Dispose();
-            _command.Dispose();
-        }
     }
 }
