@@ -27,7 +27,7 @@ internal static class MachineInfo
     {
         var variables = GC.GetConfigurationVariables();
         var concurrent = variables.GetValueOrDefault("ConcurrentGC") is true;
-        var budget = variables.GetValueOrDefault("GCGen0MaxBudget") is ulong or long or int ? Convert.ToDouble(variables["GCGen0MaxBudget"], System.Globalization.CultureInfo.InvariantCulture) / (1 << 20) : double.NaN;
+        var budget = variables.TryGetValue("GCGen0MaxBudget", out var bytes) ? Convert.ToDouble(bytes, System.Globalization.CultureInfo.InvariantCulture) / (1 << 20) : double.NaN;
         return $"background GC {(concurrent ? "on" : "off")}, gen0 budget up to {budget:N0} MiB ({(concurrent ? "runtime default: as the server runs" : "as the artifactgraph command runs")})";
     }
 
