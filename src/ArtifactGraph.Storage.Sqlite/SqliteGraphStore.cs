@@ -72,6 +72,9 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         set => _writer.FaultInjection = value;
     }
 
+    /// <summary>Test hook: how many edges the writer's row cache holds.</summary>
+    internal int CachedEdges => _writer.Edges.Count;
+
     /// <summary>Test hook: a PRAGMA's value on the writer connection.</summary>
     internal long WriterPragma(string name)
     {

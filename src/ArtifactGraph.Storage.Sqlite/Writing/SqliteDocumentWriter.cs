@@ -33,6 +33,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private long _stagedIds;
     private bool _done;
 
+    /// <summary>
+    /// The first node id this document inserted. Ids only grow (nodes are never deleted), so a node at or past
+    /// it is new in this transaction, and so is every edge that touches it.
+    /// </summary>
+    private long _firstNewNode = long.MaxValue;
+
     public SqliteDocumentWriter(CommitWriter owner, SqliteTransaction transaction, string sha256, int byteSize, byte[] encoded, string encoding, DateTimeOffset ingestedAt, Action release)
     {
         _owner = owner;
@@ -238,6 +244,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).BindUtf8(3, _owner.Json.WriteUtf8(node.Properties)).ExecuteInsert() is { } inserted)
         {
             added++;
+            _firstNewNode = Math.Min(_firstNewNode, inserted);
             _owner.Nodes.Set(hash, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
             return inserted;
         }
@@ -277,7 +284,15 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
             var key = new EdgeKey((long)edge.Kind, lastFromId, NodeId(edge.To));
             long id;
-            if (cache.TryGet(key, out var row))
+            if (key.From >= _firstNewNode || key.To >= _firstNewNode)
+            {
+                // An end this document inserted: no stored or cached edge can name it yet, so skip the lookup.
+                // An image's own edges (its contents) are not cached at all: only a document about that same
+                // image asserts them again, and at ~1,000 an SBOM they would push out the dependency edges
+                // every image shares.
+                id = InsertOrMergeEdge(edge, key, ref added, admit: !(key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image));
+            }
+            else if (cache.TryGet(key, out var row))
             {
                 id = row.Id;
                 if (!row.Keys.Covers(edge.Properties))
@@ -288,7 +303,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             }
             else
             {
-                id = InsertOrMergeEdge(edge, key, ref added);
+                id = InsertOrMergeEdge(edge, key, ref added, admit: true);
             }
 
             _owner.Rows.AddEdge(id);
@@ -297,13 +312,17 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return added;
     }
 
-    private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added)
+    private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added, bool admit)
     {
         var graph = _owner.Graph;
         if (graph.InsertEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).BindUtf8(3, _owner.Json.WriteUtf8(edge.Properties)).ExecuteInsert() is { } inserted)
         {
             added++;
-            _owner.Edges.Set(key, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
+            if (admit)
+            {
+                _owner.Edges.Set(key, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
+            }
+
             return inserted;
         }
 

@@ -1,0 +1,91 @@
+using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Storage.Conformance;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Writing;
+
+/// <summary>
+/// Edges that touch a node the document itself inserted skip the row cache (they cannot be stored yet), and an
+/// image's own edges are not cached at all; these check that the graph comes out the same either way.
+/// </summary>
+public sealed class SqliteDocumentWriterTests : IDisposable
+{
+    private static readonly NodeRef Image = new(NodeKind.Image, "sha256:" + new string('a', 64));
+    private static readonly Dictionary<string, string> None = [];
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void Write_EdgeOfNewImageAgainInLaterChunk_StoredOnceWithBothChunksProperties()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var package = TestDocument.Version("left-pad", "1.3.0");
+        var doc = TestDocument.Create("chunks", b => b.AddNode(Image), subject: Image);
+        using (var writer = store.BeginDocument(doc.Sha256, doc.Raw))
+        {
+            writer.Write([new NodeRecord(Image, null, None), new NodeRecord(package, "left-pad", None)], [Contains(package, ("a", "1"))]);
+            writer.Write([], [Contains(package, ("b", "2"))]);
+            writer.Complete(doc.Batch);
+        }
+
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind = {(int)EdgeKind.Contains};"));
+        Assert.Equal("""{"b":"2","a":"1"}""", TempDatabase.Scalar<string>(path, $"SELECT properties FROM edges WHERE kind = {(int)EdgeKind.Contains};"));
+    }
+
+    [Fact]
+    public void Commit_NewImage_CachesTheDependencyEdgesButNotTheImagesOwn()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var doc = ImageSbom("first", ("a", null), ("b", null), ("c", "a"));
+
+        store.Commit(doc.Batch, doc.Raw);
+
+        var stored = TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edges;");
+        var imageEdges = TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE from_id = (SELECT id FROM nodes WHERE key = '{Image.Key}');");
+        Assert.Equal(3L, imageEdges);
+        Assert.Equal(stored - imageEdges, store.CachedEdges);
+    }
+
+    [Fact]
+    public void Commit_SameImageInLaterDocument_FindsItsUncachedEdgesInTheTable()
+    {
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var first = ImageSbom("first", ("a", null), ("b", "a"));
+        var second = ImageSbom("second", ("a", null), ("b", "a"), ("c", null));
+        store.Commit(first.Batch, first.Raw);
+
+        var result = store.Commit(second.Batch, second.Raw);
+
+        Assert.Equal(3L, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind = {(int)EdgeKind.Contains};"));
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind = {(int)EdgeKind.DependsOn};"));
+        Assert.Equal(2, store.GetEdgeDocuments(EdgeKind.Contains, Image, TestDocument.Version("a", "1.0.0")).Count);
+        Assert.Equal(2, store.GetEdgeDocuments(EdgeKind.DependsOn, TestDocument.Version("b", "1.0.0"), TestDocument.Version("a", "1.0.0")).Count);
+        Assert.Single(store.GetEdgeDocuments(EdgeKind.Contains, Image, TestDocument.Version("c", "1.0.0")));
+        Assert.Equal(2, result.EdgesAdded); // the image's CONTAINS of c and the new Document node's DESCRIBES
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private static EdgeRecord Contains(NodeRef package, (string Key, string Value) property) =>
+        new(EdgeKind.Contains, Image, package, new Dictionary<string, string> { [property.Key] = property.Value });
+
+    /// <summary>An image listing packages (name, the name of the package it depends on or null), all at 1.0.0.</summary>
+    private static TestDocument ImageSbom(string content, params (string Name, string? DependsOn)[] packages) =>
+        TestDocument.Create(
+            content,
+            b =>
+            {
+                b.AddNode(Image);
+                foreach (var (name, _) in packages)
+                {
+                    b.AddEdge(EdgeKind.Contains, Image, b.AddNode(TestDocument.Version(name, "1.0.0"), name));
+                }
+
+                foreach (var (name, dependsOn) in packages.Where(p => p.DependsOn is not null))
+                {
+                    b.AddEdge(EdgeKind.DependsOn, TestDocument.Version(name, "1.0.0"), TestDocument.Version(dependsOn!, "1.0.0"));
+                }
+            },
+            subject: Image);
+}
