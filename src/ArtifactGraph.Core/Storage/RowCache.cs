@@ -39,6 +39,9 @@ internal sealed class RowCache<TKey, TRow>
 
     public int Count => _young.Count + _old.Count;
 
+    /// <summary>Every cached row, young then old (for tests and accounting; not on a hot path).</summary>
+    public IEnumerable<TRow> Values => _young.Values.Concat(_old.Values);
+
     /// <summary>How many new entries one document may add.</summary>
     public int DocumentAdmissions { get; }
 

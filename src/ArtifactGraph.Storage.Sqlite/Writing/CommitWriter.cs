@@ -33,7 +33,7 @@ internal sealed class CommitWriter : IDisposable
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
         Nodes = new RowCache<UInt128, CachedRow>(options.NodeCacheCapacity);
-        Edges = new RowCache<EdgeKey, CachedRow>(options.EdgeCacheCapacity);
+        Edges = new EdgeRowCache(options.EdgeCacheCapacity);
         _merger = new ProvenanceMerger(connection);
 
         // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
@@ -56,7 +56,7 @@ internal sealed class CommitWriter : IDisposable
     public RowCache<UInt128, CachedRow> Nodes { get; }
 
     /// <summary>Committed edges by (kind, from id, to id), across documents; cleared by <see cref="Forget"/>.</summary>
-    public RowCache<EdgeKey, CachedRow> Edges { get; }
+    public EdgeRowCache Edges { get; }
 
     public PropertyKeySets Keys { get; } = new();
 

@@ -271,39 +271,43 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var added = 0;
 
         // Readers emit a node's edges together (a dependency list, a component's hashes), so the from end
-        // is usually the previous edge's, as the same string: that skips hashing its key and a lookup.
+        // is usually the previous edge's, as the same string: that skips hashing its key and two lookups
+        // (its id, and its run of cached edges).
         string? lastFromKey = null;
         var lastFromKind = NodeKind.Package;
-        var lastFromId = 0L;
+        var run = default(EdgeRowCache.Run);
         foreach (var edge in edges)
         {
             if (!ReferenceEquals(edge.From.Key, lastFromKey) || edge.From.Kind != lastFromKind)
             {
-                (lastFromKey, lastFromKind, lastFromId) = (edge.From.Key, edge.From.Kind, NodeId(edge.From));
+                (lastFromKey, lastFromKind) = (edge.From.Key, edge.From.Kind);
+                // Even for a node this document inserted: its edges come in more than one group (a component's
+                // own, then its dependencies), and the run must keep the earlier group's.
+                run = cache.RunOf(NodeId(edge.From));
             }
 
-            var key = new EdgeKey((long)edge.Kind, lastFromId, NodeId(edge.To));
+            var key = new EdgeKey((long)edge.Kind, run.From, NodeId(edge.To));
             long id;
             if (key.From >= _firstNewNode || key.To >= _firstNewNode)
             {
-                // An end this document inserted: no stored or cached edge can name it yet, so skip the lookup.
-                // An image's own edges (its contents) are not cached at all: only a document about that same
-                // image asserts them again, and at ~1,000 an SBOM they would push out the dependency edges
+                // An end this document inserted: the edge is new (or this document's own, again), so skip the
+                // lookup. A new image's own edges (its contents) are not cached at all: only a document about that
+                // same image asserts them again, and at ~1,000 an SBOM they would push out the dependency edges
                 // every image shares.
-                id = InsertOrMergeEdge(edge, key, ref added, admit: !(key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image));
+                id = InsertOrMergeEdge(edge, key, ref added, ref run, admit: !(key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image));
             }
-            else if (cache.TryGet(key, out var row))
+            else if (cache.TryGet(run, key.Kind, key.To, out var row))
             {
                 id = row.Id;
                 if (!row.Keys.Covers(edge.Properties))
                 {
                     graph.MergeEdge.Bind(0, id).BindUtf8(1, _owner.Json.WriteUtf8(edge.Properties)).Execute();
-                    cache.Set(key, new CachedRow(id, _owner.Keys.Union(row.Keys, edge.Properties), false));
+                    cache.Set(ref run, key.Kind, key.To, new CachedRow(id, _owner.Keys.Union(row.Keys, edge.Properties), false));
                 }
             }
             else
             {
-                id = InsertOrMergeEdge(edge, key, ref added, admit: true);
+                id = InsertOrMergeEdge(edge, key, ref added, ref run, admit: true);
             }
 
             _owner.Rows.AddEdge(id);
@@ -312,7 +316,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return added;
     }
 
-    private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added, bool admit)
+    private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added, ref EdgeRowCache.Run run, bool admit)
     {
         var graph = _owner.Graph;
         if (graph.InsertEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).BindUtf8(3, _owner.Json.WriteUtf8(edge.Properties)).ExecuteInsert() is { } inserted)
@@ -320,7 +324,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             added++;
             if (admit)
             {
-                _owner.Edges.Set(key, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
+                _owner.Edges.Set(ref run, key.Kind, key.To, new CachedRow(inserted, _owner.Keys.Of(edge.Properties), false));
             }
 
             return inserted;
@@ -337,7 +341,11 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             graph.MergeEdge.Bind(0, id).BindUtf8(1, _owner.Json.WriteUtf8(edge.Properties)).Execute();
         }
 
-        _owner.Edges.Set(key, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));
+        if (admit)
+        {
+            _owner.Edges.Set(ref run, key.Kind, key.To, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));
+        }
+
         return id;
     }
 

@@ -47,6 +47,27 @@ public sealed class SqliteDocumentWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_NewNodesEdgesInTwoGroups_CachesBothGroups()
+    {
+        // A component's own edges come first and its dependencies later, after other components' edges: the
+        // node's cached run must keep the first group when the second arrives.
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var (p, q, r) = (TestDocument.Version("p", "1"), TestDocument.Version("q", "1"), TestDocument.Version("r", "1"));
+        var doc = TestDocument.Create("groups", _ => { });
+        using (var writer = store.BeginDocument(doc.Sha256, doc.Raw))
+        {
+            writer.Write(
+                [new NodeRecord(p, "p", None), new NodeRecord(q, "q", None), new NodeRecord(r, "r", None)],
+                [new EdgeRecord(EdgeKind.OccursAs, p, q, None), new EdgeRecord(EdgeKind.DependsOn, q, r, None), new EdgeRecord(EdgeKind.DependsOn, p, r, None)]);
+            writer.Complete(doc.Batch);
+        }
+
+        Assert.Equal(3L, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind <> {(int)EdgeKind.Describes};"));
+        Assert.Equal(TempDatabase.Scalar<long>(path, "SELECT count(*) FROM edges;"), store.CachedEdges);
+    }
+
+    [Fact]
     public void Commit_SameImageInLaterDocument_FindsItsUncachedEdgesInTheTable()
     {
         var path = _database.NewPath();
