@@ -31,7 +31,7 @@ internal sealed class ChunkWriter(NpgsqlConnection connection, NpgsqlTransaction
         {
             var properties = Json.Write(node.Properties);
             var live = Json.WriteLive(node.Properties);
-            var hash = NodeHash.Of(node.Ref);
+            var hash = node.Identity;
             var input = InputHash.Of(node.Name, properties);
             // Live keys are latest-wins: another document may have changed them since, so they always go.
             if (live is null && cache.Nodes.TryGet(hash, out var row) && row.Input == input)

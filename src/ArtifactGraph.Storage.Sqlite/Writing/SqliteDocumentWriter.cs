@@ -207,7 +207,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         foreach (var node in nodes)
         {
             long id;
-            var hash = NodeHash.Of(node.Ref);
+            var hash = node.Identity;
             if (cache.TryGet(hash, out var row))
             {
                 // Known row: touch it only when this document brings a name it lacks or a new property key.
