@@ -35,4 +35,12 @@ public sealed class SqliteStoreOptionsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { NodeCacheCapacity = nodes, EdgeCacheCapacity = edges }.Validate());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_NoCompactionPairs_Throws(long pairs)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { ProvenanceCompactionPairs = pairs }.Validate());
+    }
 }

@@ -29,10 +29,15 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Merges every staged document; returns how many documents it merged.</summary>
-    public int Merge()
+    /// <summary>
+    /// Merges every staged document, then moves as many pairs of a segment join (<see cref="SegmentCompaction"/>) as it
+    /// merged, at least <paramref name="compactionPairs"/>; returns how many documents it merged, and whether a join is
+    /// still under way.
+    /// </summary>
+    public (int Documents, bool Compacting) Merge(long compactionPairs)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
+        var compacting = false;
 
         // The staged lists are held as stored (about a byte per id: a 250 MB SBOM's ~4.7M ids take ~5 MB) and
         // merged in key order as they are written, so no pair is buffered or sorted (SortedPairs, BlockWriter).
@@ -63,7 +68,7 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
             var segment = Segments.Next(connection, transaction);
             var pairs = _edges.Write(new SortedPairs(edges), segment) + _nodes.Write(new SortedPairs(nodes), segment);
             Segments.Add(connection, transaction, segment, edges[^1].DocumentId, pairs);
-            SegmentCompaction.Run(connection, transaction, [_edges, _nodes]);
+            compacting = SegmentCompaction.Step(connection, transaction, [_edges, _nodes], Math.Max(compactionPairs, pairs));
 
             using var advance = connection.CreateCommand();
             advance.Transaction = transaction;
@@ -74,8 +79,20 @@ internal sealed class ProvenanceMerger(SqliteConnection connection) : IDisposabl
         }
 
         transaction.Commit();
-        return edges.Count;
+        return (edges.Count, compacting);
     }
+
+    /// <summary>Moves about <paramref name="pairs"/> pairs of the segment join under way, in a transaction of its own; returns whether one still is.</summary>
+    public bool Compact(long pairs)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var compacting = SegmentCompaction.Step(connection, transaction, [_edges, _nodes], pairs);
+        transaction.Commit();
+        return compacting;
+    }
+
+    /// <summary>Whether a segment join is under way (read once when the store opens).</summary>
+    public bool Compacting() => SegmentCompaction.IsPending(connection, null);
 
     public void Dispose()
     {

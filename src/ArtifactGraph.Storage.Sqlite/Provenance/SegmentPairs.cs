@@ -4,17 +4,28 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 
 /// <summary>
 /// The pairs of several segments of one block index, in (row, document) order, read block by block from each (one
-/// block per segment held at a time): what <see cref="SegmentCompaction"/> writes again as one segment. A document is
+/// block per segment held at a time): what <see cref="SegmentCompaction"/> moves into the joined segment, a slice of blocks at a time. A document is
 /// in one segment only, so no pair repeats.
 /// </summary>
 internal sealed class SegmentPairs : IPairSource, IDisposable
 {
     private readonly Cursor[] _cursors;
+    private readonly long _maxPairs;
+    private long _taken;
+    private long _block = -1;
 
-    public SegmentPairs(SqliteConnection connection, SqliteTransaction transaction, string table, IEnumerable<long> segments)
+    /// <summary>
+    /// The pairs of <paramref name="segments"/> from block <paramref name="fromBlock"/> on, ending at the first block
+    /// boundary after <paramref name="maxPairs"/> pairs (<see cref="EndBlock"/> says where).
+    /// </summary>
+    public SegmentPairs(SqliteConnection connection, SqliteTransaction transaction, string table, IEnumerable<long> segments, long fromBlock, long maxPairs)
     {
-        _cursors = [.. segments.Select(s => new Cursor(connection, transaction, table, s))];
+        _maxPairs = maxPairs;
+        _cursors = [.. segments.Select(s => new Cursor(connection, transaction, table, PostingBlock.Key(s, fromBlock), PostingBlock.FirstKey(s + 1)))];
     }
+
+    /// <summary>Once the pairs are taken: the first block not taken from (null when every block was).</summary>
+    public long? EndBlock { get; private set; }
 
     public bool TryNext(out long rowId, out long documentId)
     {
@@ -28,16 +39,24 @@ internal sealed class SegmentPairs : IPairSource, IDisposable
             }
         }
 
-        if (next is null)
+        var block = next is null ? -1 : PostingBlock.BlockOf(next.Row);
+        if (next is null || (_taken >= _maxPairs && block != _block))
         {
+            // A block is taken whole: the rest of its pairs are in the other segments' same block.
+            EndBlock = next is null ? null : block;
             rowId = documentId = 0;
             return false;
         }
 
-        (rowId, documentId) = (next.Row, next.Document);
+        (rowId, documentId, _block) = (next.Row, next.Document, block);
+        _taken++;
+        next.Taken++;
         next.Advance();
         return true;
     }
+
+    /// <summary>How many pairs have been taken from each segment, in the order they were given.</summary>
+    public IEnumerable<long> Taken => _cursors.Select(c => c.Taken);
 
     public void Dispose()
     {
@@ -55,13 +74,13 @@ internal sealed class SegmentPairs : IPairSource, IDisposable
         private PostingBlock.Reader _block;
         private int _left;
 
-        public Cursor(SqliteConnection connection, SqliteTransaction transaction, string table, long segment)
+        public Cursor(SqliteConnection connection, SqliteTransaction transaction, string table, long fromKey, long toKey)
         {
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
             _command.CommandText = $"SELECT key, postings FROM {table} WHERE key >= $from AND key < $to ORDER BY key;";
-            _command.Parameters.AddWithValue("$from", PostingBlock.FirstKey(segment));
-            _command.Parameters.AddWithValue("$to", PostingBlock.FirstKey(segment + 1));
+            _command.Parameters.AddWithValue("$from", fromKey);
+            _command.Parameters.AddWithValue("$to", toKey);
             _reader = _command.ExecuteReader();
             Advance();
         }
@@ -71,6 +90,8 @@ internal sealed class SegmentPairs : IPairSource, IDisposable
         public long Row { get; private set; }
 
         public long Document { get; private set; }
+
+        public long Taken { get; set; }
 
         public void Advance()
         {

@@ -26,6 +26,17 @@ internal static class Segments
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Adds <paramref name="pairs"/> (negative: takes them away) to segment <paramref name="id"/>'s count.</summary>
+    public static void AddPairs(SqliteConnection connection, SqliteTransaction transaction, long id, long pairs)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE provenance_segments SET pairs = pairs + $pairs WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$pairs", pairs);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Every segment, oldest first.</summary>
     public static List<(long Id, long Through, long Pairs)> All(SqliteConnection connection, SqliteTransaction transaction)
     {

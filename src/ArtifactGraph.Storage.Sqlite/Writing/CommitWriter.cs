@@ -18,9 +18,11 @@ internal sealed class CommitWriter : IDisposable
     private readonly ProvenanceMerger _merger;
     private readonly long _mergeIds;
     private readonly long _mergeMaxIds;
+    private readonly long _compactionPairs;
     private readonly ILogger _logger;
     private long _stagedIds;
     private long _mergedIds;
+    private bool _compacting;
 
     public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, ILogger logger)
     {
@@ -29,6 +31,7 @@ internal sealed class CommitWriter : IDisposable
         _logger = logger;
         _mergeIds = options.ProvenanceMergeIds;
         _mergeMaxIds = options.ProvenanceMergeMaxIds;
+        _compactionPairs = options.ProvenanceCompactionPairs;
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
@@ -38,6 +41,7 @@ internal sealed class CommitWriter : IDisposable
 
         // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
         (_mergedIds, _stagedIds) = _merger.Ids();
+        _compacting = _merger.Compacting();
     }
 
     /// <summary>Test hook: called at each <see cref="CommitStage"/> inside the transaction; throwing rolls back.</summary>
@@ -72,7 +76,8 @@ internal sealed class CommitWriter : IDisposable
 
     /// <summary>
     /// Called after a document committed (its transaction closed): merges the staged lists once they hold
-    /// <see cref="MergeThreshold"/> ids, which bounds what a provenance read scans.
+    /// <see cref="MergeThreshold"/> ids, which bounds what a provenance read scans; otherwise moves a slice of the
+    /// segment join under way, if any.
     /// </summary>
     public void AfterCommit(long ids)
     {
@@ -80,6 +85,10 @@ internal sealed class CommitWriter : IDisposable
         if (_stagedIds >= MergeThreshold)
         {
             MergeStaged();
+        }
+        else if (_compacting)
+        {
+            Compact();
         }
     }
 
@@ -101,10 +110,23 @@ internal sealed class CommitWriter : IDisposable
 
         try
         {
-            var documents = _merger.Merge();
+            (var documents, _compacting) = _merger.Merge(_compactionPairs);
             Log.ProvenanceMerged(_logger, documents, _stagedIds);
             _mergedIds += _stagedIds;
             _stagedIds = 0;
+        }
+        catch (SqliteException e)
+        {
+            Log.ProvenanceMergeFailed(_logger, e);
+        }
+    }
+
+    /// <summary>A slice of the segment join under way, between documents (<see cref="SegmentCompaction"/>); a failure is logged and retried after the next document.</summary>
+    private void Compact()
+    {
+        try
+        {
+            _compacting = _merger.Compact(_compactionPairs);
         }
         catch (SqliteException e)
         {

@@ -7,7 +7,7 @@ namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
 
 /// <summary>
 /// Takes a store back to schema version 7: the merged pairs in <c>edge_documents</c> / <c>node_documents</c>, created
-/// as a version 7 build creates them, and migration 008's tables and record gone.
+/// as a version 7 build creates them, and the tables and records of migrations 008 and later gone.
 /// </summary>
 internal static class ProvenanceBeforeBlocks
 {
@@ -24,7 +24,7 @@ internal static class ProvenanceBeforeBlocks
 
         Insert("edge_documents", "edge_id", edges);
         Insert("node_documents", "node_id", nodes);
-        Execute("DROP TABLE edge_document_blocks; DROP TABLE node_document_blocks; DROP TABLE provenance_segments; DELETE FROM schema_migrations WHERE version >= 8;");
+        Execute("DROP TABLE edge_document_blocks; DROP TABLE node_document_blocks; DROP TABLE provenance_segments; DROP TABLE provenance_compaction; DELETE FROM schema_migrations WHERE version >= 8;");
         transaction.Commit();
 
         void Execute(string sql)
