@@ -70,6 +70,7 @@ internal static class IngestSuite
             options.ReadAheadDocuments = readAhead ?? options.ReadAheadDocuments;
             var ingestor = new Ingestor(Readers.All, store, options, NullLogger<Ingestor>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var gcBefore = (Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
             var threadCpuBefore = ThreadCpu.NowMs();
             var wall = Stopwatch.StartNew();
             var started = wall.Elapsed;
@@ -105,6 +106,10 @@ internal static class IngestSuite
             report.Add(Suite, "  CPU / wall", cpu / wall.Elapsed.TotalSeconds, "cores", "1 at most when sequential (plus GC and JIT threads)");
             report.Add(Suite, "  of which the calling (committing) thread", threadCpu, "s", sequential ? "read and commit" : "commits; reads run on a worker");
             report.Add(Suite, "  wall on 2 idle cores, at best", Math.Max(threadCpu, cpu / 2), "s", "max(calling thread, all CPU / 2): what this run's CPU allows without other load");
+
+            // A collection stops both threads, the committing one included: its pauses are wall time no thread gets back.
+            var pause = (GC.GetTotalPauseDuration() - gcBefore.Pause).TotalSeconds;
+            report.Add(Suite, "  garbage collector pauses (bulk run)", pause, "s", $"{100 * pause / bulkWall.TotalSeconds:F1}% of the wall; {GC.CollectionCount(0) - gcBefore.Gen0} gen0 / {GC.CollectionCount(1) - gcBefore.Gen1} gen1 / {GC.CollectionCount(2) - gcBefore.Gen2} gen2 collections; {(GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / (double)inputBytes:F1} bytes allocated per input byte");
             // --overlap-ab: every other SBOM read then committed, so both ways are timed in the same seconds.
             var alternate = overlapAb ? new Ingestor(Readers.All, store, new IngestOptions { OverlapReadAndCommit = false }, NullLogger<Ingestor>.Instance) : null;
             thousand.AddRange(IngestThousands(ingestor, seed, thousands, readOnly, thousandCpu, alternate, readThenCommit));
