@@ -6,21 +6,30 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 /// merges them through a min-heap of one cursor per document instead of buffering and sorting every pair: memory is
 /// the lists themselves (about a byte per id, as stored) and the work is log2(documents) comparisons a pair. A lone document (a very large
 /// SBOM merges alone) is read straight through: no heap, no comparison.
+/// <para>
+/// The heap holds only each cursor's current id and the cursor's place in document order (16 bytes an entry); the
+/// cursors themselves are touched once a pair, at the top. With 32-byte entries the sift was ~5% of the committing
+/// thread in a tier M bulk load, whose last merges join some 7,000 documents' lists.
+/// </para>
 /// </summary>
 internal sealed class SortedPairs : IPairSource
 {
-    private readonly Source[] _heap;
+    private readonly Entry[] _heap;
+    private readonly Cursor[] _cursors;
     private int _count;
 
     public SortedPairs(IReadOnlyList<StagedList> lists)
     {
-        _heap = new Source[lists.Count];
-        foreach (var list in lists)
+        // In document order, so a cursor's place breaks ties between documents listing the same row.
+        _cursors = [.. lists.OrderBy(l => l.DocumentId).Select(l => new Cursor { Ids = l.Ids, DocumentId = l.DocumentId })];
+        _heap = new Entry[_cursors.Length];
+        for (var i = 0; i < _cursors.Length; i++)
         {
-            var source = new Source { Ids = list.Ids, DocumentId = list.DocumentId };
-            if (RowIdList.TryRead(source.Ids, ref source.Position, ref source.Id))
+            ref var cursor = ref _cursors[i];
+            var id = 0L;
+            if (RowIdList.TryRead(cursor.Ids, ref cursor.Position, ref id))
             {
-                _heap[_count++] = source;
+                _heap[_count++] = new Entry(id, i);
             }
         }
 
@@ -40,12 +49,12 @@ internal sealed class SortedPairs : IPairSource
         }
 
         ref var top = ref _heap[0];
+        ref var cursor = ref _cursors[top.Cursor];
         rowId = top.Id;
-        documentId = top.DocumentId;
-        if (!RowIdList.TryRead(top.Ids, ref top.Position, ref top.Id))
+        documentId = cursor.DocumentId;
+        if (!RowIdList.TryRead(cursor.Ids, ref cursor.Position, ref top.Id))
         {
             _heap[0] = _heap[--_count];
-            _heap[_count] = default;
         }
 
         if (_count > 1)
@@ -85,14 +94,20 @@ internal sealed class SortedPairs : IPairSource
     }
 
     /// <summary>Row first, then document: two documents asserting one row give two pairs in document order.</summary>
-    private static bool Before(in Source a, in Source b) => a.Id < b.Id || (a.Id == b.Id && a.DocumentId < b.DocumentId);
+    private static bool Before(in Entry a, in Entry b) => a.Id < b.Id || (a.Id == b.Id && a.Cursor < b.Cursor);
 
-    /// <summary>One document's list, read up to <see cref="Id"/> (its current, not yet returned, id).</summary>
-    private struct Source
+    /// <summary>A cursor's current (not yet returned) id, and which cursor.</summary>
+    private struct Entry(long id, int cursor)
+    {
+        public long Id = id;
+        public readonly int Cursor = cursor;
+    }
+
+    /// <summary>One document's list, read up to its entry's id.</summary>
+    private struct Cursor
     {
         public byte[] Ids;
         public int Position;
-        public long Id;
         public long DocumentId;
     }
 }
