@@ -281,6 +281,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             if (!ReferenceEquals(edge.From.Key, lastFromKey) || edge.From.Kind != lastFromKind)
             {
                 (lastFromKey, lastFromKind) = (edge.From.Key, edge.From.Kind);
+
                 // Even for a node this document inserted: its edges come in more than one group (a component's
                 // own, then its dependencies), and the run must keep the earlier group's.
                 run = cache.RunOf(NodeId(edge.From));
