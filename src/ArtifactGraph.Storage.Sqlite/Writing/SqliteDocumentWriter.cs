@@ -19,13 +19,13 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private const string IngestOperation = "ingest";
 
     /// <summary>Node ids kept across a document's chunks before they are dropped (~2 MB of map).</summary>
-    private const int MaxKeptIds = 1 << 16;
+    internal const int MaxKeptIds = 1 << 16;
 
     private readonly CommitWriter _owner;
     private readonly SqliteTransaction _transaction;
     private readonly DateTimeOffset _ingestedAt;
     private readonly Action _release;
-    private readonly Dictionary<UInt128, long> _nodeIds = [];
+    private readonly Dictionary<UInt128, long> _nodeIds;
     private readonly long _documentId;
     private readonly long _existingSequence;
     private int _nodesAdded;
@@ -45,6 +45,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         _transaction = transaction;
         _ingestedAt = ingestedAt;
         _release = release;
+
+        // The writer's one map (documents are written one at a time, under the store's write lock).
+        _nodeIds = owner.DocumentNodeIds();
         if (owner.Documents.Find.Bind(0, sha256).TryExecutePair(out var existingId, out var existingSequence))
         {
             AlreadyPresent = true;
