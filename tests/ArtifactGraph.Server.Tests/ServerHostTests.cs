@@ -14,12 +14,13 @@ public sealed class ServerHostTests : IDisposable
     [Fact]
     public void StoreSection_ProvenanceMergeSteps_ReachTheStoreOptions()
     {
-        using var server = _server.StartAnother(new() { ["Store:ProvenanceMergeIds"] = "1000", ["Store:ProvenanceMergeMaxIds"] = "2000" });
+        using var server = _server.StartAnother(new() { ["Store:ProvenanceMergeIds"] = "1000", ["Store:ProvenanceMergeMaxIds"] = "2000", ["Store:ProvenanceCompactionPairs"] = "3000" });
 
         var options = server.Services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
 
         Assert.Equal(1_000, options.ProvenanceMergeIds);
         Assert.Equal(2_000, options.ProvenanceMergeMaxIds);
+        Assert.Equal(3_000, options.ProvenanceCompactionPairs);
     }
 
     [Fact]
