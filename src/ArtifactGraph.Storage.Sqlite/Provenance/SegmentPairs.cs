@@ -4,8 +4,8 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 
 /// <summary>
 /// The pairs of several segments of one block index, in (row, document) order, read block by block from each (one
-/// block per segment held at a time): what <see cref="SegmentCompaction"/> moves into the joined segment, a slice of blocks at a time. A document is
-/// in one segment only, so no pair repeats.
+/// block per segment held at a time): what <see cref="SegmentCompaction"/> moves into the joined segment, a slice of
+/// blocks at a time. A document is in one segment only, so no pair repeats.
 /// </summary>
 internal sealed class SegmentPairs : IPairSource, IDisposable
 {
