@@ -99,7 +99,8 @@ public sealed class IngestBatchBuilder
     public NodeRef AddNode(NodeRef node, string? name = null, IEnumerable<KeyValuePair<string, string>>? properties = null)
     {
         ThrowIfBuilt();
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, Identity(node), out var known);
+        var identity = Identity(node);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, identity, out var known);
         if (!known)
         {
             slot = new NodeSlot(_nodes.Count - 1, -1);
@@ -111,7 +112,7 @@ public sealed class IngestBatchBuilder
         {
             // New, or its record was spilled: a record in this chunk (the store merges it with the earlier one).
             slot.Position = _chunkStart + _nodeOrder.Count;
-            _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties));
+            _nodeOrder.Add(new NodeRecord(node, name, Collect(null, properties) ?? NoProperties, identity));
         }
         else
         {

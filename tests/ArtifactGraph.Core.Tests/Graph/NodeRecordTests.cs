@@ -1,4 +1,5 @@
 using ArtifactGraph.Core.Graph;
+using ArtifactGraph.Core.Ingestion;
 
 namespace ArtifactGraph.Core.Tests.Graph;
 
@@ -36,5 +37,27 @@ public sealed class NodeRecordTests
         Assert.Equal(record.Identity, named.Identity);
         Assert.Equal(new NodeRecord(Lodash, "lodash", None), named);
         Assert.NotEqual(record, named);
+    }
+
+    [Fact]
+    public void Identity_RecordFromTheBatchBuilder_IsTheNodeHashAndEqualsOneMadeByHand()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Lodash, "lodash");
+        var batch = builder.Build(new DocumentInfo { Sha256 = new string('0', 64), Format = "test", Name = "test" });
+
+        var built = Assert.Single(batch.Nodes, n => n.Ref == Lodash);
+
+        Assert.Equal(NodeHash.Of(Lodash), built.Identity);
+        Assert.Equal(new NodeRecord(Lodash, "lodash", built.Properties), built);
+    }
+
+    [Fact]
+    public void Deconstruct_GivesRefNameAndProperties()
+    {
+        var (node, name, properties) = new NodeRecord(Lodash, "lodash", None);
+
+        Assert.Equal((Lodash, "lodash"), (node, name));
+        Assert.Same(None, properties);
     }
 }
