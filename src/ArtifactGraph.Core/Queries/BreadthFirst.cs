@@ -17,9 +17,10 @@ internal interface IReachVisitor
 /// </summary>
 internal static class BreadthFirst
 {
-    // How far ahead in the frontier the walk prefetches a node's own entries (row offsets, row kinds, node kind),
-    // and, nearer, the start of its row, whose offset the first prefetch has brought in by then. A worst-case
-    // walk (147k nodes) took 0.55–0.65 of the time with these; distances from 8/4 to 48/24 measured alike.
+    // How far ahead among a level's nodes with a row the walk prefetches a node's row offset (and hub start), and,
+    // nearer, the start of its row, whose offset the first prefetch has brought in by then. A worst-case walk
+    // (147k nodes) took 0.55–0.65 of the time with these; distances from 8/4 to 48/24 measured alike. Prefetching
+    // node kinds and row kinds for the reporting loop as well measured no better.
     private const int FetchNodeAhead = 16;
     private const int FetchRowAhead = 8;
 
@@ -69,59 +70,71 @@ internal static class BreadthFirst
         var againstRows = leaves is null ? null : dependents ? index.ForwardAliasRows : index.ReverseAliasRows;
         var max = maxDepth ?? int.MaxValue;
         var hubStarts = along.HubStarts;
-        var nodeKinds = index.Kinds;
         HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
 
         scratch.LevelStarts.Add(0);
+        var expanding = scratch.Expanding;
         var depth = 0;
         var head = 0;
         while (head < tail)
         {
             var levelEnd = tail;
-            var side = hubs is not null && depth < max ? hubs.Value.Choose(scratch, hubStarts!, along.Offsets, head, levelEnd) : HubSide.Read;
+
+            // Report the level's nodes, and list those with a row to read. Most nodes of a blast radius are leaves
+            // (deployments, three in four of a median answer): they cost this loop and nothing more.
+            var rows = 0;
+            for (var p = head; p < levelEnd; p++)
+            {
+                var node = tree.Nodes[p];
+                if (depth > 0 && !visitor.Reached(p, node, depth))
+                {
+                    return tail;
+                }
+
+                expanding[rows] = p;
+                rows += (along.RowKinds[node] & allow.Mask) != 0 || ReadsAgainst(symmetric, againstRows, node) ? 1 : 0;
+            }
+
+            head = levelEnd;
+            if (depth >= max)
+            {
+                rows = 0;
+            }
+
+            var frontier = expanding.AsSpan(0, rows);
+            var side = hubs is not null && rows > 0 ? hubs.Value.Choose(scratch, hubStarts!, along.Offsets, frontier) : HubSide.Read;
             if (side == HubSide.LookFromHubs && !tree.TracksPositions)
             {
                 tree = tree.Tracking(levelEnd);
             }
 
             var bottomUp = side != HubSide.Read;
-            for (; head < levelEnd; head++)
+            for (var i = 0; i < frontier.Length; i++)
             {
-                if (head + FetchNodeAhead < levelEnd)
+                if (i + FetchNodeAhead < frontier.Length)
                 {
-                    var ahead = tree.Nodes[head + FetchNodeAhead];
+                    var ahead = tree.Nodes[frontier[i + FetchNodeAhead]];
                     Prefetch.Of(along.Offsets, ahead);
-                    Prefetch.Of(along.RowKinds, ahead);
-                    Prefetch.Of(nodeKinds, ahead);
                     if (bottomUp)
                     {
                         Prefetch.Of(hubStarts!, ahead);
                     }
                 }
 
-                if (head + FetchRowAhead < levelEnd)
+                if (i + FetchRowAhead < frontier.Length)
                 {
-                    var row = along.Offsets[tree.Nodes[head + FetchRowAhead]];
+                    var row = along.Offsets[tree.Nodes[frontier[i + FetchRowAhead]]];
                     Prefetch.Of(along.Targets, row);
                     Prefetch.Of(along.Kinds, row);
                 }
 
-                var node = tree.Nodes[head];
-                if (depth > 0 && !visitor.Reached(head, node, depth))
-                {
-                    return tail;
-                }
-
-                if (depth >= max)
-                {
-                    continue;
-                }
-
+                var position = frontier[i];
+                var node = tree.Nodes[position];
                 var rowEnd = bottomUp ? hubStarts![node] : along.Offsets[node + 1];
-                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, head, alongFlag, scratch.Visited, leaves, tree, tail);
-                if (symmetric != 0 && (againstRows is null || (againstRows[node >> 6] & (1UL << node)) != 0))
+                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, position, alongFlag, scratch.Visited, leaves, tree, tail);
+                if (ReadsAgainst(symmetric, againstRows, node))
                 {
-                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], head, againstFlag, scratch.Visited, leaves, tree, tail);
+                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], position, againstFlag, scratch.Visited, leaves, tree, tail);
                 }
             }
 
@@ -197,6 +210,10 @@ internal static class BreadthFirst
 
         return tail;
     }
+
+    /// <summary>Whether the node's row against the walk is read, for the symmetric kinds (OCCURS_AS) the walk allows.</summary>
+    private static bool ReadsAgainst(uint symmetric, ulong[]? againstRows, int node) =>
+        symmetric != 0 && (againstRows is null || (againstRows[node >> 6] & (1UL << node)) != 0);
 
     private static bool IsAliasLeaf(ulong[]? leaves, int node, EdgeKind kind) =>
         leaves is not null && kind == EdgeKind.OccursAs && (leaves[node >> 6] & (1UL << node)) != 0;

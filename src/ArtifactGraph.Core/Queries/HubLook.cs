@@ -22,14 +22,14 @@ internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag
     /// hubs' side when the frontier's edges into hubs outnumber the unvisited hubs' own edges (bottom-up), or
     /// skip those edges outright once every hub is visited.
     /// </summary>
-    public HubSide Choose(TraversalScratch scratch, int[] hubStarts, int[] offsets, int levelStart, int levelEnd)
+    public HubSide Choose(TraversalScratch scratch, int[] hubStarts, int[] offsets, ReadOnlySpan<int> frontier)
     {
         // Read the smaller side in full first and stop reading the other once it is outweighed: a small
         // frontier (most queries) never reads the hub list, and once every hub is visited a large frontier
         // need not be read at all.
-        if (levelEnd - levelStart <= hubs.Length)
+        if (frontier.Length <= hubs.Length)
         {
-            var topDown = FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, long.MaxValue);
+            var topDown = FrontierCost(scratch.Nodes, hubStarts, offsets, frontier, long.MaxValue);
             if (topDown == 0)
             {
                 return HubSide.Read;
@@ -41,16 +41,16 @@ internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag
 
         var bottomUp = UnvisitedCost(scratch.Visited, long.MaxValue);
         return bottomUp == 0 ? HubSide.Skip
-            : FrontierCost(scratch.Nodes, hubStarts, offsets, levelStart, levelEnd, bottomUp) > bottomUp ? HubSide.LookFromHubs : HubSide.Read;
+            : FrontierCost(scratch.Nodes, hubStarts, offsets, frontier, bottomUp) > bottomUp ? HubSide.LookFromHubs : HubSide.Read;
     }
 
-    /// <summary>The frontier's edges from hubs, counted until they exceed <paramref name="limit"/>.</summary>
-    private static long FrontierCost(int[] nodes, int[] hubStarts, int[] offsets, int levelStart, int levelEnd, long limit)
+    /// <summary>The frontier's edges from hubs (the nodes at the frontier's positions), counted until they exceed <paramref name="limit"/>.</summary>
+    private static long FrontierCost(int[] nodes, int[] hubStarts, int[] offsets, ReadOnlySpan<int> frontier, long limit)
     {
         long cost = 0;
-        for (var p = levelStart; p < levelEnd && cost <= limit; p++)
+        for (var i = 0; i < frontier.Length && cost <= limit; i++)
         {
-            var node = nodes[p];
+            var node = nodes[frontier[i]];
             cost += offsets[node + 1] - hubStarts[node];
         }
 

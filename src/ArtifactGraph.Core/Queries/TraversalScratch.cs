@@ -34,6 +34,9 @@ internal sealed class TraversalScratch
     /// <summary>The node kind of each hit, beside <see cref="Hits"/>: ordering the hits by kind then reads them in sequence.</summary>
     public byte[] HitKinds { get; private set; } = [];
 
+    /// <summary>The positions of one level whose nodes have a row to read (<see cref="BreadthFirst.Walk"/>).</summary>
+    public int[] Expanding { get; private set; } = [];
+
     /// <summary>Positions where each depth begins; LevelStarts[d] is the first position at depth d.</summary>
     public List<int> LevelStarts { get; } = [];
 
@@ -72,6 +75,7 @@ internal sealed class TraversalScratch
             Hits = new int[size];
             HitKinds = new byte[size];
             PositionOf = new int[size];
+            Expanding = new int[size];
 
             // Read and written at random by node id, like the index's rows.
             Indexing.HugePages.Advise(_visited);
