@@ -31,14 +31,17 @@ internal static class DeploymentRanking
             return RankedDeployments.Empty;
         }
 
+        // Each deployment's ordinal is looked up once, for both reading facts and placing.
+        var facts = DeploymentFacts.For(index, store);
         var nodes = new int[hits.Length];
+        var ordinals = new int[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {
             nodes[i] = closure.NodeAt(hits[i]);
+            ordinals[i] = facts.OrdinalOf(nodes[i]);
         }
 
-        var facts = DeploymentFacts.For(index, store);
-        var environments = facts.Prepare(nodes, store, environmentOrder);
+        var environments = facts.Prepare(nodes, ordinals, store, environmentOrder);
         var places = facts.PlacesFor(environments, fact => GroupKey(fact, environments));
         var fixedOf = affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
 
@@ -54,7 +57,7 @@ internal static class DeploymentRanking
             }
         }
 
-        var ordered = PlaceOrder.Of(places, facts, nodes, hits, fixable);
+        var ordered = PlaceOrder.Of(places, ordinals, hits, fixable);
         return new RankedDeployments(index, closure, facts, ordered, fixedOf, SeverityProperties.ScoreOf(vulnerability));
     }
 

@@ -7,25 +7,25 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 internal static class PlaceOrder
 {
     /// <summary>
-    /// Returns <paramref name="hits"/> (closure indices of the deployments <paramref name="nodes"/>) in place
-    /// order. With <paramref name="fixable"/>, each group's fixable deployments come before its others.
+    /// Returns <paramref name="hits"/> (closure indices of the deployments whose ordinals are <paramref name="ordinals"/>)
+    /// in place order. With <paramref name="fixable"/>, each group's fixable deployments come before its others.
     /// </summary>
-    public static int[] Of(DeploymentPlaces places, DeploymentFacts facts, ReadOnlySpan<int> nodes, ReadOnlySpan<int> hits, bool[]? fixable)
+    public static int[] Of(DeploymentPlaces places, ReadOnlySpan<int> ordinals, ReadOnlySpan<int> hits, bool[]? fixable)
     {
         var count = places.Count;
         var words = (count + 63) >> 6;
         var atPlace = ArrayPool<int>.Shared.Rent(count);
         var first = new ulong[words];
         var second = fixable is null ? null : new ulong[words];
-        for (var i = 0; i < nodes.Length; i++)
+        for (var i = 0; i < ordinals.Length; i++)
         {
-            var place = places.Of(facts.OrdinalOf(nodes[i]));
+            var place = places.Of(ordinals[i]);
             atPlace[place] = hits[i];
             var bits = second is null || fixable![i] ? first : second;
             bits[place >> 6] |= 1UL << place;
         }
 
-        var ordered = new int[nodes.Length];
+        var ordered = new int[ordinals.Length];
         var n = 0;
         if (second is null)
         {
@@ -42,7 +42,7 @@ internal static class PlaceOrder
         }
 
         ArrayPool<int>.Shared.Return(atPlace);
-        return n == ordered.Length ? ordered : throw new InvalidOperationException($"{nodes.Length} deployments took {n} places: two share one");
+        return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordinals.Length} deployments took {n} places: two share one");
     }
 
     /// <summary>Appends the hits at the marked places in [from, to), in order.</summary>

@@ -93,6 +93,23 @@ public sealed class DeploymentRankingTests
     }
 
     [Fact]
+    public void Rank_LaterAnswerMeetsANewEnvironment_PlacesItByTheOrder()
+    {
+        // The first answer's deployments are all in staging; the second's others are in production, named only then.
+        var graph = RandomGraph(9);
+        var first = ClosureQuery.Run(graph.Index, [graph.Packages[0]], Direction.Dependents);
+        var staging = first.IndicesOf(NodeKind.Deployment).Select(first.NodeAt).Select(graph.Index.RefOf).ToHashSet();
+        var reader = Reader(node => new Dictionary<string, string> { ["deploy:environment"] = staging.Contains(node) ? "staging" : "production" });
+
+        var some = Rank(graph, reader, [graph.Packages[0]], Order);
+        var all = Rank(graph, reader, graph.Packages, Order);
+
+        Assert.All(some, d => Assert.Equal("staging", d.Environment));
+        Assert.Equal("production", all[0].Environment);
+        Assert.Equal(Expected(graph, all), all.Select(d => d.Node));
+    }
+
+    [Fact]
     public void Rank_EnvironmentOrderChangesBetweenAnswers_EachAnswerFollowsItsOwn()
     {
         var graph = RandomGraph(8);
