@@ -25,8 +25,9 @@ const string Usage = """
       versions   [--count 20000] [--seed N]          version sorting per scheme and AffectedMatcher evaluations/s
       provenance --db FILE [--queries 2000] [--seed N]   "which documents assert this edge" from an ingested store:
                  uniformly drawn edges and the most asserted ones (an older schema is migrated first, and timed)
-      blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N]   BlastRadiusQuery.Run for synthetic
-                 advisories (popularity-weighted, and the most popular package) over --direct with deployments
+      blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N] [--median-loops N]   BlastRadiusQuery.Run for
+                 synthetic advisories (popularity-weighted, and the most popular package) over --direct with deployments;
+                 --median-loops replays the 200 answers around the p50 N times (a low-noise mean for A/B pairs)
       graphql    [--tier S] [--images N] [--seconds 10] [--warmup 15] [--connections 64]   the real server's
                  50-hit blastRadius page under load, beside a static GraphQL.NET resolver of the same shape
       targets    [--tier M] [--seed N] [--images N] [--queries N] [--input DIR] [--work DIR] [--keep]   every DESIGN.md §8

@@ -10,7 +10,7 @@ using ArtifactGraph.Core.Queries.BlastRadius;
 namespace ArtifactGraph.Bench.Suites;
 
 /// <summary>
-/// <c>blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N]</c>: the real
+/// <c>blast-radius [--tier S|M|L] [--queries N] [--seed N] [--images N] [--median-loops N]</c>: the real
 /// <see cref="BlastRadiusQuery.Run(GraphIndex, AdvisoryCatalog, NodePropertyReader, BlastRadiusRequest)"/> over the
 /// tier's --direct graph with its deployments, one synthetic advisory per popularity-weighted query package
 /// (<see cref="SyntheticAdvisories"/>, every tenth with a VEX not_affected statement) in one
@@ -115,6 +115,12 @@ internal static class BlastRadiusSuite
         report.Add(Suite, "mean images reached", images / n, "images", $"{empty} advisories reach no image");
         report.Add(Suite, "mean deployments reached", deployments / n, "deployments", $"max {maxDeployments:N0}");
         report.Add(Suite, "mean answer size (closure hits)", hits / n, "hits", $"suppressed by VEX in all: {suppressed:N0}");
+
+        if (options.Int("--median-loops") is { } medianLoops and > 0)
+        {
+            var byCpu = slowest.OrderBy(t => t.CpuMs).Select(t => new BlastRadiusRequest { Vulnerability = advisories[t.Query].Id }).ToList();
+            MedianReplay.Run(index, catalog, properties.Read, byCpu, medianLoops, report, Suite);
+        }
 
         for (var i = 0; i < 3; i++)
         {
