@@ -22,6 +22,8 @@ internal static class MedianReplay
         var middle = byCpu.Skip(Math.Max(0, (byCpu.Count / 2) - (Answers / 2))).Take(Answers).ToList();
         var starts = middle.Select(r => BlastRadiusQuery.Run(index, catalog, properties, r).Starts).ToList();
 
+        var pause0 = GC.GetTotalPauseDuration();
+        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
         var whole = Stopwatch.StartNew();
         for (var l = 0; l < loops; l++)
         {
@@ -33,6 +35,8 @@ internal static class MedianReplay
 
         var replays = (double)loops * middle.Count;
         var wholeMs = whole.Elapsed.TotalMilliseconds / replays;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+        var gcPause = GC.GetTotalPauseDuration() - pause0;
         var walk = Stopwatch.StartNew();
         for (var l = 0; l < loops; l++)
         {
@@ -43,7 +47,7 @@ internal static class MedianReplay
         }
 
         var walkMs = walk.Elapsed.TotalMilliseconds / replays;
-        report.Add(suite, "median answers replayed, mean", wholeMs, "ms", $"the {middle.Count} answers around the p50, {loops} times each in turn; warmer than the timed pass");
-        report.Add(suite, "  of which the walk alone, mean", walkMs, "ms", "ClosureQuery.Run from the same starts");
+        report.Add(suite, "median answers replayed, mean", wholeMs * 1000, "µs", $"the {middle.Count} answers around the p50, {loops} times each in turn; warmer than the timed pass; {allocated / replays / 1024:F0} KB allocated and {gcPause.TotalMilliseconds * 1000 / replays:F1} µs of collector pauses an answer");
+        report.Add(suite, "  of which the walk alone, mean", walkMs * 1000, "µs", "ClosureQuery.Run from the same starts");
     }
 }

@@ -69,9 +69,16 @@ public sealed class ClosureResult
     public int[] IndicesOf(NodeKind kind)
     {
         var indices = GC.AllocateUninitializedArray<int>(CountOf(kind));
+        IndicesOf(kind, indices);
+        return indices;
+    }
+
+    /// <summary>As <see cref="IndicesOf(NodeKind)"/>, into the first <see cref="CountOf"/> entries of <paramref name="indices"/>.</summary>
+    internal void IndicesOf(NodeKind kind, Span<int> indices)
+    {
         if (indices.Length == 0)
         {
-            return indices;
+            return;
         }
 
         var k = (int)kind;
@@ -83,8 +90,6 @@ public sealed class ClosureResult
                 indices[filled++] = i;
             }
         }
-
-        return indices;
     }
 
     /// <summary>The node of the <paramref name="i"/>-th hit.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -24,17 +25,34 @@ internal static class DeploymentRanking
 
     public static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, IReadOnlyList<AffectedVersion> affected, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder)
     {
-        var kinds = index.Kinds;
-        var hits = closure.IndicesOf(NodeKind.Deployment);
-        if (hits.Length == 0)
+        var count = closure.CountOf(NodeKind.Deployment);
+        if (count == 0)
         {
             return RankedDeployments.Empty;
         }
 
+        // The deployments' hit indices, nodes and ordinals live only while ranking: pooled, not ~50 KB of garbage an answer.
+        var pool = ArrayPool<int>.Shared;
+        var (hitsArray, nodesArray, ordinalsArray) = (pool.Rent(count), pool.Rent(count), pool.Rent(count));
+        try
+        {
+            return Rank(index, store, closure, affected, vulnerability, environmentOrder, hitsArray.AsSpan(0, count), nodesArray.AsSpan(0, count), ordinalsArray.AsSpan(0, count));
+        }
+        finally
+        {
+            pool.Return(hitsArray);
+            pool.Return(nodesArray);
+            pool.Return(ordinalsArray);
+        }
+    }
+
+    private static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, IReadOnlyList<AffectedVersion> affected, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder, Span<int> hits, Span<int> nodes, Span<int> ordinals)
+    {
+        var kinds = index.Kinds;
+        closure.IndicesOf(NodeKind.Deployment, hits);
+
         // Each deployment's ordinal is looked up once, for both reading facts and placing.
         var facts = DeploymentFacts.For(index, store);
-        var nodes = new int[hits.Length];
-        var ordinals = new int[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {
             nodes[i] = closure.NodeAt(hits[i]);
