@@ -243,9 +243,6 @@ internal sealed class DeploymentFacts
     {
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private volatile string[] _names = [];
-        private int[]? _positions;
-        private string[] _positionsNames = [];
-        private string[] _positionsOrder = [];
 
         public string Name(int id) => _names[id];
 
@@ -274,27 +271,9 @@ internal sealed class DeploymentFacts
             return id;
         }
 
-        /// <summary>
-        /// Each environment's place in <paramref name="order"/> (unnamed ones after, by name). Called under the fill lock;
-        /// the last answer is kept while the names and the order stay the same (a server asks with one configured
-        /// order), since sorting the names cost a median answer a few microseconds. Callers only read the array.
-        /// </summary>
         public int[] Positions(IReadOnlyList<string> order)
         {
             var names = _names;
-            if (_positions is not null && ReferenceEquals(_positionsNames, names) && order.SequenceEqual(_positionsOrder, StringComparer.Ordinal))
-            {
-                return _positions;
-            }
-
-            _positions = Sort(names, order);
-            _positionsNames = names;
-            _positionsOrder = [.. order];
-            return _positions;
-        }
-
-        private static int[] Sort(string[] names, IReadOnlyList<string> order)
-        {
             var ids = Enumerable.Range(0, names.Length)
                 .OrderBy(i => Rank(names[i], order)).ThenBy(i => names[i], StringComparer.Ordinal).ToArray();
             var positions = new int[names.Length];
