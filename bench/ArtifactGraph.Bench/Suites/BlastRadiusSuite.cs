@@ -17,7 +17,8 @@ namespace ArtifactGraph.Bench.Suites;
 /// <see cref="AdvisoryCatalog"/>, deployment properties from the generator (<see cref="GeneratedProperties"/>).
 /// Each query is the whole answer: match the advisory's range against the package's versions, decide VEX,
 /// walk (twice when VEX suppresses), rank the deployments with their paths. Every 25th answer, every VEX
-/// answer and the worst case are checked against the generator (<see cref="BlastRadiusCheck"/>).
+/// answer and the worst case are checked against the generator (<see cref="BlastRadiusCheck"/>), in a first pass
+/// that also warms up; the latencies come from a second pass that only times.
 /// </summary>
 internal static class BlastRadiusSuite
 {
@@ -52,23 +53,17 @@ internal static class BlastRadiusSuite
         var worst = advisories[^1];
         advisories.RemoveAt(advisories.Count - 1);
 
-        output.WriteLine($"running {queries:N0} advisories (+{Math.Min(200, queries)} warm-up); worst case {mostPopular} ({weight:N0} listings)");
-        foreach (var advisory in advisories.Take(200))
-        {
-            Query(index, catalog, properties, advisory);
-        }
-
-        var wall = new List<double>(queries);
-        var cpu = new List<double>(queries);
+        // Two passes over the same advisories in the same order. The first checks answers against the generator, counts
+        // what they reach and times the walk alone; it is also the warm-up (every method at its final tier). The second
+        // only times: a check or a second walk between timed answers is bench work, not a responder's, and it showed in
+        // the timed answers (their p50 was ~25% above a clean pass's).
+        output.WriteLine($"running {queries:N0} advisories twice (checked, then timed); worst case {mostPopular} ({weight:N0} listings)");
         var walkCpu = new List<double>(queries);
-        var slowest = new List<(double CpuMs, int Query, int Images, int Hits, int Suppressed, int Gcs)>(queries);
         long images = 0, deployments = 0, hits = 0, suppressed = 0;
         int maxDeployments = 0, empty = 0, checkedAnswers = 0;
         for (var q = 0; q < advisories.Count; q++)
         {
-            var (sample, result) = Query(index, catalog, properties, advisories[q]);
-            wall.Add(sample.WallMs);
-            cpu.Add(sample.CpuMs);
+            var (_, result) = Query(index, catalog, properties, advisories[q]);
             images += result.Closure.CountOf(NodeKind.Image);
             deployments += result.Deployments.Count;
             hits += result.Closure.Count;
@@ -87,6 +82,16 @@ internal static class BlastRadiusSuite
 
             // After the answer is read and checked: the walk reuses the closure scratch.
             walkCpu.Add(WalkCpuMs(index, result));
+        }
+
+        var wall = new List<double>(queries);
+        var cpu = new List<double>(queries);
+        var slowest = new List<(double CpuMs, int Query, int Images, int Hits, int Suppressed, int Gcs)>(queries);
+        for (var q = 0; q < advisories.Count; q++)
+        {
+            var (sample, result) = Query(index, catalog, properties, advisories[q]);
+            wall.Add(sample.WallMs);
+            cpu.Add(sample.CpuMs);
             slowest.Add((sample.CpuMs, q, result.Closure.CountOf(NodeKind.Image), result.Closure.Count, result.Suppressed.Count, sample.Gen2));
         }
 
@@ -104,7 +109,7 @@ internal static class BlastRadiusSuite
         var latency = new Percentiles(wall);
         var cpuLatency = new Percentiles(cpu);
         var n = (double)latency.Count;
-        report.Add(Suite, "advisories (queries)", latency.Count, "queries", $"{advisories.Count(a => a.NotAffectedImages.Count > 0)} with VEX not_affected statements; {checkedAnswers} answers checked");
+        report.Add(Suite, "advisories (queries)", latency.Count, "queries", $"{advisories.Count(a => a.NotAffectedImages.Count > 0)} with VEX not_affected statements; {checkedAnswers} answers checked in the first pass, all timed in the second");
         report.AtMost(Suite, "popularity-weighted p50", latency.At(50), "ms", 0.1);
         report.Add(Suite, "popularity-weighted p95", latency.At(95), "ms");
         report.AtMost(Suite, "popularity-weighted p99", latency.At(99), "ms", 10);
