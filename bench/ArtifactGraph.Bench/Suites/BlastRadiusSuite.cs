@@ -54,9 +54,9 @@ internal static class BlastRadiusSuite
         advisories.RemoveAt(advisories.Count - 1);
 
         // Two passes over the same advisories in the same order. The first checks answers against the generator, counts
-        // what they reach and times the walk alone; it is also the warm-up (every method at its final tier). The second
-        // only times: a check or a second walk between timed answers is bench work, not a responder's, and it showed in
-        // the timed answers (their p50 was ~25% above a clean pass's).
+        // what they reach and times the walk alone; it is also the warm-up (200 answers of warm-up left the p50 ~10%
+        // higher than a whole pass). The second only times: a check or a second walk between timed answers is bench
+        // work, not a responder's, and it showed in the timed answers (their p50 was ~25% above a clean pass's).
         output.WriteLine($"running {queries:N0} advisories twice (checked, then timed); worst case {mostPopular} ({weight:N0} listings)");
         var walkCpu = new List<double>(queries);
         long images = 0, deployments = 0, hits = 0, suppressed = 0;
