@@ -25,7 +25,7 @@ internal static class PlaceOrder
             bits[place >> 6] |= 1UL << place;
         }
 
-        var ordered = new int[ordinals.Length];
+        var ordered = GC.AllocateUninitializedArray<int>(ordinals.Length);
         var n = 0;
         if (second is null)
         {
