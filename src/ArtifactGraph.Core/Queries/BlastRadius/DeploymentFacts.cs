@@ -34,8 +34,9 @@ internal sealed class DeploymentFacts
     private readonly Interned _exposures;
     private int _known;
 
-    // Bit per ordinal, set when its fact is known: a query checks each deployment it reached, and the bitmap (4 KB at
-    // 30,000 deployments) stays in cache where the facts themselves (28 bytes each, in name order) do not.
+    // Bit per ordinal, set when its fact is known (read from the store or carried over): a query checks each deployment
+    // it reached, and the bitmap (4 KB at 30,000 deployments) stays in cache where the facts themselves (24 bytes each,
+    // in name order) do not.
     private readonly ulong[] _knownBits;
     private DeploymentPlaces? _places;
     private int[] _placesEnvironments = [];
@@ -116,7 +117,7 @@ internal sealed class DeploymentFacts
                 old++;
             }
 
-            if (old < earlier._keys.Length && earlier._keys[old] == key && earlier._facts[old].Known && !namedSince.Contains(new NodeRef(NodeKind.Deployment, key)))
+            if (old < earlier._keys.Length && earlier._keys[old] == key && earlier.IsKnown(old) && !namedSince.Contains(new NodeRef(NodeKind.Deployment, key)))
             {
                 _facts[ordinal] = earlier._facts[old] with { Ordinal = ordinal };
                 MarkKnown(ordinal);
@@ -163,7 +164,7 @@ internal sealed class DeploymentFacts
             for (var i = 0; i < ordinals.Length; i++)
             {
                 var ordinal = ordinals[i];
-                if ((_knownBits[ordinal >> 6] & (1UL << ordinal)) == 0)
+                if (!IsKnown(ordinal))
                 {
                     (missing ??= []).Add(_index.RefOf(deployments[i]));
                 }
@@ -210,33 +211,36 @@ internal sealed class DeploymentFacts
             var ordinal = _ordinalOf[id];
             var props = properties.GetValueOrDefault(node);
             var exposure = props?.GetValueOrDefault(DeploymentProperties.Exposure) ?? Internal;
-            if (!_facts[ordinal].Known)
-            {
-                MarkKnown(ordinal);
-            }
-
+            MarkKnown(ordinal);
             _facts[ordinal] = new Fact(
                 ordinal,
                 _environments.Intern(DeploymentProperties.EnvironmentOf(props)),
                 _clusters.Intern(DeploymentProperties.ClusterOf(props)),
                 _exposures.Intern(exposure),
                 DeploymentProperties.ReplicasOf(props) ?? 1,
-                string.Equals(exposure, "internet", StringComparison.OrdinalIgnoreCase),
-                Known: true);
+                string.Equals(exposure, "internet", StringComparison.OrdinalIgnoreCase));
         }
     }
 
+    private bool IsKnown(int ordinal) => (_knownBits[ordinal >> 6] & (1UL << ordinal)) != 0;
+
+    /// <summary>Marks the ordinal's fact known, counting it the first time.</summary>
     private void MarkKnown(int ordinal)
     {
-        _knownBits[ordinal >> 6] |= 1UL << ordinal;
-        _known++;
+        ref var word = ref _knownBits[ordinal >> 6];
+        var bit = 1UL << ordinal;
+        if ((word & bit) == 0)
+        {
+            word |= bit;
+            _known++;
+        }
     }
 
     /// <summary>
     /// One deployment's facts: its place by key, interned environment, cluster and exposure, replicas, and
-    /// whether it faces the internet. Default (Known false) until read.
+    /// whether it faces the internet. Default until read (<see cref="IsKnown"/>).
     /// </summary>
-    internal readonly record struct Fact(int Ordinal, int Environment, int Cluster, int Exposure, int Replicas, bool InternetFacing, bool Known);
+    internal readonly record struct Fact(int Ordinal, int Environment, int Cluster, int Exposure, int Replicas, bool InternetFacing);
 
     /// <summary>Distinct values by id; appended under the fill lock, read without it (ids never move).</summary>
     private sealed class Interned
