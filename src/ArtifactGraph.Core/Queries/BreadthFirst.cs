@@ -82,17 +82,10 @@ internal static class BreadthFirst
 
             // Report the level's nodes, and list those with a row to read. Most nodes of a blast radius are leaves
             // (deployments, three in four of a median answer): they cost this loop and nothing more.
-            var rows = 0;
-            for (var p = head; p < levelEnd; p++)
+            var rows = Report(ref visitor, tree.Nodes, head, levelEnd, depth, along.RowKinds, allow.Mask, symmetric, againstRows, expanding, out var stopped);
+            if (stopped)
             {
-                var node = tree.Nodes[p];
-                if (depth > 0 && !visitor.Reached(p, node, depth))
-                {
-                    return tail;
-                }
-
-                expanding[rows] = p;
-                rows += (along.RowKinds[node] & allow.Mask) != 0 || ReadsAgainst(symmetric, againstRows, node) ? 1 : 0;
+                return tail;
             }
 
             head = levelEnd;
@@ -108,36 +101,8 @@ internal static class BreadthFirst
                 tree = tree.Tracking(levelEnd);
             }
 
-            var bottomUp = side != HubSide.Read;
-            for (var i = 0; i < frontier.Length; i++)
-            {
-                if (i + FetchNodeAhead < frontier.Length)
-                {
-                    var ahead = tree.Nodes[frontier[i + FetchNodeAhead]];
-                    Prefetch.Of(along.Offsets, ahead);
-                    if (bottomUp)
-                    {
-                        Prefetch.Of(hubStarts!, ahead);
-                    }
-                }
-
-                if (i + FetchRowAhead < frontier.Length)
-                {
-                    var row = along.Offsets[tree.Nodes[frontier[i + FetchRowAhead]]];
-                    Prefetch.Of(along.Targets, row);
-                    Prefetch.Of(along.Kinds, row);
-                }
-
-                var position = frontier[i];
-                var node = tree.Nodes[position];
-                var rowEnd = bottomUp ? hubStarts![node] : along.Offsets[node + 1];
-                tail = Expand(along, allow.Mask, node, along.Offsets[node], rowEnd, position, alongFlag, scratch.Visited, leaves, tree, tail);
-                if (ReadsAgainst(symmetric, againstRows, node))
-                {
-                    tail = Expand(against, symmetric, node, against.Offsets[node], against.Offsets[node + 1], position, againstFlag, scratch.Visited, leaves, tree, tail);
-                }
-            }
-
+            var level = new Level(along, against, allow.Mask, symmetric, alongFlag, againstFlag, againstRows, leaves, side != HubSide.Read ? hubStarts : null);
+            tail = ExpandLevel(in level, frontier, scratch.Visited, tree, tail);
             if (side == HubSide.LookFromHubs)
             {
                 tail = hubs!.Value.Visit(scratch, tree, levelEnd, tail);
@@ -147,6 +112,83 @@ internal static class BreadthFirst
             if (head < tail)
             {
                 scratch.LevelStarts.Add(head);
+            }
+        }
+
+        return tail;
+    }
+
+    /// <summary>
+    /// Calls the visitor for the level's positions [<paramref name="head"/>, <paramref name="levelEnd"/>) (not at depth 0) and
+    /// lists in <paramref name="expanding"/> those whose node has a row to read; returns how many it listed.
+    /// </summary>
+    /// <remarks>
+    /// A method of its own, working on a copy of the visitor: inside the whole walk the visitor was reached through its
+    /// reference and, short of registers, its count went to memory and back for every hit, one hit waiting on the last.
+    /// </remarks>
+    private static int Report<TVisitor>(ref TVisitor visitor, int[] nodes, int head, int levelEnd, int depth, ushort[] rowKinds, uint mask, uint symmetric, ulong[]? againstRows, int[] expanding, out bool stopped)
+        where TVisitor : struct, IReachVisitor
+    {
+        var local = visitor;
+        var rows = 0;
+        stopped = false;
+        for (var p = head; p < levelEnd; p++)
+        {
+            var node = nodes[p];
+            if (depth > 0 && !local.Reached(p, node, depth))
+            {
+                stopped = true;
+                break;
+            }
+
+            expanding[rows] = p;
+            rows += (rowKinds[node] & mask) != 0 || ReadsAgainst(symmetric, againstRows, node) ? 1 : 0;
+        }
+
+        visitor = local;
+        return rows;
+    }
+
+    /// <summary>What expanding a level needs of the walk, gathered so <see cref="ExpandLevel"/> takes few arguments.</summary>
+    private readonly record struct Level(Adjacency Along, Adjacency Against, uint Mask, uint Symmetric, byte AlongFlag, byte AgainstFlag, ulong[]? AgainstRows, ulong[]? Leaves, int[]? HubStarts);
+
+    /// <summary>
+    /// Reads the rows of the <paramref name="frontier"/>'s nodes, appending their unvisited targets; with
+    /// <see cref="Level.HubStarts"/> (the level looks from the hubs' side, or skips them) each row stops where its hubs begin.
+    /// </summary>
+    private static int ExpandLevel(in Level level, ReadOnlySpan<int> frontier, ulong[] visited, Tree tree, int tail)
+    {
+        var along = level.Along;
+        var hubStarts = level.HubStarts;
+        var offsets = along.Offsets;
+        var nodes = tree.Nodes;
+        for (var i = 0; i < frontier.Length; i++)
+        {
+            if (i + FetchNodeAhead < frontier.Length)
+            {
+                var ahead = nodes[frontier[i + FetchNodeAhead]];
+                Prefetch.Of(offsets, ahead);
+                if (hubStarts is not null)
+                {
+                    Prefetch.Of(hubStarts, ahead);
+                }
+            }
+
+            if (i + FetchRowAhead < frontier.Length)
+            {
+                var row = offsets[nodes[frontier[i + FetchRowAhead]]];
+                Prefetch.Of(along.Targets, row);
+                Prefetch.Of(along.Kinds, row);
+            }
+
+            var position = frontier[i];
+            var node = nodes[position];
+            var rowEnd = hubStarts is not null ? hubStarts[node] : offsets[node + 1];
+            tail = Expand(along, level.Mask, node, offsets[node], rowEnd, position, level.AlongFlag, visited, level.Leaves, tree, tail);
+            if (ReadsAgainst(level.Symmetric, level.AgainstRows, node))
+            {
+                var against = level.Against;
+                tail = Expand(against, level.Symmetric, node, against.Offsets[node], against.Offsets[node + 1], position, level.AgainstFlag, visited, level.Leaves, tree, tail);
             }
         }
 

@@ -57,12 +57,19 @@ public static class ClosureQuery
             Hits = scratch.Hits,
             HitKinds = scratch.HitKinds,
             Max = options.MaxResults,
-            KindCounts = new int[KindCount],
         };
         walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
         var (ordered, kindRuns) = Order(scratch, count);
+        var kindCounts = new int[KindCount];
+        for (var run = 0; run < kindRuns.Length; run += KindCount + 1)
+        {
+            for (var k = 0; k < KindCount; k++)
+            {
+                kindCounts[k] += kindRuns[run + k + 1] - kindRuns[run + k];
+            }
+        }
 
         // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
         var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
@@ -72,7 +79,7 @@ public static class ClosureQuery
         scratch.Nodes.AsSpan(0, length).CopyTo(nodes);
         scratch.Parents.AsSpan(0, length).CopyTo(parents);
         scratch.Edges.AsSpan(0, length).CopyTo(edges);
-        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], collector.KindCounts, kindRuns, collector.Truncated);
+        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], kindCounts, kindRuns, collector.Truncated);
     }
 
     /// <summary>The thread's traversal scratch for a walk under <paramref name="options"/>: blocked nodes count as visited, so it never enters them.</summary>
@@ -146,7 +153,6 @@ public static class ClosureQuery
         public byte[] Edges;
         public int[] Hits;
         public byte[] HitKinds;
-        public int[] KindCounts;
         public int Max;
         public int Count;
         public bool Truncated;
@@ -167,7 +173,6 @@ public static class ClosureQuery
 
             HitKinds[Count] = (byte)kind;
             Hits[Count++] = position;
-            KindCounts[(int)kind]++;
             return true;
         }
     }
