@@ -95,10 +95,15 @@ public static class ClosureQuery
     }
 
     /// <summary>
-    /// Hits come in discovery order, which is already by depth; a stable counting sort by kind within each
-    /// depth gives (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts
-    /// in each depth (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end.
+    /// Hits come in discovery order, which is already by depth; a stable sort by kind within each depth gives
+    /// (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts in each depth
+    /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end.
     /// </summary>
+    /// <remarks>
+    /// Not a counting sort's scatter: a level is mostly one kind, and a counter bumped per hit makes each hit wait on
+    /// the last one's store. Each kind is counted by the vectorised <see cref="MemoryExtensions.Count{T}(ReadOnlySpan{T}, T)"/>,
+    /// a level of one kind is copied whole, and a mixed level is gathered kind by kind.
+    /// </remarks>
     private static (int[] Ordered, int[] KindRuns) Order(TraversalScratch scratch, int count)
     {
         var hits = scratch.Hits;
@@ -106,45 +111,62 @@ public static class ClosureQuery
         var levels = scratch.LevelStarts;
         var ordered = GC.AllocateUninitializedArray<int>(count);
         var runs = new int[levels.Count * (KindCount + 1)];
-        Span<int> next = stackalloc int[KindCount];
         var h = 0;
         var level = 0;
         for (; level < levels.Count && h < count; level++)
         {
             var levelEnd = level + 1 < levels.Count ? levels[level + 1] : int.MaxValue;
+            // Hits are positions in discovery order, so ascending: the level's last is found by halving, not by a scan.
             var from = h;
-            while (h < count && hits[h] < levelEnd)
+            if (levelEnd < int.MaxValue)
             {
-                h++;
+                var at = Array.BinarySearch(hits, from, count - from, levelEnd);
+                h = at >= 0 ? at : ~at;
+            }
+            else
+            {
+                h = count;
             }
 
-            next.Clear();
-            for (var j = from; j < h; j++)
-            {
-                next[kinds[j]]++;
-            }
-
+            var levelHits = hits.AsSpan(from, h - from);
+            var levelKinds = new ReadOnlySpan<byte>(kinds, from, h - from);
             var running = from;
             var run = level * (KindCount + 1);
-            for (var k = 0; k < next.Length; k++)
+            for (var k = 0; k < KindCount; k++)
             {
-                var c = next[k];
-                next[k] = running;
                 runs[run + k] = running;
+                var c = levelKinds.Count((byte)k);
+                if (c == levelHits.Length)
+                {
+                    levelHits.CopyTo(ordered.AsSpan(running));
+                }
+                else if (c > 0)
+                {
+                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(running, c));
+                }
+
                 running += c;
             }
 
             runs[run + KindCount] = running;
-
-            for (var j = from; j < h; j++)
-            {
-                ordered[next[kinds[j]]++] = hits[j];
-            }
         }
 
         // Depths past the last hit hold none.
         runs.AsSpan(level * (KindCount + 1)).Fill(count);
         return (ordered, runs);
+    }
+
+    /// <summary>The hits of one kind, in order, into <paramref name="into"/> (exactly as many as there are).</summary>
+    private static void Gather(ReadOnlySpan<int> hits, ReadOnlySpan<byte> kinds, byte kind, Span<int> into)
+    {
+        var n = 0;
+        for (var j = 0; n < into.Length; j++)
+        {
+            if (kinds[j] == kind)
+            {
+                into[n++] = hits[j];
+            }
+        }
     }
 
     private struct Collector : IReachVisitor
