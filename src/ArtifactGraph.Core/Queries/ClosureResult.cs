@@ -92,6 +92,16 @@ public sealed class ClosureResult
         }
     }
 
+    /// <summary>How many depths <see cref="RunOf"/> knows.</summary>
+    internal int RunDepths => _kindRuns.Length / (KindCount + 1);
+
+    /// <summary>The hit indices [Start, End) of the hits of <paramref name="kind"/> at <paramref name="depth"/> (<see cref="IndicesOf(NodeKind)"/>, one depth).</summary>
+    internal (int Start, int End) RunOf(NodeKind kind, int depth)
+    {
+        var at = (depth * (KindCount + 1)) + (int)kind;
+        return (_kindRuns[at], _kindRuns[at + 1]);
+    }
+
     /// <summary>The node of the <paramref name="i"/>-th hit.</summary>
     public int NodeAt(int i) => _nodes[_hits[i]];
 

@@ -27,6 +27,7 @@ internal sealed class DeploymentFacts
     private readonly object _source;
     private readonly Lock _fill = new();
     private readonly int[] _ordinalOf;
+    private readonly int[] _nodeOf;
     private readonly string[] _keys;
     private readonly Fact[] _facts;
     private readonly Interned _environments;
@@ -69,6 +70,7 @@ internal sealed class DeploymentFacts
         }
 
         _keys = keys;
+        _nodeOf = nodes;
         _facts = new Fact[nodes.Length];
         _knownBits = new ulong[(nodes.Length + 63) >> 6];
         if (earlier is null)
@@ -179,6 +181,15 @@ internal sealed class DeploymentFacts
         }
     }
 
+    /// <summary>Each environment's place for this request, from the facts known now, reading nothing (<see cref="Prepare(ReadOnlySpan{int}, NodePropertyReader, IReadOnlyList{string})"/> reads first).</summary>
+    public int[] EnvironmentPlaces(IReadOnlyList<string> environmentOrder)
+    {
+        lock (_fill)
+        {
+            return _environments.Positions(environmentOrder);
+        }
+    }
+
     /// <summary>
     /// The snapshot-wide place order for these environment places (<see cref="Prepare"/>'s answer), built from
     /// the facts known now and kept until facts are read again or another environment order is asked for (a
@@ -191,7 +202,7 @@ internal sealed class DeploymentFacts
         {
             if (_places is null || _placesKnown != _known || !environments.AsSpan().SequenceEqual(_placesEnvironments))
             {
-                _places = DeploymentPlaces.Build(_facts, groupKey);
+                _places = DeploymentPlaces.Build(_facts, _nodeOf, IsKnown, groupKey);
                 _placesEnvironments = environments;
                 _placesKnown = _known;
             }

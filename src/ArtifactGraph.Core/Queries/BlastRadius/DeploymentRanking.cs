@@ -31,12 +31,25 @@ internal static class DeploymentRanking
             return RankedDeployments.Empty;
         }
 
+        var facts = DeploymentFacts.For(index, store);
+        var fixedOf = FixedVersions(affected);
+        if (!OrdersByFix(fixedOf))
+        {
+            // Most answers meet only deployments read before (by an earlier answer on this snapshot, or carried from the
+            // one before) and order none by its fix: each is then placed straight from the closure.
+            var known = facts.EnvironmentPlaces(environmentOrder);
+            if (PlaceOrder.OfClosure(facts.PlacesFor(known, fact => GroupKey(fact, known)), closure) is { } placed)
+            {
+                return new RankedDeployments(index, closure, facts, placed, fixedOf, SeverityProperties.ScoreOf(vulnerability));
+            }
+        }
+
         // The deployments' hit indices, nodes and ordinals live only while ranking: pooled, not ~50 KB of garbage an answer.
         var pool = ArrayPool<int>.Shared;
         var (hitsArray, nodesArray, ordinalsArray) = (pool.Rent(count), pool.Rent(count), pool.Rent(count));
         try
         {
-            return Rank(index, store, closure, affected, vulnerability, environmentOrder, hitsArray.AsSpan(0, count), nodesArray.AsSpan(0, count), ordinalsArray.AsSpan(0, count));
+            return Rank(index, store, closure, facts, fixedOf, vulnerability, environmentOrder, hitsArray.AsSpan(0, count), nodesArray.AsSpan(0, count), ordinalsArray.AsSpan(0, count));
         }
         finally
         {
@@ -46,13 +59,12 @@ internal static class DeploymentRanking
         }
     }
 
-    private static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, IReadOnlyList<AffectedVersion> affected, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder, Span<int> hits, Span<int> nodes, Span<int> ordinals)
+    private static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, DeploymentFacts facts, Dictionary<int, string?> fixedOf, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder, Span<int> hits, Span<int> nodes, Span<int> ordinals)
     {
         var kinds = index.Kinds;
         closure.IndicesOf(NodeKind.Deployment, hits);
 
         // Each deployment's ordinal is looked up once, for both reading facts and placing.
-        var facts = DeploymentFacts.For(index, store);
         for (var i = 0; i < hits.Length; i++)
         {
             nodes[i] = closure.NodeAt(hits[i]);
@@ -61,12 +73,8 @@ internal static class DeploymentRanking
 
         var environments = facts.Prepare(nodes, ordinals, store, environmentOrder);
         var places = facts.PlacesFor(environments, fact => GroupKey(fact, environments));
-        var fixedOf = affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
-
-        // Whether a deployment is fixable depends on the affected version its path ends at; when every
-        // affected version says the same, it orders nothing and no path is followed.
         bool[]? fixable = null;
-        if (fixedOf.Values.Select(f => f is not null).Distinct().Count() > 1)
+        if (OrdersByFix(fixedOf))
         {
             fixable = new bool[hits.Length];
             for (var i = 0; i < hits.Length; i++)
@@ -79,8 +87,20 @@ internal static class DeploymentRanking
         return new RankedDeployments(index, closure, facts, ordered, fixedOf, SeverityProperties.ScoreOf(vulnerability));
     }
 
+    /// <summary>The fixed version of each affected version (its first match that names one), or null.</summary>
+    private static Dictionary<int, string?> FixedVersions(IReadOnlyList<AffectedVersion> affected) =>
+        affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
+
+    /// <summary>
+    /// Whether a deployment's fix orders it within its group: it depends on the affected version its path ends at, so
+    /// only when some affected versions have a fix and others not (otherwise no path is followed).
+    /// </summary>
+    private static bool OrdersByFix(Dictionary<int, string?> fixedOf) => fixedOf.Values.Select(f => f is not null).Distinct().Count() > 1;
+
+    // A fact not known yet is the default (environment 0), which may be interned by no fact yet: it goes last, and no
+    // answer reads its place (DeploymentPlaces.OfNode says -1 for it).
     private static ulong GroupKey(DeploymentFacts.Fact fact, int[] environments) =>
-        ((ulong)Math.Min(environments[fact.Environment], EnvironmentMax) << EnvironmentShift)
+        ((ulong)Math.Min(fact.Environment < environments.Length ? environments[fact.Environment] : EnvironmentMax, EnvironmentMax) << EnvironmentShift)
         | ((fact.InternetFacing ? 0UL : 1UL) << ExposureShift)
         | (uint)(ReplicaMax - Math.Clamp(fact.Replicas, 0, ReplicaMax));
 }

@@ -45,6 +45,44 @@ internal static class PlaceOrder
         return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordinals.Length} deployments took {n} places: two share one");
     }
 
+    /// <summary>
+    /// Every deployment hit of <paramref name="closure"/> (closure indices) in place order, each placed by its node: no
+    /// gathering of hits, nodes and ordinals first. Null when a deployment was not known when the places were built (its
+    /// facts must be read first), so for when none is ordered by its fix.
+    /// </summary>
+    public static int[]? OfClosure(DeploymentPlaces places, ClosureResult closure)
+    {
+        var count = places.Count;
+        var atPlace = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            var marks = new ulong[(count + 63) >> 6];
+            for (var depth = 0; depth < closure.RunDepths; depth++)
+            {
+                var (start, end) = closure.RunOf(Graph.NodeKind.Deployment, depth);
+                for (var i = start; i < end; i++)
+                {
+                    var place = places.OfNode(closure.NodeAt(i));
+                    if (place < 0)
+                    {
+                        return null;
+                    }
+
+                    atPlace[place] = i;
+                    marks[place >> 6] |= 1UL << place;
+                }
+            }
+
+            var ordered = GC.AllocateUninitializedArray<int>(closure.CountOf(Graph.NodeKind.Deployment));
+            var n = Read(marks, 0, count, atPlace, ordered, 0);
+            return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordered.Length} deployments took {n} places: two share one");
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(atPlace);
+        }
+    }
+
     /// <summary>Appends the hits at the marked places in [from, to), in order.</summary>
     private static int Read(ulong[] bits, int from, int to, int[] atPlace, int[] into, int n)
     {

@@ -92,6 +92,44 @@ public sealed class DeploymentRankingTests
         Assert.Equal(Expected(graph, all), all.Select(d => d.Node));
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void Rank_DeploymentsReadBefore_PlacedStraightFromTheClosureInTheSameOrder(int seed)
+    {
+        var graph = RandomGraph(seed);
+        var reader = Reader(graph.Properties.GetValueOrDefault);
+
+        // The first answer reaches every deployment, so every fact is known; the next ones, about one affected version
+        // each (no fix to order by), place their deployments by node without gathering them first.
+        var all = Rank(graph, reader, graph.Packages, Order);
+        var unfixed = Rank(graph, reader, [graph.Packages[1]], Order);
+        var fixedOnly = Rank(graph, reader, [graph.Packages[0]], ["staging", "dev"]);
+
+        Assert.Equal(graph.Index.CountOf(NodeKind.Deployment), all.Count);
+        Assert.InRange(unfixed.Count, 1, all.Count - 1);
+        Assert.Equal(Expected(graph, unfixed), unfixed.Select(d => d.Node));
+        Assert.Equal(Expected(graph, fixedOnly, ["staging", "dev"]), fixedOnly.Select(d => d.Node));
+        Assert.Equal(all.Select(d => d.Node).Order(), unfixed.Concat(fixedOnly).Select(d => d.Node).Distinct().Order());
+    }
+
+    [Fact]
+    public void Rank_AnswerMeetsDeploymentsNotReadYet_ReadsThemAndPlacesThemToo()
+    {
+        var graph = RandomGraph(12);
+        var reader = Reader(graph.Properties.GetValueOrDefault);
+
+        // The first answer reads the fixed version's deployments; the second, about the other version alone (no fix to
+        // order by), meets deployments the snapshot's places do not know yet and must read them rather than place them.
+        var first = Rank(graph, reader, [graph.Packages[0]], Order);
+        var second = Rank(graph, reader, [graph.Packages[1]], Order);
+        var again = Rank(graph, reader, [graph.Packages[1]], Order);
+
+        Assert.InRange(first.Count, 1, graph.Index.CountOf(NodeKind.Deployment) - 1);
+        Assert.Equal(Expected(graph, second), second.Select(d => d.Node));
+        Assert.Equal(second.Select(d => (d.Node, d.Environment, d.Replicas)), again.Select(d => (d.Node, d.Environment, d.Replicas)));
+    }
+
     [Fact]
     public void Rank_LaterAnswerMeetsANewEnvironment_PlacesItByTheOrder()
     {
