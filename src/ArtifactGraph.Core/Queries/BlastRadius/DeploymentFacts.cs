@@ -27,7 +27,6 @@ internal sealed class DeploymentFacts
     private readonly object _source;
     private readonly Lock _fill = new();
     private readonly int[] _ordinalOf;
-    private readonly int[] _nodeOf;
     private readonly string[] _keys;
     private readonly Fact[] _facts;
     private readonly Interned _environments;
@@ -70,7 +69,6 @@ internal sealed class DeploymentFacts
         }
 
         _keys = keys;
-        _nodeOf = nodes;
         _facts = new Fact[nodes.Length];
         _knownBits = new ulong[(nodes.Length + 63) >> 6];
         if (earlier is null)
@@ -202,7 +200,7 @@ internal sealed class DeploymentFacts
         {
             if (_places is null || _placesKnown != _known || !environments.AsSpan().SequenceEqual(_placesEnvironments))
             {
-                _places = DeploymentPlaces.Build(_facts, _nodeOf, IsKnown, groupKey);
+                _places = DeploymentPlaces.Build(_facts, IsKnown, groupKey);
                 _placesEnvironments = environments;
                 _placesKnown = _known;
             }

@@ -37,8 +37,8 @@ internal static class DeploymentRanking
         {
             // Most answers meet only deployments read before (by an earlier answer on this snapshot, or carried from the
             // one before) and order none by its fix: each is then placed straight from the closure.
-            var known = facts.EnvironmentPlaces(environmentOrder);
-            if (PlaceOrder.OfClosure(facts.PlacesFor(known, fact => GroupKey(fact, known)), closure) is { } placed)
+            var environments = facts.EnvironmentPlaces(environmentOrder);
+            if (PlaceOrder.OfClosure(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure) is { } placed)
             {
                 return new RankedDeployments(index, closure, facts, placed, fixedOf, SeverityProperties.ScoreOf(vulnerability));
             }
@@ -98,7 +98,7 @@ internal static class DeploymentRanking
     private static bool OrdersByFix(Dictionary<int, string?> fixedOf) => fixedOf.Values.Select(f => f is not null).Distinct().Count() > 1;
 
     // A fact not known yet is the default (environment 0), which may be interned by no fact yet: it goes last, and no
-    // answer reads its place (DeploymentPlaces.OfNode says -1 for it).
+    // answer reads its place (DeploymentPlaces.Of says -1 for it).
     private static ulong GroupKey(DeploymentFacts.Fact fact, int[] environments) =>
         ((ulong)Math.Min(fact.Environment < environments.Length ? environments[fact.Environment] : EnvironmentMax, EnvironmentMax) << EnvironmentShift)
         | ((fact.InternetFacing ? 0UL : 1UL) << ExposureShift)

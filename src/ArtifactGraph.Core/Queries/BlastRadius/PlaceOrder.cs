@@ -46,11 +46,11 @@ internal static class PlaceOrder
     }
 
     /// <summary>
-    /// Every deployment hit of <paramref name="closure"/> (closure indices) in place order, each placed by its node: no
-    /// gathering of hits, nodes and ordinals first. Null when a deployment was not known when the places were built (its
-    /// facts must be read first), so for when none is ordered by its fix.
+    /// Every deployment hit of <paramref name="closure"/> (closure indices) in place order, in one pass over the closure's
+    /// deployments: no gathering of hits, nodes and ordinals first. Null when a deployment was not known when the places
+    /// were built (its facts must be read first); for when none is ordered by its fix.
     /// </summary>
-    public static int[]? OfClosure(DeploymentPlaces places, ClosureResult closure)
+    public static int[]? OfClosure(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure)
     {
         var count = places.Count;
         var atPlace = ArrayPool<int>.Shared.Rent(count);
@@ -62,7 +62,7 @@ internal static class PlaceOrder
                 var (start, end) = closure.RunOf(Graph.NodeKind.Deployment, depth);
                 for (var i = start; i < end; i++)
                 {
-                    var place = places.OfNode(closure.NodeAt(i));
+                    var place = places.Of(facts.OrdinalOf(closure.NodeAt(i)));
                     if (place < 0)
                     {
                         return null;
