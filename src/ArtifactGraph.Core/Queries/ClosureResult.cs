@@ -69,27 +69,17 @@ public sealed class ClosureResult
     public int[] IndicesOf(NodeKind kind)
     {
         var indices = GC.AllocateUninitializedArray<int>(CountOf(kind));
-        IndicesOf(kind, indices);
-        return indices;
-    }
-
-    /// <summary>As <see cref="IndicesOf(NodeKind)"/>, into the first <see cref="CountOf"/> entries of <paramref name="indices"/>.</summary>
-    internal void IndicesOf(NodeKind kind, Span<int> indices)
-    {
-        if (indices.Length == 0)
-        {
-            return;
-        }
-
-        var k = (int)kind;
         var filled = 0;
-        for (var run = 0; run < _kindRuns.Length && filled < indices.Length; run += KindCount + 1)
+        for (var depth = 0; depth < RunDepths && filled < indices.Length; depth++)
         {
-            for (var i = _kindRuns[run + k]; i < _kindRuns[run + k + 1]; i++)
+            var (start, end) = RunOf(kind, depth);
+            for (var i = start; i < end; i++)
             {
                 indices[filled++] = i;
             }
         }
+
+        return indices;
     }
 
     /// <summary>How many depths <see cref="RunOf"/> knows.</summary>

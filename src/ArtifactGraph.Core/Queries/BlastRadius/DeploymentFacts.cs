@@ -140,18 +140,6 @@ internal sealed class DeploymentFacts
     /// </summary>
     public int[] Prepare(ReadOnlySpan<int> deployments, NodePropertyReader store, IReadOnlyList<string> environmentOrder)
     {
-        var ordinals = new int[deployments.Length];
-        for (var i = 0; i < deployments.Length; i++)
-        {
-            ordinals[i] = _ordinalOf[deployments[i]];
-        }
-
-        return Prepare(deployments, ordinals, store, environmentOrder);
-    }
-
-    /// <summary>As above, given each deployment's <see cref="OrdinalOf"/> beside it.</summary>
-    public int[] Prepare(ReadOnlySpan<int> deployments, ReadOnlySpan<int> ordinals, NodePropertyReader store, IReadOnlyList<string> environmentOrder)
-    {
         lock (_fill)
         {
             // Once every deployment of the snapshot is known, nothing is looked up.
@@ -161,12 +149,11 @@ internal sealed class DeploymentFacts
             }
 
             List<NodeRef>? missing = null;
-            for (var i = 0; i < ordinals.Length; i++)
+            foreach (var node in deployments)
             {
-                var ordinal = ordinals[i];
-                if (!IsKnown(ordinal))
+                if (!IsKnown(_ordinalOf[node]))
                 {
-                    (missing ??= []).Add(_index.RefOf(deployments[i]));
+                    (missing ??= []).Add(_index.RefOf(node));
                 }
             }
 

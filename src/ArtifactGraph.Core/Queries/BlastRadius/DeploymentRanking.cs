@@ -1,4 +1,3 @@
-using System.Buffers;
 using ArtifactGraph.Core.Advisories;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -25,65 +24,31 @@ internal static class DeploymentRanking
 
     public static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, IReadOnlyList<AffectedVersion> affected, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder)
     {
-        var count = closure.CountOf(NodeKind.Deployment);
-        if (count == 0)
+        if (closure.CountOf(NodeKind.Deployment) == 0)
         {
             return RankedDeployments.Empty;
         }
 
         var facts = DeploymentFacts.For(index, store);
         var fixedOf = FixedVersions(affected);
-        if (!OrdersByFix(fixedOf))
-        {
-            // Most answers meet only deployments read before (by an earlier answer on this snapshot, or carried from the
-            // one before) and order none by its fix: each is then placed straight from the closure.
-            var environments = facts.EnvironmentPlaces(environmentOrder);
-            if (PlaceOrder.OfClosure(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure) is { } placed)
-            {
-                return new RankedDeployments(index, closure, facts, placed, fixedOf, SeverityProperties.ScoreOf(vulnerability));
-            }
-        }
 
-        // The deployments' hit indices, nodes and ordinals live only while ranking: pooled, not ~50 KB of garbage an answer.
-        var pool = ArrayPool<int>.Shared;
-        var (hitsArray, nodesArray, ordinalsArray) = (pool.Rent(count), pool.Rent(count), pool.Rent(count));
-        try
-        {
-            return Rank(index, store, closure, facts, fixedOf, vulnerability, environmentOrder, hitsArray.AsSpan(0, count), nodesArray.AsSpan(0, count), ordinalsArray.AsSpan(0, count));
-        }
-        finally
-        {
-            pool.Return(hitsArray);
-            pool.Return(nodesArray);
-            pool.Return(ordinalsArray);
-        }
-    }
-
-    private static RankedDeployments Rank(GraphIndex index, NodePropertyReader store, ClosureResult closure, DeploymentFacts facts, Dictionary<int, string?> fixedOf, IReadOnlyDictionary<string, string> vulnerability, IReadOnlyList<string> environmentOrder, Span<int> hits, Span<int> nodes, Span<int> ordinals)
-    {
+        // Whether a deployment is fixable depends on the affected version its path ends at; when every affected version
+        // says the same, it orders nothing and no path is followed.
         var kinds = index.Kinds;
-        closure.IndicesOf(NodeKind.Deployment, hits);
+        Func<int, bool>? fixable = OrdersByFix(fixedOf) ? hit => fixedOf.GetValueOrDefault(closure.ImageAndStart(hit, kinds).Start) is not null : null;
 
-        // Each deployment's ordinal is looked up once, for both reading facts and placing.
-        for (var i = 0; i < hits.Length; i++)
+        // Most answers meet only deployments read before (by an earlier answer on this snapshot, or carried from the one
+        // before): they are placed straight away. Otherwise the missing facts are read, and the places built again.
+        var environments = facts.EnvironmentPlaces(environmentOrder);
+        var ordered = PlaceOrder.Of(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure, fixable);
+        if (ordered is null)
         {
-            nodes[i] = closure.NodeAt(hits[i]);
-            ordinals[i] = facts.OrdinalOf(nodes[i]);
+            var nodes = closure.IndicesOf(NodeKind.Deployment).Select(closure.NodeAt).ToArray();
+            environments = facts.Prepare(nodes, store, environmentOrder);
+            ordered = PlaceOrder.Of(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure, fixable)
+                ?? throw new InvalidOperationException("a deployment is still unknown after its facts were read");
         }
 
-        var environments = facts.Prepare(nodes, ordinals, store, environmentOrder);
-        var places = facts.PlacesFor(environments, fact => GroupKey(fact, environments));
-        bool[]? fixable = null;
-        if (OrdersByFix(fixedOf))
-        {
-            fixable = new bool[hits.Length];
-            for (var i = 0; i < hits.Length; i++)
-            {
-                fixable[i] = fixedOf.GetValueOrDefault(closure.ImageAndStart(hits[i], kinds).Start) is not null;
-            }
-        }
-
-        var ordered = PlaceOrder.Of(places, ordinals, hits, fixable);
         return new RankedDeployments(index, closure, facts, ordered, fixedOf, SeverityProperties.ScoreOf(vulnerability));
     }
 
@@ -91,10 +56,7 @@ internal static class DeploymentRanking
     private static Dictionary<int, string?> FixedVersions(IReadOnlyList<AffectedVersion> affected) =>
         affected.ToDictionary(a => a.Node, a => a.Matches.Select(m => m.FixedVersion).FirstOrDefault(f => f is not null));
 
-    /// <summary>
-    /// Whether a deployment's fix orders it within its group: it depends on the affected version its path ends at, so
-    /// only when some affected versions have a fix and others not (otherwise no path is followed).
-    /// </summary>
+    /// <summary>Whether a deployment's fix orders it within its group: when some affected versions have a fix and others not.</summary>
     private static bool OrdersByFix(Dictionary<int, string?> fixedOf) => fixedOf.Values.Select(f => f is not null).Distinct().Count() > 1;
 
     // A fact not known yet is the default (environment 0), which may be interned by no fact yet: it goes last, and no
