@@ -61,15 +61,7 @@ public static class ClosureQuery
         walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
 
         var count = collector.Count;
-        var (ordered, kindRuns) = Order(scratch, count);
-        var kindCounts = new int[KindCount];
-        for (var run = 0; run < kindRuns.Length; run += KindCount + 1)
-        {
-            for (var k = 0; k < KindCount; k++)
-            {
-                kindCounts[k] += kindRuns[run + k + 1] - kindRuns[run + k];
-            }
-        }
+        var (ordered, kindRuns, kindCounts) = Order(scratch, count);
 
         // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
         var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
@@ -97,25 +89,27 @@ public static class ClosureQuery
     /// <summary>
     /// Hits come in discovery order, which is already by depth; a stable sort by kind within each depth gives
     /// (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts in each depth
-    /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end.
+    /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end; and how many hits of each kind.
     /// </summary>
     /// <remarks>
     /// Not a counting sort's scatter: a level is mostly one kind, and a counter bumped per hit makes each hit wait on
     /// the last one's store. Each kind is counted by the vectorised <see cref="MemoryExtensions.Count{T}(ReadOnlySpan{T}, T)"/>,
     /// a level of one kind is copied whole, and a mixed level is gathered kind by kind.
     /// </remarks>
-    private static (int[] Ordered, int[] KindRuns) Order(TraversalScratch scratch, int count)
+    private static (int[] Ordered, int[] KindRuns, int[] KindCounts) Order(TraversalScratch scratch, int count)
     {
         var hits = scratch.Hits;
         var kinds = scratch.HitKinds;
         var levels = scratch.LevelStarts;
         var ordered = GC.AllocateUninitializedArray<int>(count);
         var runs = new int[levels.Count * (KindCount + 1)];
+        var counts = new int[KindCount];
         var h = 0;
         var level = 0;
         for (; level < levels.Count && h < count; level++)
         {
             var levelEnd = level + 1 < levels.Count ? levels[level + 1] : int.MaxValue;
+
             // Hits are positions in discovery order, so ascending: the level's last is found by halving, not by a scan.
             var from = h;
             if (levelEnd < int.MaxValue)
@@ -146,6 +140,7 @@ public static class ClosureQuery
                 }
 
                 running += c;
+                counts[k] += c;
             }
 
             runs[run + KindCount] = running;
@@ -153,7 +148,7 @@ public static class ClosureQuery
 
         // Depths past the last hit hold none.
         runs.AsSpan(level * (KindCount + 1)).Fill(count);
-        return (ordered, runs);
+        return (ordered, runs, counts);
     }
 
     /// <summary>The hits of one kind, in order, into <paramref name="into"/> (exactly as many as there are).</summary>
