@@ -27,6 +27,7 @@ public sealed class GraphIndex
         AliasLeaves = FindAliasLeaves(kinds, forward, reverse);
         ForwardAliasRows = FindAliasRows(forward, AliasLeaves);
         ReverseAliasRows = FindAliasRows(reverse, AliasLeaves);
+        Runners = RunnerRanges.Of(kinds, forward, reverse);
         _kinds = kinds;
         _keys = keys;
         _lookup = new KeyLookup(keys, kinds);
@@ -140,6 +141,9 @@ public sealed class GraphIndex
     /// <summary>As <see cref="ForwardAliasRows"/>, for the reverse rows.</summary>
     internal ulong[] ReverseAliasRows { get; }
 
+    /// <summary>Each image's deployments as a range of ids, where they are one (<see cref="RunnerRanges"/>).</summary>
+    internal RunnerRanges Runners { get; }
+
     /// <summary>Nodes with a forward row of at least <see cref="Hubs.RowLength"/> edges, in id order.</summary>
     internal int[] HubNodes => _hubs;
 
@@ -148,7 +152,7 @@ public sealed class GraphIndex
 
     /// <summary>Approximate bytes held per node: kinds, key arena and lookup, names (for the memory benchmark).</summary>
     public long NodeBytes => _kinds.LongLength + _keys.Bytes + _lookup.Bytes + _names.Bytes + (_nameOf.LongLength * 4) + (_hubs.LongLength * 4)
-        + ((AliasLeaves.LongLength + ForwardAliasRows.LongLength + ReverseAliasRows.LongLength) * 8);
+        + ((AliasLeaves.LongLength + ForwardAliasRows.LongLength + ReverseAliasRows.LongLength) * 8) + Runners.Bytes;
 
     private static ulong[] FindAliasRows(Adjacency adjacency, ulong[] leaves)
     {

@@ -6,8 +6,8 @@ namespace ArtifactGraph.Core.Queries;
 /// <summary>What a walk calls for every node it reaches at depth ≥ 1, in breadth-first order.</summary>
 internal interface IReachVisitor
 {
-    /// <summary>Returns false to stop the walk.</summary>
-    bool Reached(int position, int node, int depth);
+    /// <summary>Returns false to stop the walk. <paramref name="kind"/> is the node's, given so a leaf's is not read from the index.</summary>
+    bool Reached(int position, int node, NodeKind kind, int depth);
 }
 
 /// <summary>
@@ -15,7 +15,7 @@ internal interface IReachVisitor
 /// and remembers the edge it was reached by, so one shortest path per node comes for free. The
 /// visitor is a struct type argument, so the per-node call is inlined rather than a delegate call.
 /// </summary>
-internal static class BreadthFirst
+internal static partial class BreadthFirst
 {
     // How far ahead among a level's nodes with a row the walk prefetches a node's row offset (and hub start), and,
     // nearer, the start of its row, whose offset the first prefetch has brought in by then. A worst-case walk
@@ -41,9 +41,19 @@ internal static class BreadthFirst
     /// nothing else): they are neither answers nor on the way to any, and at scale they are half of what a
     /// reverse walk reaches. Off for path finding, where such an artifact may be the destination.
     /// </param>
-    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor, bool pruneAliasLeaves = false)
+    /// <param name="collectLeaves">
+    /// Keep the deployments reached over RUNS in <see cref="TraversalScratch.Leaves"/>, as runs beside their images, rather
+    /// than in the tree: the visitor is not called for them. Taken only where the index's runners are leaves and no
+    /// deployment was visited before the walk; the scratch's leaves say whether it was.
+    /// </param>
+    public static int Walk<TVisitor>(GraphIndex index, TraversalScratch scratch, IReadOnlyList<int> starts, Direction direction, EdgeKindSet allow, int? maxDepth, ref TVisitor visitor, bool pruneAliasLeaves = false, bool collectLeaves = false)
         where TVisitor : struct, IReachVisitor
     {
+        if (index.NodeCount > FrontierEntry.PositionMask)
+        {
+            throw new NotSupportedException($"a walk holds at most {FrontierEntry.PositionMask:N0} nodes; this snapshot has {index.NodeCount:N0}");
+        }
+
         var leaves = pruneAliasLeaves ? index.AliasLeaves : null;
 
         // Positions are recorded per node only once a level looks bottom-up (it needs the parent's position);
@@ -55,6 +65,7 @@ internal static class BreadthFirst
             if (scratch.TryVisit(start))
             {
                 tail = tree.Append(start, -1, 0, tail);
+                scratch.DeploymentVisited |= index.Kinds[start] == NodeKind.Deployment;
             }
         }
 
@@ -69,6 +80,18 @@ internal static class BreadthFirst
         // take from its other row: skip reading it (GraphIndex.ForwardAliasRows).
         var againstRows = leaves is null ? null : dependents ? index.ForwardAliasRows : index.ReverseAliasRows;
         var max = maxDepth ?? int.MaxValue;
+
+        // Walking to dependents, an image's deployments are appended from its runner range, its row read only for the rest.
+        // Then every node reached over RUNS is a deployment and a leaf: its tree edge says so, and neither its kind nor its
+        // row kinds are read. And unless a start or a blocked node is a deployment, no runner of a range can have been
+        // visited before its image takes it (it runs nothing else), so its visited bit is set without being read first;
+        // kept as a run (collectLeaves) it is not set at all, since nothing after its image can reach it.
+        var runners = dependents && index.Runners.AppliesTo(allow.Mask, symmetric) ? index.Runners : null;
+        var leafEdge = runners is null ? NoLeafEdge : (byte)((byte)EdgeKind.Runs | TreeEdge.ChildToParent);
+        var ranged = runners is null ? 0u : 1u << (int)EdgeKind.Runs;
+        var report = new Reporting(index.Kinds, tree.Edges, along.RowKinds, allow.Mask & ~ranged, ranged, symmetric, againstRows, leafEdge);
+        var checkRanges = scratch.DeploymentVisited;
+        var leafRuns = collectLeaves && runners is not null && !checkRanges ? scratch.Leaves : null;
         var hubStarts = along.HubStarts;
         HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
 
@@ -80,9 +103,10 @@ internal static class BreadthFirst
         {
             var levelEnd = tail;
 
-            // Report the level's nodes, and list those with a row to read. Most nodes of a blast radius are leaves
-            // (deployments, three in four of a median answer): they cost this loop and nothing more.
-            var rows = Report(ref visitor, tree.Nodes, head, levelEnd, depth, along.RowKinds, allow.Mask, symmetric, againstRows, expanding, out var stopped);
+            // Report the level's nodes, and list those with a row to read. Most nodes of a blast radius are deployments
+            // (three in four of a median answer): kept as runs they are not in the tree at all; in it, they are leaves
+            // and cost this loop and nothing more.
+            var rows = Report(ref visitor, in report, tree.Nodes, head, levelEnd, depth, expanding, out var stopped);
             if (stopped)
             {
                 return tail;
@@ -101,7 +125,8 @@ internal static class BreadthFirst
                 tree = tree.Tracking(levelEnd);
             }
 
-            var level = new Level(along, against, allow.Mask, symmetric, alongFlag, againstFlag, againstRows, leaves, side != HubSide.Read ? hubStarts : null);
+            leafRuns?.BeginDepth(depth + 1);
+            var level = new Level(along, against, allow.Mask, symmetric, alongFlag, againstFlag, againstRows, leaves, side != HubSide.Read ? hubStarts : null, runners, checkRanges, leafRuns);
             tail = ExpandLevel(in level, frontier, scratch.Visited, tree, tail);
             if (side == HubSide.LookFromHubs)
             {
@@ -120,37 +145,58 @@ internal static class BreadthFirst
 
     /// <summary>
     /// Calls the visitor for the level's positions [<paramref name="head"/>, <paramref name="levelEnd"/>) (not at depth 0) and
-    /// lists in <paramref name="expanding"/> those whose node has a row to read; returns how many it listed.
+    /// lists in <paramref name="expanding"/> those whose node has a row to read, as <see cref="FrontierEntry"/>; returns how many it listed.
     /// </summary>
     /// <remarks>
     /// A method of its own, working on a copy of the visitor: inside the whole walk the visitor was reached through its
     /// reference and, short of registers, its count went to memory and back for every hit, one hit waiting on the last.
     /// </remarks>
-    private static int Report<TVisitor>(ref TVisitor visitor, int[] nodes, int head, int levelEnd, int depth, ushort[] rowKinds, uint mask, uint symmetric, ulong[]? againstRows, int[] expanding, out bool stopped)
+    private static int Report<TVisitor>(ref TVisitor visitor, in Reporting report, int[] nodes, int head, int levelEnd, int depth, int[] expanding, out bool stopped)
         where TVisitor : struct, IReachVisitor
     {
         var local = visitor;
+        var nodeKinds = report.Kinds;
+        var edges = report.Edges;
+        var rowKinds = report.RowKinds;
+        var leafEdge = report.LeafEdge;
         var rows = 0;
         stopped = false;
         for (var p = head; p < levelEnd; p++)
         {
             var node = nodes[p];
-            if (depth > 0 && !local.Reached(p, node, depth))
+            var leaf = edges[p] == leafEdge;
+            if (depth > 0 && !local.Reached(p, node, leaf ? NodeKind.Deployment : nodeKinds[node], depth))
             {
                 stopped = true;
                 break;
             }
 
-            expanding[rows] = p;
-            rows += (rowKinds[node] & mask) != 0 || ReadsAgainst(symmetric, againstRows, node) ? 1 : 0;
+            if (leaf)
+            {
+                continue;
+            }
+
+            // What expanding the node reads, noted beside its position (FrontierEntry) so that it loads none of it again.
+            var kinds = (uint)rowKinds[node];
+            var entry = p | ((kinds & report.Unranged) != 0 ? FrontierEntry.Row : 0) | ((kinds & report.Ranged) != 0 ? FrontierEntry.Ranged : 0)
+                | (ReadsAgainst(report.Symmetric, report.AgainstRows, node) ? FrontierEntry.Against : 0);
+
+            expanding[rows] = entry;
+            rows += entry != p ? 1 : 0;
         }
 
         visitor = local;
         return rows;
     }
 
+    /// <summary>An edge byte no tree edge has: no node is taken for a leaf by its edge.</summary>
+    private const byte NoLeafEdge = 0x7F;
+
+    /// <summary>What reporting a level reads, gathered so <see cref="Report"/> takes few arguments.</summary>
+    private readonly record struct Reporting(NodeKind[] Kinds, byte[] Edges, ushort[] RowKinds, uint Unranged, uint Ranged, uint Symmetric, ulong[]? AgainstRows, byte LeafEdge);
+
     /// <summary>What expanding a level needs of the walk, gathered so <see cref="ExpandLevel"/> takes few arguments.</summary>
-    private readonly record struct Level(Adjacency Along, Adjacency Against, uint Mask, uint Symmetric, byte AlongFlag, byte AgainstFlag, ulong[]? AgainstRows, ulong[]? Leaves, int[]? HubStarts);
+    private readonly record struct Level(Adjacency Along, Adjacency Against, uint Mask, uint Symmetric, byte AlongFlag, byte AgainstFlag, ulong[]? AgainstRows, ulong[]? Leaves, int[]? HubStarts, RunnerRanges? Runners, bool CheckRanges, LeafRuns? LeafRuns);
 
     /// <summary>
     /// Reads the rows of the <paramref name="frontier"/>'s nodes, appending their unvisited targets; with
@@ -162,33 +208,79 @@ internal static class BreadthFirst
         var hubStarts = level.HubStarts;
         var offsets = along.Offsets;
         var nodes = tree.Nodes;
+        var runners = level.Runners;
+        var unranged = level.Mask & ~(1u << (int)EdgeKind.Runs);
         for (var i = 0; i < frontier.Length; i++)
         {
             if (i + FetchNodeAhead < frontier.Length)
             {
-                var ahead = nodes[frontier[i + FetchNodeAhead]];
-                Prefetch.Of(offsets, ahead);
-                if (hubStarts is not null)
+                var ahead = frontier[i + FetchNodeAhead];
+                var node = nodes[ahead & FrontierEntry.PositionMask];
+                if (ahead < 0)
                 {
-                    Prefetch.Of(hubStarts, ahead);
+                    runners!.Prefetch(node);
+                }
+
+                if ((ahead & FrontierEntry.Row) != 0)
+                {
+                    Prefetch.Of(offsets, node);
+                    if (hubStarts is not null)
+                    {
+                        Prefetch.Of(hubStarts, node);
+                    }
                 }
             }
 
-            if (i + FetchRowAhead < frontier.Length)
+            if (i + FetchRowAhead < frontier.Length && (frontier[i + FetchRowAhead] & FrontierEntry.Row) != 0)
             {
-                var row = offsets[nodes[frontier[i + FetchRowAhead]]];
+                var row = offsets[nodes[frontier[i + FetchRowAhead] & FrontierEntry.PositionMask]];
                 Prefetch.Of(along.Targets, row);
                 Prefetch.Of(along.Kinds, row);
             }
 
-            var position = frontier[i];
-            var node = nodes[position];
-            var rowEnd = hubStarts is not null ? hubStarts[node] : offsets[node + 1];
-            tail = Expand(along, level.Mask, node, offsets[node], rowEnd, position, level.AlongFlag, visited, level.Leaves, tree, tail);
-            if (ReadsAgainst(level.Symmetric, level.AgainstRows, node))
+            var entry = frontier[i];
+            var position = entry & FrontierEntry.PositionMask;
+            var current = nodes[position];
+            var mask = level.Mask;
+            if (entry < 0)
+            {
+                if (runners!.TryGet(current, out var first, out var count, out var slot))
+                {
+                    if (level.LeafRuns is { } runs)
+                    {
+                        runs.Add(position, first, count, slot);
+                    }
+                    else
+                    {
+                        tail = level.CheckRanges ? AppendRange(first, count, position, level.AlongFlag, visited, tree, tail)
+                            : AppendUnvisitedRange(first, count, position, level.AlongFlag, visited, tree, tail);
+                    }
+
+                    mask = unranged;
+                }
+                else if (level.LeafRuns is { } runs)
+                {
+                    // Its runners are not one range: each one its row names and the walk has not reached is a run of one.
+                    AddRowRuns(runs, along, current, position, visited);
+                    mask = unranged;
+                }
+                else
+                {
+                    // Its runners are not one range: its RUNS edges are read from its row like any other.
+                    entry |= FrontierEntry.Row;
+                }
+            }
+
+            if ((entry & FrontierEntry.Row) != 0)
+            {
+                var rowEnd = hubStarts is not null ? hubStarts[current] : offsets[current + 1];
+                tail = Expand(along, mask, current, offsets[current], rowEnd, position, level.AlongFlag, visited, level.Leaves, tree, tail);
+            }
+
+            if ((entry & FrontierEntry.Against) != 0)
             {
                 var against = level.Against;
-                tail = Expand(against, level.Symmetric, node, against.Offsets[node], against.Offsets[node + 1], position, level.AgainstFlag, visited, level.Leaves, tree, tail);
+                tail = Expand(against, level.Symmetric, current, against.Offsets[current], against.Offsets[current + 1], position, level.AgainstFlag, visited, level.Leaves, tree, tail);
             }
         }
 

@@ -52,26 +52,31 @@ public static class ClosureQuery
 
         var collector = new Collector
         {
-            Kinds = index.Kinds,
             Edges = scratch.Edges,
             Hits = scratch.Hits,
             HitKinds = scratch.HitKinds,
             Max = options.MaxResults,
         };
-        walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true);
+        // Deployments are kept beside their images (LeafRuns) unless the walk may stop early (the collector counts every hit
+        // it is called for) or blocks nodes (a suppression's region reads the pruned walk's tree).
+        var collectLeaves = options.MaxResults == int.MaxValue && options.Blocked is null;
+        walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true, collectLeaves);
 
         var count = collector.Count;
-        var (ordered, kindRuns, kindCounts) = Order(scratch, count);
+        var leaves = scratch.Leaves.Count > 0 ? scratch.Leaves : null;
+        var (ordered, kindRuns, kindCounts, leafHitStarts) = Order(scratch, count, leaves);
 
-        // Ancestors are discovered before their descendants, so the tree up to the last hit holds every path.
-        var length = count == 0 ? 0 : scratch.Hits[count - 1] + 1;
+        // Ancestors are discovered before their descendants, so the tree up to the last hit, or the last parent of a run of
+        // deployments, holds every path.
+        var length = Math.Max(count == 0 ? 0 : scratch.Hits[count - 1] + 1, leaves is null ? 0 : leaves.Parents[^1] + 1);
         var nodes = GC.AllocateUninitializedArray<int>(length);
         var parents = GC.AllocateUninitializedArray<int>(length);
         var edges = GC.AllocateUninitializedArray<byte>(length);
         scratch.Nodes.AsSpan(0, length).CopyTo(nodes);
         scratch.Parents.AsSpan(0, length).CopyTo(parents);
         scratch.Edges.AsSpan(0, length).CopyTo(edges);
-        return new ClosureResult(starts, direction, nodes, parents, edges, ordered, [.. scratch.LevelStarts], kindCounts, kindRuns, collector.Truncated);
+        var tree = new ClosureResult.Tree(nodes, parents, edges, [.. scratch.LevelStarts]);
+        return new ClosureResult(starts, direction, tree, ordered, kindCounts, kindRuns, leaves is null ? null : new ClosureResult.Leaves(leaves, leafHitStarts), collector.Truncated);
     }
 
     /// <summary>The thread's traversal scratch for a walk under <paramref name="options"/>: blocked nodes count as visited, so it never enters them.</summary>
@@ -81,6 +86,7 @@ public static class ClosureQuery
         foreach (var blocked in options.Blocked ?? [])
         {
             scratch.TryVisit(blocked);
+            scratch.DeploymentVisited |= index.Kinds[blocked] == NodeKind.Deployment;
         }
 
         return scratch;
@@ -89,32 +95,43 @@ public static class ClosureQuery
     /// <summary>
     /// Hits come in discovery order, which is already by depth; a stable sort by kind within each depth gives
     /// (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts in each depth
-    /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end; and how many hits of each kind.
+    /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end; how many hits of each kind;
+    /// and where each run of <paramref name="leaves"/> starts among the hits.
     /// </summary>
     /// <remarks>
     /// Not a counting sort's scatter: a level is mostly one kind, and a counter bumped per hit makes each hit wait on
     /// the last one's store. Each kind is counted by the vectorised <see cref="MemoryExtensions.Count{T}(ReadOnlySpan{T}, T)"/>,
-    /// a level of one kind is copied whole, and a mixed level is gathered kind by kind.
+    /// a level of one kind is copied whole, and a mixed level is gathered kind by kind. A depth's deployments kept as
+    /// runs come after those in the tree (there are none in the tree when runs are kept), as the complement of their
+    /// leaf index (<see cref="ClosureResult"/>).
     /// </remarks>
-    private static (int[] Ordered, int[] KindRuns, int[] KindCounts) Order(TraversalScratch scratch, int count)
+    private static (int[] Ordered, int[] KindRuns, int[] KindCounts, int[] LeafHitStarts) Order(TraversalScratch scratch, int count, LeafRuns? leaves)
     {
         var hits = scratch.Hits;
         var kinds = scratch.HitKinds;
         var levels = scratch.LevelStarts;
-        var ordered = GC.AllocateUninitializedArray<int>(count);
-        var runs = new int[levels.Count * (KindCount + 1)];
-        var counts = new int[KindCount];
-        var h = 0;
-        var level = 0;
-        for (; level < levels.Count && h < count; level++)
+        var leafCounts = leaves is null ? [] : leaves.Counts;
+        var leafTotal = 0;
+        foreach (var c in leafCounts)
         {
-            var levelEnd = level + 1 < levels.Count ? levels[level + 1] : int.MaxValue;
+            leafTotal += c;
+        }
 
+        var depths = Math.Max(levels.Count, leaves?.DepthStarts.Count ?? 0);
+        var ordered = GC.AllocateUninitializedArray<int>(count + leafTotal);
+        var runs = new int[depths * (KindCount + 1)];
+        var counts = new int[KindCount];
+        var leafHitStarts = new int[leafCounts.Length];
+        var h = 0;
+        var written = 0;
+        var leaf = 0;
+        for (var level = 0; level < depths; level++)
+        {
             // Hits are positions in discovery order, so ascending: the level's last is found by halving, not by a scan.
             var from = h;
-            if (levelEnd < int.MaxValue)
+            if (level + 1 < levels.Count)
             {
-                var at = Array.BinarySearch(hits, from, count - from, levelEnd);
+                var at = Array.BinarySearch(hits, from, count - from, levels[level + 1]);
                 h = at >= 0 ? at : ~at;
             }
             else
@@ -124,31 +141,44 @@ public static class ClosureQuery
 
             var levelHits = hits.AsSpan(from, h - from);
             var levelKinds = new ReadOnlySpan<byte>(kinds, from, h - from);
-            var running = from;
             var run = level * (KindCount + 1);
             for (var k = 0; k < KindCount; k++)
             {
-                runs[run + k] = running;
+                runs[run + k] = written;
                 var c = levelKinds.Count((byte)k);
                 if (c == levelHits.Length)
                 {
-                    levelHits.CopyTo(ordered.AsSpan(running));
+                    levelHits.CopyTo(ordered.AsSpan(written));
                 }
                 else if (c > 0)
                 {
-                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(running, c));
+                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(written, c));
                 }
 
-                running += c;
+                written += c;
                 counts[k] += c;
+                if (k == (int)NodeKind.Deployment && leaves is not null)
+                {
+                    var (first, end) = leaves.AtDepth(level);
+                    var leafFrom = written;
+                    for (var r = first; r < end; r++)
+                    {
+                        leafHitStarts[r] = written;
+                        written += leafCounts[r];
+                    }
+
+                    counts[k] += written - leafFrom;
+                    for (var at = leafFrom; at < written; at++)
+                    {
+                        ordered[at] = ~leaf++;
+                    }
+                }
             }
 
-            runs[run + KindCount] = running;
+            runs[run + KindCount] = written;
         }
 
-        // Depths past the last hit hold none.
-        runs.AsSpan(level * (KindCount + 1)).Fill(count);
-        return (ordered, runs, counts);
+        return (ordered, runs, counts, leafHitStarts);
     }
 
     /// <summary>The hits of one kind, in order, into <paramref name="into"/> (exactly as many as there are).</summary>
@@ -166,7 +196,6 @@ public static class ClosureQuery
 
     private struct Collector : IReachVisitor
     {
-        public NodeKind[] Kinds;
         public byte[] Edges;
         public int[] Hits;
         public byte[] HitKinds;
@@ -174,9 +203,8 @@ public static class ClosureQuery
         public int Count;
         public bool Truncated;
 
-        public bool Reached(int position, int node, int depth)
+        public bool Reached(int position, int node, NodeKind kind, int depth)
         {
-            var kind = Kinds[node];
             if (!IsAnswer(kind, Edges[position]))
             {
                 return true;

@@ -30,25 +30,73 @@ public sealed class ClosureResult
     private readonly int[] _nodes;
     private readonly int[] _parents;
     private readonly byte[] _edges;
-    private readonly int[] _hits;
     private readonly int[] _levelStarts;
+
+    // A hit is a position of the tree, or (negative) the complement of a deployment's index among the leaves.
+    private readonly int[] _hits;
     private readonly int[] _kindCounts;
     private readonly int[] _kindRuns;
+    private readonly Leaves? _leaves;
     private readonly Direction _direction;
 
-    internal ClosureResult(IReadOnlyList<int> starts, Direction direction, int[] nodes, int[] parents, byte[] edges, int[] hits, int[] levelStarts, int[] kindCounts, int[] kindRuns, bool truncated)
+    internal ClosureResult(IReadOnlyList<int> starts, Direction direction, Tree tree, int[] hits, int[] kindCounts, int[] kindRuns, Leaves? leaves, bool truncated)
     {
-        _kindRuns = kindRuns;
         Starts = starts;
         _direction = direction;
-        _nodes = nodes;
-        _parents = parents;
-        _edges = edges;
+        (_nodes, _parents, _edges, _levelStarts) = tree;
         _hits = hits;
-        _levelStarts = levelStarts;
         _kindCounts = kindCounts;
+        _kindRuns = kindRuns;
+        _leaves = leaves;
         Truncated = truncated;
         Hits = new LazyHits(this);
+    }
+
+    /// <summary>The walk's tree up to the last position a hit needs, and where each depth starts in it.</summary>
+    internal readonly record struct Tree(int[] Nodes, int[] Parents, byte[] Edges, int[] LevelStarts);
+
+    /// <summary>
+    /// Deployments kept beside their images (<see cref="LeafRuns"/>), copied out of the scratch: run r holds the leaves
+    /// [Ends[r − 1], Ends[r]), nodes First[r] onwards, reached from the tree position Parent[r], first hit HitStart[r].
+    /// </summary>
+    internal sealed class Leaves
+    {
+        public Leaves(LeafRuns runs, int[] hitStarts)
+        {
+            Parents = runs.Parents.ToArray();
+            Firsts = runs.Firsts.ToArray();
+            Slots = runs.Slots.ToArray();
+            HitStarts = hitStarts;
+            Ends = new int[Parents.Length];
+            var end = 0;
+            var counts = runs.Counts;
+            for (var r = 0; r < Ends.Length; r++)
+            {
+                end += counts[r];
+                Ends[r] = end;
+            }
+        }
+
+        public int[] Parents { get; }
+
+        public int[] Firsts { get; }
+
+        /// <summary>The first node's slot among the snapshot's deployments in id order (the rest follow it), or -1 when not known.</summary>
+        public int[] Slots { get; }
+
+        public int[] Ends { get; }
+
+        public int[] HitStarts { get; }
+
+        public int CountOf(int run) => Ends[run] - (run == 0 ? 0 : Ends[run - 1]);
+
+        /// <summary>The run holding leaf <paramref name="leaf"/>.</summary>
+        public int RunOf(int leaf)
+        {
+            // Ends are strictly increasing (no run is empty): the leaf's run is the first whose end is above it.
+            var at = Array.BinarySearch(Ends, leaf + 1);
+            return at >= 0 ? at : ~at;
+        }
     }
 
     public IReadOnlyList<int> Starts { get; }
@@ -92,18 +140,59 @@ public sealed class ClosureResult
         return (_kindRuns[at], _kindRuns[at + 1]);
     }
 
+    /// <summary>The deployments kept beside their images, or null when every hit is in the tree.</summary>
+    internal Leaves? LeafRunsOf => _leaves;
+
+    /// <summary>Whether the <paramref name="i"/>-th hit is a deployment kept beside its image (<see cref="LeafRunsOf"/>).</summary>
+    internal bool IsLeaf(int i) => _hits[i] < 0;
+
     /// <summary>The node of the <paramref name="i"/>-th hit.</summary>
-    public int NodeAt(int i) => _nodes[_hits[i]];
+    public int NodeAt(int i)
+    {
+        var hit = _hits[i];
+        if (hit >= 0)
+        {
+            return _nodes[hit];
+        }
+
+        var leaf = ~hit;
+        var run = _leaves!.RunOf(leaf);
+        return _leaves.Firsts[run] + leaf - (_leaves.Ends[run] - _leaves.CountOf(run));
+    }
 
     /// <summary>The depth (edges from the nearest start) of the <paramref name="i"/>-th hit.</summary>
     public int DepthAt(int i)
     {
-        var at = Array.BinarySearch(_levelStarts, _hits[i]);
+        var hit = _hits[i];
+        return hit >= 0 ? DepthOfPosition(hit) : DepthOfPosition(LeafParent(~hit)) + 1;
+    }
+
+    private int DepthOfPosition(int position)
+    {
+        var at = Array.BinarySearch(_levelStarts, position);
         return at >= 0 ? at : ~at - 1;
     }
 
+    private int LeafParent(int leaf) => _leaves!.Parents[_leaves.RunOf(leaf)];
+
     /// <summary>One shortest path of the <paramref name="i"/>-th hit (built on each call).</summary>
-    public IReadOnlyList<PathStep> PathOf(int i) => BreadthFirst.PathTo(_nodes, _parents, _edges, _hits[(uint)i < (uint)_hits.Length ? i : throw new ArgumentOutOfRangeException(nameof(i))], _direction);
+    public IReadOnlyList<PathStep> PathOf(int i)
+    {
+        var hit = _hits[(uint)i < (uint)_hits.Length ? i : throw new ArgumentOutOfRangeException(nameof(i))];
+        if (hit >= 0)
+        {
+            return BreadthFirst.PathTo(_nodes, _parents, _edges, hit, _direction);
+        }
+
+        // A deployment kept beside its image: its image's path, with the deployment before it (leaves are kept only
+        // walking to dependents, where a path reads from the hit down to the start).
+        var above = BreadthFirst.PathTo(_nodes, _parents, _edges, LeafParent(~hit), _direction);
+        var steps = new PathStep[above.Length + 1];
+        steps[0] = new PathStep(NodeAt(i), null, true);
+        steps[1] = above[0] with { Edge = EdgeKind.Runs, Forward = true };
+        above.AsSpan(1).CopyTo(steps.AsSpan(2));
+        return steps;
+    }
 
     /// <summary>
     /// For a dependents hit, without building its path: the first image on the path above the hit (or what
@@ -112,8 +201,9 @@ public sealed class ClosureResult
     internal (int? Image, int Start) ImageAndStart(int i, NodeKind[] kinds)
     {
         int? image = null;
-        var position = _hits[i];
-        for (var p = _parents[position]; p >= 0; p = _parents[p])
+        var hit = _hits[i];
+        var position = hit >= 0 ? hit : LeafParent(~hit);
+        for (var p = hit >= 0 ? _parents[position] : position; p >= 0; p = _parents[p])
         {
             if (image is null && kinds[_nodes[p]] == NodeKind.Image)
             {

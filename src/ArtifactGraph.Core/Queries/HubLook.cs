@@ -44,14 +44,18 @@ internal readonly struct HubLook(int[] hubs, Adjacency own, uint mask, byte flag
             : FrontierCost(scratch.Nodes, hubStarts, offsets, frontier, bottomUp) > bottomUp ? HubSide.LookFromHubs : HubSide.Read;
     }
 
-    /// <summary>The frontier's edges from hubs (the nodes at the frontier's positions), counted until they exceed <paramref name="limit"/>.</summary>
+    /// <summary>The frontier's edges from hubs (the nodes of the frontier's entries, <see cref="FrontierEntry"/>), counted until they exceed <paramref name="limit"/>.</summary>
     private static long FrontierCost(int[] nodes, int[] hubStarts, int[] offsets, ReadOnlySpan<int> frontier, long limit)
     {
         long cost = 0;
         for (var i = 0; i < frontier.Length && cost <= limit; i++)
         {
-            var node = nodes[frontier[i]];
-            cost += offsets[node + 1] - hubStarts[node];
+            // A node whose row is not read (an image whose runners come from their range) reads no hub either.
+            if ((frontier[i] & FrontierEntry.Row) != 0)
+            {
+                var node = nodes[frontier[i] & FrontierEntry.PositionMask];
+                cost += offsets[node + 1] - hubStarts[node];
+            }
         }
 
         return cost;

@@ -1,3 +1,4 @@
+using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 
 namespace ArtifactGraph.Core.Queries;
@@ -44,7 +45,7 @@ public static class PathQuery
         public HashSet<int> Wanted;
         public int Found;
 
-        public bool Reached(int position, int node, int depth)
+        public bool Reached(int position, int node, NodeKind kind, int depth)
         {
             if (!Wanted.Contains(node))
             {

@@ -37,6 +37,12 @@ internal sealed class TraversalScratch
     /// <summary>The positions of one level whose nodes have a row to read (<see cref="BreadthFirst.Walk"/>).</summary>
     public int[] Expanding { get; private set; } = [];
 
+    /// <summary>The deployments a walk kept beside their images rather than in its tree (<see cref="LeafRuns"/>).</summary>
+    public LeafRuns Leaves { get; } = new();
+
+    /// <summary>Whether a deployment was visited before the walk (a start, or a blocked node): runner ranges are then tested (<see cref="BreadthFirst"/>).</summary>
+    public bool DeploymentVisited { get; set; }
+
     /// <summary>Positions where each depth begins; LevelStarts[d] is the first position at depth d.</summary>
     public List<int> LevelStarts { get; } = [];
 
@@ -87,6 +93,8 @@ internal sealed class TraversalScratch
         }
 
         LevelStarts.Clear();
+        Leaves.Clear();
+        DeploymentVisited = false;
     }
 }
 

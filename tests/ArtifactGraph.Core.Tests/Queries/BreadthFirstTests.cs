@@ -89,7 +89,7 @@ public class BreadthFirstTests
     {
         public List<int> Nodes;
 
-        public readonly bool Reached(int position, int node, int depth)
+        public readonly bool Reached(int position, int node, NodeKind kind, int depth)
         {
             Nodes.Add(node);
             return true;

@@ -27,6 +27,10 @@ internal sealed class DeploymentFacts
     private readonly object _source;
     private readonly Lock _fill = new();
     private readonly int[] _ordinalOf;
+
+    // Slot (a deployment's rank in id order, as RunnerRanges numbers them) to ordinal: a run of consecutive deployments
+    // has consecutive slots, so its places are read in order (DeploymentPlaces.OfSlot).
+    private readonly int[] _ordinalOfSlot;
     private readonly string[] _keys;
     private readonly Fact[] _facts;
     private readonly Interned _environments;
@@ -66,6 +70,12 @@ internal sealed class DeploymentFacts
         for (var i = 0; i < nodes.Length; i++)
         {
             _ordinalOf[nodes[i]] = i;
+        }
+
+        _ordinalOfSlot = new int[nodes.Length];
+        for (var slot = 0; slot < deployments.Count; slot++)
+        {
+            _ordinalOfSlot[slot] = _ordinalOf[deployments[slot]];
         }
 
         _keys = keys;
@@ -187,7 +197,7 @@ internal sealed class DeploymentFacts
         {
             if (_places is null || _placesKnown != _known || !environments.AsSpan().SequenceEqual(_placesEnvironments))
             {
-                _places = DeploymentPlaces.Build(_facts, IsKnown, groupKey);
+                _places = DeploymentPlaces.Build(_facts, IsKnown, groupKey, _ordinalOfSlot);
                 _placesEnvironments = environments;
                 _placesKnown = _known;
             }

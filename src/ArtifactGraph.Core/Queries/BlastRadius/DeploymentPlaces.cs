@@ -17,11 +17,13 @@ internal sealed class DeploymentPlaces
     public const int OrdinalBits = 30;
 
     private readonly int[] _placeOf;
+    private readonly int[] _placeOfSlot;
     private readonly int[] _groupStarts;
 
-    private DeploymentPlaces(int[] placeOf, int[] groupStarts)
+    private DeploymentPlaces(int[] placeOf, int[] placeOfSlot, int[] groupStarts)
     {
         _placeOf = placeOf;
+        _placeOfSlot = placeOfSlot;
         _groupStarts = groupStarts;
     }
 
@@ -37,12 +39,16 @@ internal sealed class DeploymentPlaces
     /// </summary>
     public int Of(int ordinal) => _placeOf[ordinal];
 
+    /// <summary>As <see cref="Of"/>, by slot (rank in id order): a run of consecutive deployments reads consecutive entries.</summary>
+    public int OfSlot(int slot) => _placeOfSlot[slot];
+
     /// <summary>
     /// Orders the facts by <paramref name="groupKey"/> (at most 64 − <see cref="OrdinalBits"/> bits), then ordinal. Facts not yet
     /// known take a place in the order too, but <see cref="Of"/> does not give it.
     /// </summary>
     /// <param name="known">Whether the fact of an ordinal is known.</param>
-    public static DeploymentPlaces Build(ReadOnlySpan<DeploymentFacts.Fact> facts, Func<int, bool> known, Func<DeploymentFacts.Fact, ulong> groupKey)
+    /// <param name="ordinalOfSlot">Each slot's ordinal.</param>
+    public static DeploymentPlaces Build(ReadOnlySpan<DeploymentFacts.Fact> facts, Func<int, bool> known, Func<DeploymentFacts.Fact, ulong> groupKey, int[] ordinalOfSlot)
     {
         var keys = new ulong[facts.Length];
         var ordinals = new int[facts.Length];
@@ -66,6 +72,12 @@ internal sealed class DeploymentPlaces
         }
 
         groupStarts.Add(facts.Length);
-        return new DeploymentPlaces(placeOf, [.. groupStarts]);
+        var placeOfSlot = new int[ordinalOfSlot.Length];
+        for (var slot = 0; slot < placeOfSlot.Length; slot++)
+        {
+            placeOfSlot[slot] = placeOf[ordinalOfSlot[slot]];
+        }
+
+        return new DeploymentPlaces(placeOf, placeOfSlot, [.. groupStarts]);
     }
 }

@@ -47,23 +47,52 @@ internal static class PlaceOrder
     private static bool Mark<TFixable>(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, TFixable fixable, int[] atPlace, ulong[] first, ulong[] second)
         where TFixable : struct, IFixable
     {
+        // The deployments in the tree (all of them, unless the walk kept them beside their images), then the runs.
         for (var depth = 0; depth < closure.RunDepths; depth++)
         {
             var (start, end) = closure.RunOf(Graph.NodeKind.Deployment, depth);
-            for (var i = start; i < end; i++)
+            for (var i = start; i < end && !closure.IsLeaf(i); i++)
             {
-                var place = places.Of(facts.OrdinalOf(closure.NodeAt(i)));
-                if (place < 0)
+                if (!Place(places.Of(facts.OrdinalOf(closure.NodeAt(i))), i, fixable, atPlace, first, second))
                 {
                     return false;
                 }
-
-                atPlace[place] = i;
-                var bits = fixable.IsFixable(i) ? first : second;
-                bits[place >> 6] |= 1UL << place;
             }
         }
 
+        if (closure.LeafRunsOf is not { } leaves)
+        {
+            return true;
+        }
+
+        for (var r = 0; r < leaves.Parents.Length; r++)
+        {
+            var (node, slot, hit, count) = (leaves.Firsts[r], leaves.Slots[r], leaves.HitStarts[r], leaves.CountOf(r));
+            for (var j = 0; j < count; j++)
+            {
+                var place = slot >= 0 ? places.OfSlot(slot + j) : places.Of(facts.OrdinalOf(node + j));
+                if (!Place(place, hit + j, fixable, atPlace, first, second))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Notes <paramref name="hit"/> at its place and marks the place; false when the place is not known (-1).</summary>
+    private static bool Place<TFixable>(int place, int hit, TFixable fixable, int[] atPlace, ulong[] first, ulong[] second)
+        where TFixable : struct, IFixable
+    {
+        if (place < 0)
+        {
+            return false;
+        }
+
+        atPlace[place] = hit;
+        var bits = fixable.IsFixable(hit) ? first : second;
+        bits[place >> 6] |= 1UL << place;
         return true;
     }
 

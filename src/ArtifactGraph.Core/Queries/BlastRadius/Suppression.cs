@@ -82,7 +82,7 @@ internal static class Suppression
         }
 
         var scratch = ClosureQuery.ScratchFor(index, options);
-        var finder = new LostFinder { Kinds = index.Kinds, Edges = scratch.Edges, Pruned = reached, Max = options.MaxResults, Lost = [] };
+        var finder = new LostFinder { Edges = scratch.Edges, Pruned = reached, Max = options.MaxResults, Lost = [] };
         BreadthFirst.Walk(index, scratch, starts, Direction.Dependents, options.EdgeKinds, options.MaxDepth, ref finder, pruneAliasLeaves: true);
 
         var lost = new List<SuppressedItem>(finder.Lost.Count);
@@ -105,16 +105,14 @@ internal static class Suppression
     /// <summary>The raw walk's hits outside the pruned reach, as a closure would count its hits (up to its limit).</summary>
     private struct LostFinder : IReachVisitor
     {
-        public NodeKind[] Kinds;
         public byte[] Edges;
         public ulong[] Pruned;
         public int Max;
         public int Count;
         public List<(int Depth, int Position)> Lost;
 
-        public bool Reached(int position, int node, int depth)
+        public bool Reached(int position, int node, NodeKind kind, int depth)
         {
-            var kind = Kinds[node];
             if (!ClosureQuery.IsAnswer(kind, Edges[position]))
             {
                 return true;
