@@ -29,7 +29,7 @@ internal sealed class DeploymentFacts
     private readonly int[] _ordinalOf;
 
     // Slot (a deployment's rank in id order, as RunnerRanges numbers them) to ordinal: a run of consecutive deployments
-    // has consecutive slots, so its places are read in order (DeploymentPlaces.OfSlot).
+    // has consecutive slots, so its places are read in order (DeploymentPlaces.PlaceOfSlot).
     private readonly int[] _ordinalOfSlot;
     private readonly string[] _keys;
     private readonly Fact[] _facts;

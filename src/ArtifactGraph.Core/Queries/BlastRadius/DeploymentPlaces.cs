@@ -40,7 +40,7 @@ internal sealed class DeploymentPlaces
     public int Of(int ordinal) => _placeOf[ordinal];
 
     /// <summary>As <see cref="Of"/>, by slot (rank in id order): a run of consecutive deployments reads consecutive entries.</summary>
-    public int OfSlot(int slot) => _placeOfSlot[slot];
+    public ReadOnlySpan<int> PlaceOfSlot => _placeOfSlot;
 
     /// <summary>
     /// Orders the facts by <paramref name="groupKey"/> (at most 64 − <see cref="OrdinalBits"/> bits), then ordinal. Facts not yet

@@ -65,13 +65,30 @@ internal static class PlaceOrder
             return true;
         }
 
-        for (var r = 0; r < leaves.Parents.Length; r++)
+        // Run by run: a run's deployments have consecutive slots, so their places are read in order.
+        var (firsts, slots, hitStarts, ends) = (leaves.Firsts, leaves.Slots, leaves.HitStarts, leaves.Ends);
+        var placeOfSlot = places.PlaceOfSlot;
+        var runStart = 0;
+        for (var r = 0; r < ends.Length; r++)
         {
-            var (node, slot, hit, count) = (leaves.Firsts[r], leaves.Slots[r], leaves.HitStarts[r], leaves.CountOf(r));
-            for (var j = 0; j < count; j++)
+            var (count, slot, hit) = (ends[r] - runStart, slots[r], hitStarts[r]);
+            runStart = ends[r];
+            if (slot < 0)
             {
-                var place = slot >= 0 ? places.OfSlot(slot + j) : places.Of(facts.OrdinalOf(node + j));
-                if (!Place(place, hit + j, fixable, atPlace, first, second))
+                for (var j = 0; j < count; j++)
+                {
+                    if (!Place(places.Of(facts.OrdinalOf(firsts[r] + j)), hit + j, fixable, atPlace, first, second))
+                    {
+                        return false;
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var place in placeOfSlot.Slice(slot, count))
+            {
+                if (!Place(place, hit++, fixable, atPlace, first, second))
                 {
                     return false;
                 }
