@@ -27,8 +27,8 @@ public static class AffectedMatcher
             return new MatchVerdict(MatchOutcome.Affected, $"{version} is listed as affected");
         }
 
-        var orderable = claim.Ranges.Where(r => r.Type is not "GIT").ToList();
-        if (orderable.Count == 0 && claim.Versions.Count == 0 && claim.VersRanges.Count == 0)
+        var orderable = claim.Ranges.Count(r => r.Type is not "GIT");
+        if (orderable == 0 && claim.Versions.Count == 0 && claim.VersRanges.Count == 0)
         {
             return claim.Ranges.Count > 0
                 ? new MatchVerdict(MatchOutcome.Unusable, "only GIT ranges (commits), which cannot be compared with a package version, and no version list")
@@ -97,7 +97,7 @@ public static class AffectedMatcher
         // "2.15.0 is fixed (ECOSYSTEM range 3)" says more than the list of ranges it is outside of.
         // The generic-ordering note only matters where the ecosystem's scheme was used (lists, ECOSYSTEM ranges).
         var fixedMiss = misses.FirstOrDefault(m => m.StartsWith(version + " is fixed", StringComparison.Ordinal));
-        var usedEcosystemScheme = claim.Versions.Count > 0 || orderable.Any(r => r.Type != "SEMVER");
+        var usedEcosystemScheme = claim.Versions.Count > 0 || claim.Ranges.Any(r => r.Type is not ("GIT" or "SEMVER"));
         return new MatchVerdict(MatchOutcome.NotAffected, (fixedMiss ?? $"{version} {string.Join("; ", misses)}") + (usedEcosystemScheme ? ordering : ""));
     }
 

@@ -25,7 +25,7 @@ public static class AffectedVersions
 
     public static Result Find(GraphIndex index, IReadOnlyList<AffectedEntry> entries)
     {
-        var byNode = new Dictionary<int, (string Version, List<AffectedMatch> Matches)>();
+        var byNode = new Dictionary<int, (string Key, string Version, List<AffectedMatch> Matches)>();
         var unusable = new List<UnusableClaim>();
         foreach (var entry in entries)
         {
@@ -43,7 +43,8 @@ public static class AffectedVersions
                 }
 
                 var node = incoming.Target(i);
-                if (!Purl.TryParse(index.KeyOf(node), out var purl, out _) || purl.Version is null || !SameRelease(entry.Claim.Ecosystem, purl))
+                var key = index.KeyOf(node);
+                if (!Purl.TryParse(key, out var purl, out _) || purl.Version is null || !SameRelease(entry.Claim.Ecosystem, purl))
                 {
                     continue;
                 }
@@ -54,7 +55,7 @@ public static class AffectedVersions
                     case MatchOutcome.Affected:
                         if (!byNode.TryGetValue(node, out var found))
                         {
-                            byNode[node] = found = (purl.Version, []);
+                            byNode[node] = found = (key, purl.Version, []);
                         }
 
                         found.Matches.Add(new AffectedMatch(entry, verdict.Explanation, FixedVersionFor(entry.Claim, purl.Version)));
@@ -66,7 +67,7 @@ public static class AffectedVersions
             }
         }
 
-        var affected = byNode.OrderBy(p => index.KeyOf(p.Key), StringComparer.Ordinal)
+        var affected = byNode.OrderBy(p => p.Value.Key, StringComparer.Ordinal)
             .Select(p => new AffectedVersion(p.Key, p.Value.Version, p.Value.Matches))
             .ToList();
         return new Result(affected, unusable);
@@ -75,10 +76,25 @@ public static class AffectedVersions
     /// <summary>The lowest fixed version above the installed one, in the ecosystem's order; null when none is named.</summary>
     public static string? FixedVersionFor(AffectedClaim claim, string installed)
     {
-        var candidates = claim.Fixed.Concat(claim.Ranges.SelectMany(r => r.Events).Where(e => e.Kind == "fixed").Select(e => e.Value))
-            .Where(v => !string.IsNullOrWhiteSpace(v))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        // Named fixes first, then the ranges' fixed events, each once: in loops, as every affected version of every
+        // answer asks (the LINQ form was a tenth of matching an advisory).
+        var candidates = new List<string>();
+        foreach (var value in claim.Fixed)
+        {
+            AddCandidate(candidates, value);
+        }
+
+        foreach (var range in claim.Ranges)
+        {
+            foreach (var e in range.Events)
+            {
+                if (e.Kind == "fixed")
+                {
+                    AddCandidate(candidates, e.Value);
+                }
+            }
+        }
+
         if (candidates.Count == 0)
         {
             return null;
@@ -90,10 +106,24 @@ public static class AffectedVersions
             return candidates[0];
         }
 
-        return candidates.Where(scheme.IsValid)
-            .Where(v => scheme.Compare(v, installed) > 0)
-            .Order(Comparer<string>.Create(scheme.Compare))
-            .FirstOrDefault();
+        string? lowest = null;
+        foreach (var candidate in candidates)
+        {
+            if (scheme.IsValid(candidate) && scheme.Compare(candidate, installed) > 0 && (lowest is null || scheme.Compare(candidate, lowest) < 0))
+            {
+                lowest = candidate;
+            }
+        }
+
+        return lowest;
+    }
+
+    private static void AddCandidate(List<string> candidates, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !candidates.Contains(value))
+        {
+            candidates.Add(value);
+        }
     }
 
     /// <summary>
