@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 
@@ -57,9 +59,11 @@ public static class ClosureQuery
             HitKinds = scratch.HitKinds,
             Max = options.MaxResults,
         };
-        // Deployments are kept beside their images (LeafRuns) unless the walk may stop early (the collector counts every hit
-        // it is called for) or blocks nodes (a suppression's region reads the pruned walk's tree).
-        var collectLeaves = options.MaxResults == int.MaxValue && options.Blocked is null;
+        // Deployments are kept beside their images (LeafRuns) unless the walk may stop early: the collector counts every hit
+        // it is called for. A suppression's region (LostRegion) reads a pruned walk's tree and visited bits for the nodes it
+        // may touch; a deployment kept as a run is in neither, and needs not be: nothing lies behind it, so reaching it by a
+        // shorter way changes no other depth, and one reached from the region through its only image is lost with it.
+        var collectLeaves = options.MaxResults == int.MaxValue;
         walked = BreadthFirst.Walk(index, scratch, starts, direction, options.EdgeKinds, options.MaxDepth, ref collector, pruneAliasLeaves: true, collectLeaves);
 
         var count = collector.Count;
@@ -168,10 +172,8 @@ public static class ClosureQuery
                     }
 
                     counts[k] += written - leafFrom;
-                    for (var at = leafFrom; at < written; at++)
-                    {
-                        ordered[at] = ~leaf++;
-                    }
+                    FillComplements(ordered.AsSpan(leafFrom, written - leafFrom), leaf);
+                    leaf += written - leafFrom;
                 }
             }
 
@@ -179,6 +181,27 @@ public static class ClosureQuery
         }
 
         return (ordered, runs, counts, leafHitStarts);
+    }
+
+    /// <summary>Writes ~first, ~(first + 1), … into <paramref name="into"/>: a depth's leaves, thousands at a time, eight to a vector.</summary>
+    private static void FillComplements(Span<int> into, int first)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && into.Length >= Vector256<int>.Count)
+        {
+            var values = ~(Vector256.Create(first) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7));
+            var step = Vector256.Create(Vector256<int>.Count);
+            for (; i + Vector256<int>.Count <= into.Length; i += Vector256<int>.Count)
+            {
+                values.StoreUnsafe(ref MemoryMarshal.GetReference(into), (nuint)i);
+                values -= step;
+            }
+        }
+
+        for (; i < into.Length; i++)
+        {
+            into[i] = ~(first + i);
+        }
     }
 
     /// <summary>The hits of one kind, in order, into <paramref name="into"/> (exactly as many as there are).</summary>
