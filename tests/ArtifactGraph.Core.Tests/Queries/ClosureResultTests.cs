@@ -141,17 +141,33 @@ public class ClosureResultTests
     }
 
     [Fact]
-    public void Run_BlockedNodesOrAResultLimit_KeepDeploymentsInTheTree()
+    public void Run_ResultLimit_KeepsDeploymentsInTheTree()
     {
         var index = RandomGraph(3, orderForWalks: true);
         var packages = Enumerable.Range(0, index.NodeCount).Where(n => index.Kinds[n] == NodeKind.PackageVersion).Take(6).ToList();
 
-        var blocked = ClosureQuery.Run(index, packages, Direction.Dependents, new ClosureOptions { Blocked = [packages[^1]] });
         var limited = ClosureQuery.Run(index, packages, Direction.Dependents, new ClosureOptions { MaxResults = 5 });
 
-        Assert.Null(blocked.LeafRunsOf);
         Assert.Null(limited.LeafRunsOf);
         Assert.Equal(5, limited.Count);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void Run_BlockedNodes_DeploymentsBesideTheirImagesAnswerAsInTheTree(int seed)
+    {
+        var index = RandomGraph(seed, orderForWalks: true);
+        var kinds = index.Kinds;
+        var packages = Enumerable.Range(0, index.NodeCount).Where(n => kinds[n] == NodeKind.PackageVersion).Take(6).ToList();
+        var blocked = new HashSet<int> { packages[^1], Enumerable.Range(0, index.NodeCount).First(n => kinds[n] == NodeKind.Image) };
+
+        var beside = ClosureQuery.Run(index, packages, Direction.Dependents, new ClosureOptions { Blocked = blocked });
+        var inTree = ClosureQuery.Run(index, packages, Direction.Dependents, new ClosureOptions { Blocked = blocked, MaxResults = int.MaxValue - 1 });
+
+        Assert.NotNull(beside.LeafRunsOf);
+        AssertSame(index, inTree, beside);
     }
 
     [Fact]

@@ -26,6 +26,25 @@ public sealed class SuppressionTests
         Assert.Equal(ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = [.. blocked] }).Count, pruned.Count);
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    [InlineData(24)]
+    public void Explain_DeploymentsRunningTwoImages_SameItemsAsComparingTwoFullClosures(int seed)
+    {
+        // A deployment running a blocked image and another one is kept as a run of one beside whichever it is reached from
+        // first: the pruned walk still reaches it, and the region must not count it lost.
+        var (index, starts, blocked) = RandomGraph(seed, sidecars: true);
+        var options = new ClosureOptions();
+
+        var (pruned, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
+
+        AssertSameAsReference(index, starts, blocked, options, items);
+        Assert.NotNull(pruned.LeafRunsOf);
+        Assert.Equal(ClosureQuery.Run(index, starts, Direction.Dependents, options with { Blocked = [.. blocked], MaxResults = int.MaxValue - 1 }).Count, pruned.Count);
+    }
+
     [Fact]
     public void Explain_DepthLimited_OnlyLossesWithinTheDepth()
     {
@@ -187,7 +206,7 @@ public sealed class SuppressionTests
         new(1, "CVE-2099-0001", index.RefOf(product), new VexClaim { Status = VexStatus.NotAffected, Issuer = "test" });
 
     /// <summary>Packages depending on each other, images holding them, deployments running the images; some blocked.</summary>
-    private static (GraphIndex Index, int[] Starts, HashSet<int> Blocked) RandomGraph(int seed)
+    private static (GraphIndex Index, int[] Starts, HashSet<int> Blocked) RandomGraph(int seed, bool sidecars = false)
     {
         var random = new Random(seed);
         var builder = new GraphIndexBuilder();
@@ -213,6 +232,11 @@ public sealed class SuppressionTests
         {
             var deployment = builder.AddNode(NodeKind.Deployment, $"production/c/ns/deployment/d{i}", null);
             builder.AddEdge(deployment, images[random.Next(images.Length)], EdgeKind.Runs);
+            if (sidecars && i % 3 == 0)
+            {
+                // A second container's image: the deployment is reached from whichever image the walk meets first.
+                builder.AddEdge(deployment, images[random.Next(images.Length)], EdgeKind.Runs);
+            }
         }
 
         var index = builder.Build(0);
