@@ -140,6 +140,9 @@ internal sealed class DeploymentFacts
 
     public string EnvironmentOf(int node) => _environments.Name(Of(node).Environment);
 
+    /// <summary>As <see cref="EnvironmentOf"/>, by ordinal (<see cref="DeploymentPlaces.OrdinalAt"/>).</summary>
+    public string EnvironmentOfOrdinal(int ordinal) => _environments.Name(_facts[ordinal].Environment);
+
     public string ClusterOf(int node) => _clusters.Name(Of(node).Cluster);
 
     public string ExposureOf(int node) => _exposures.Name(Of(node).Exposure);

@@ -18,12 +18,14 @@ internal sealed class DeploymentPlaces
 
     private readonly int[] _placeOf;
     private readonly int[] _placeOfSlot;
+    private readonly int[] _ordinalAt;
     private readonly int[] _groupStarts;
 
-    private DeploymentPlaces(int[] placeOf, int[] placeOfSlot, int[] groupStarts)
+    private DeploymentPlaces(int[] placeOf, int[] placeOfSlot, int[] ordinalAt, int[] groupStarts)
     {
         _placeOf = placeOf;
         _placeOfSlot = placeOfSlot;
+        _ordinalAt = ordinalAt;
         _groupStarts = groupStarts;
     }
 
@@ -38,6 +40,9 @@ internal sealed class DeploymentPlaces
     /// known when these places were built, so an answer can tell it must read them first.
     /// </summary>
     public int Of(int ordinal) => _placeOf[ordinal];
+
+    /// <summary>The ordinal of the deployment at <paramref name="place"/>.</summary>
+    public int OrdinalAt(int place) => _ordinalAt[place];
 
     /// <summary>As <see cref="Of"/>, by slot (rank in id order): a run of consecutive deployments reads consecutive entries.</summary>
     public ReadOnlySpan<int> PlaceOfSlot => _placeOfSlot;
@@ -78,6 +83,6 @@ internal sealed class DeploymentPlaces
             placeOfSlot[slot] = placeOf[ordinalOfSlot[slot]];
         }
 
-        return new DeploymentPlaces(placeOf, placeOfSlot, [.. groupStarts]);
+        return new DeploymentPlaces(placeOf, placeOfSlot, ordinals, [.. groupStarts]);
     }
 }

@@ -40,16 +40,17 @@ internal static class DeploymentRanking
         // Most answers meet only deployments read before (by an earlier answer on this snapshot, or carried from the one
         // before): they are placed straight away. Otherwise the missing facts are read, and the places built again.
         var environments = facts.EnvironmentPlaces(environmentOrder);
-        var ordered = PlaceOrder.Of(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure, fixable);
+        var places = facts.PlacesFor(environments, fact => GroupKey(fact, environments));
+        var ordered = PlaceOrder.Of(places, facts, closure, fixable);
         if (ordered is null)
         {
             var nodes = closure.IndicesOf(NodeKind.Deployment).Select(closure.NodeAt).ToArray();
             environments = facts.Prepare(nodes, store, environmentOrder);
-            ordered = PlaceOrder.Of(facts.PlacesFor(environments, fact => GroupKey(fact, environments)), facts, closure, fixable)
-                ?? throw new InvalidOperationException("a deployment is still unknown after its facts were read");
+            places = facts.PlacesFor(environments, fact => GroupKey(fact, environments));
+            ordered = PlaceOrder.Of(places, facts, closure, fixable) ?? throw new InvalidOperationException("a deployment is still unknown after its facts were read");
         }
 
-        return new RankedDeployments(index, closure, facts, ordered, fixedOf, SeverityProperties.ScoreOf(vulnerability));
+        return new RankedDeployments(index, closure, facts, places, ordered, fixedOf, SeverityProperties.ScoreOf(vulnerability));
     }
 
     /// <summary>The fixed version of each affected version (its first match that names one), or null.</summary>

@@ -1,13 +1,15 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace ArtifactGraph.Core.Queries.BlastRadius;
 
-/// <summary>One query's deployments in rank order, read from a bitmap of their places (<see cref="DeploymentPlaces"/>).</summary>
+/// <summary>
+/// One query's deployments in rank order, read from a bitmap of their places (<see cref="DeploymentPlaces"/>): the answer
+/// is the places in order; which hit is at a place is found only when a ranked deployment is read (<see cref="HitsAtPlaces"/>).
+/// </summary>
 internal static class PlaceOrder
 {
     /// <summary>
-    /// Every deployment hit of <paramref name="closure"/> (closure indices) in place order, in one pass over the closure's
+    /// The places of every deployment hit of <paramref name="closure"/>, in order, in one pass over the closure's
     /// deployments. With <paramref name="fixable"/> (by closure index), each group's fixable deployments come before its
     /// others. Null when a deployment was not known when the places were built: its facts must be read first.
     /// </summary>
@@ -15,45 +17,45 @@ internal static class PlaceOrder
     {
         var count = places.Count;
         var words = (count + 63) >> 6;
-        var atPlace = ArrayPool<int>.Shared.Rent(count);
-        try
+        var first = new ulong[words];
+        var second = fixable is null ? null : new ulong[words];
+        var marked = fixable is null
+            ? ForEachDeployment(places, facts, closure, new Marker<AllFixable>(default, first, first))
+            : ForEachDeployment(places, facts, closure, new Marker<FixableByPath>(new FixableByPath(fixable), first, second!));
+        if (!marked)
         {
-            var first = new ulong[words];
-            var second = fixable is null ? null : new ulong[words];
-            var marked = fixable is null
-                ? Mark(places, facts, closure, default(AllFixable), atPlace, first, first)
-                : Mark(places, facts, closure, new FixableByPath(fixable), atPlace, first, second!);
-            if (!marked)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var ordered = GC.AllocateUninitializedArray<int>(closure.CountOf(Graph.NodeKind.Deployment));
-            var n = second is null ? Read(first, 0, count, atPlace, ordered, 0) : ReadByGroup(places.GroupStarts, first, second, atPlace, ordered);
-            return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordered.Length} deployments took {n} places: two share one");
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(atPlace);
-        }
+        var ordered = GC.AllocateUninitializedArray<int>(closure.CountOf(Graph.NodeKind.Deployment));
+        var n = second is null ? Read(first, 0, count, ordered, 0) : ReadByGroup(places.GroupStarts, first, second, ordered);
+        return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordered.Length} deployments took {n} places: two share one");
+    }
+
+    /// <summary>The closure hit of each deployment's place (-1 where no deployment of the closure is), for reading ranked deployments.</summary>
+    public static int[] HitsAtPlaces(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure)
+    {
+        var hits = new int[places.Count];
+        Array.Fill(hits, -1);
+        ForEachDeployment(places, facts, closure, new Noter(hits));
+        return hits;
     }
 
     /// <summary>
-    /// Marks each deployment hit's place, in <paramref name="first"/> when it is fixable and <paramref name="second"/> when
-    /// not, and notes the hit at it; false at the first deployment the places do not know. Generic over the fixable test
-    /// so that answers which order nothing by fix get a loop with no call in it (a call there cost ~2 points of the
-    /// answer's profile: the loop's values no longer fitted in the registers a call leaves).
+    /// Calls <paramref name="action"/> with each deployment hit's place: those in the tree (all of them, unless the walk kept
+    /// them beside their images), then the runs. False at the first deployment the places do not know (-1). Generic over
+    /// the action so that the loops have no call in them (a call there cost ~2 points of the answer's profile: the loop's
+    /// values no longer fitted in the registers a call leaves).
     /// </summary>
-    private static bool Mark<TFixable>(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, TFixable fixable, int[] atPlace, ulong[] first, ulong[] second)
-        where TFixable : struct, IFixable
+    private static bool ForEachDeployment<TAction>(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, TAction action)
+        where TAction : struct, IPlaceAction
     {
-        // The deployments in the tree (all of them, unless the walk kept them beside their images), then the runs.
         for (var depth = 0; depth < closure.RunDepths; depth++)
         {
             var (start, end) = closure.RunOf(Graph.NodeKind.Deployment, depth);
             for (var i = start; i < end && !closure.IsLeaf(i); i++)
             {
-                if (!Place(places.Of(facts.OrdinalOf(closure.NodeAt(i))), i, fixable, atPlace, first, second))
+                if (!action.Place(places.Of(facts.OrdinalOf(closure.NodeAt(i))), i))
                 {
                     return false;
                 }
@@ -77,7 +79,7 @@ internal static class PlaceOrder
             {
                 for (var j = 0; j < count; j++)
                 {
-                    if (!Place(places.Of(facts.OrdinalOf(firsts[r] + j)), hit + j, fixable, atPlace, first, second))
+                    if (!action.Place(places.Of(facts.OrdinalOf(firsts[r] + j)), hit + j))
                     {
                         return false;
                     }
@@ -88,7 +90,7 @@ internal static class PlaceOrder
 
             foreach (var place in placeOfSlot.Slice(slot, count))
             {
-                if (!Place(place, hit++, fixable, atPlace, first, second))
+                if (!action.Place(place, hit++))
                 {
                     return false;
                 }
@@ -98,19 +100,42 @@ internal static class PlaceOrder
         return true;
     }
 
-    /// <summary>Notes <paramref name="hit"/> at its place and marks the place; false when the place is not known (-1).</summary>
-    private static bool Place<TFixable>(int place, int hit, TFixable fixable, int[] atPlace, ulong[] first, ulong[] second)
+    private interface IPlaceAction
+    {
+        /// <summary>False when <paramref name="place"/> is -1 (not known).</summary>
+        bool Place(int place, int hit);
+    }
+
+    /// <summary>Marks each place, in the first bitmap when its hit is fixable and in the second when not.</summary>
+    private readonly struct Marker<TFixable>(TFixable fixable, ulong[] first, ulong[] second) : IPlaceAction
         where TFixable : struct, IFixable
     {
-        if (place < 0)
+        public bool Place(int place, int hit)
         {
-            return false;
-        }
+            if (place < 0)
+            {
+                return false;
+            }
 
-        atPlace[place] = hit;
-        var bits = fixable.IsFixable(hit) ? first : second;
-        bits[place >> 6] |= 1UL << place;
-        return true;
+            var bits = fixable.IsFixable(hit) ? first : second;
+            bits[place >> 6] |= 1UL << place;
+            return true;
+        }
+    }
+
+    /// <summary>Notes each place's hit.</summary>
+    private readonly struct Noter(int[] hits) : IPlaceAction
+    {
+        public bool Place(int place, int hit)
+        {
+            if (place < 0)
+            {
+                return false;
+            }
+
+            hits[place] = hit;
+            return true;
+        }
     }
 
     private interface IFixable
@@ -129,21 +154,21 @@ internal static class PlaceOrder
         public bool IsFixable(int hit) => fixable(hit);
     }
 
-    /// <summary>The hits marked in <paramref name="first"/>, then those in <paramref name="second"/>, group by group.</summary>
-    private static int ReadByGroup(ReadOnlySpan<int> starts, ulong[] first, ulong[] second, int[] atPlace, int[] into)
+    /// <summary>The places marked in <paramref name="first"/>, then those in <paramref name="second"/>, group by group.</summary>
+    private static int ReadByGroup(ReadOnlySpan<int> starts, ulong[] first, ulong[] second, int[] into)
     {
         var n = 0;
         for (var g = 0; g + 1 < starts.Length; g++)
         {
-            n = Read(first, starts[g], starts[g + 1], atPlace, into, n);
-            n = Read(second, starts[g], starts[g + 1], atPlace, into, n);
+            n = Read(first, starts[g], starts[g + 1], into, n);
+            n = Read(second, starts[g], starts[g + 1], into, n);
         }
 
         return n;
     }
 
-    /// <summary>Appends the hits at the marked places in [from, to), in order.</summary>
-    private static int Read(ulong[] bits, int from, int to, int[] atPlace, int[] into, int n)
+    /// <summary>Appends the marked places in [from, to), in order.</summary>
+    private static int Read(ulong[] bits, int from, int to, int[] into, int n)
     {
         if (from >= to)
         {
@@ -166,7 +191,7 @@ internal static class PlaceOrder
 
             while (word != 0)
             {
-                into[n++] = atPlace[(w << 6) + BitOperations.TrailingZeroCount(word)];
+                into[n++] = (w << 6) + BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
             }
         }

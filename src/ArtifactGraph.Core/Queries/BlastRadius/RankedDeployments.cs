@@ -5,41 +5,53 @@ namespace ArtifactGraph.Core.Queries.BlastRadius;
 /// <summary>
 /// Ranked deployments of one answer, each built when it is read: a page of 50 out of 30,000 builds 50 (the
 /// image and the affected version at the end of each path are found then, by following the path's parents).
+/// The ranking is the deployments' places in order (<see cref="DeploymentPlaces"/>); which closure hit is at each place
+/// is noted for every deployment when the first one is read, since a place says nothing of the path.
 /// </summary>
 public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
 {
     private readonly GraphIndex _index;
     private readonly ClosureResult? _closure;
     private readonly DeploymentFacts? _facts;
-    private readonly int[] _hits;
+    private readonly DeploymentPlaces? _placesOf;
+    private readonly int[] _places;
     private readonly Dictionary<int, string?> _fixedOf;
     private readonly double? _severity;
+    private int[]? _hitAtPlace;
 
-    internal RankedDeployments(GraphIndex index, ClosureResult? closure, DeploymentFacts? facts, int[] hits, Dictionary<int, string?> fixedOf, double? severity)
+    internal RankedDeployments(GraphIndex index, ClosureResult? closure, DeploymentFacts? facts, DeploymentPlaces? placesOf, int[] places, Dictionary<int, string?> fixedOf, double? severity)
     {
         _index = index;
         _closure = closure;
         _facts = facts;
-        _hits = hits;
+        _placesOf = placesOf;
+        _places = places;
         _fixedOf = fixedOf;
         _severity = severity;
     }
 
-    public static RankedDeployments Empty { get; } = new(GraphIndex.Empty, null, null, [], [], null);
+    public static RankedDeployments Empty { get; } = new(GraphIndex.Empty, null, null, null, [], [], null);
 
-    public int Count => _hits.Length;
+    public int Count => _places.Length;
 
-    public RankedDeployment this[int index] => (uint)index < (uint)_hits.Length ? At(index) : throw new ArgumentOutOfRangeException(nameof(index));
+    public RankedDeployment this[int index] => (uint)index < (uint)_places.Length ? At(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The environment of the <paramref name="rank"/>-th deployment (0-based), without building it.</summary>
-    public string EnvironmentAt(int rank) => _facts!.EnvironmentOf(_closure!.NodeAt(_hits[rank]));
+    public string EnvironmentAt(int rank) => _facts!.EnvironmentOfOrdinal(_placesOf!.OrdinalAt(_places[rank]));
 
     public IEnumerator<RankedDeployment> GetEnumerator()
     {
-        for (var i = 0; i < _hits.Length; i++)
+        for (var i = 0; i < _places.Length; i++)
         {
             yield return At(i);
         }
+    }
+
+    /// <summary>The closure hit of the <paramref name="rank"/>-th deployment; the first call notes every deployment's (thread-safe: a race notes the same twice).</summary>
+    private int HitAt(int rank)
+    {
+        var hits = Volatile.Read(ref _hitAtPlace) ?? Interlocked.CompareExchange(ref _hitAtPlace, PlaceOrder.HitsAtPlaces(_placesOf!, _facts!, _closure!), null) ?? _hitAtPlace!;
+        return hits[_places[rank]];
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
@@ -47,7 +59,7 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
     private RankedDeployment At(int rank)
     {
         var (closure, facts) = (_closure!, _facts!);
-        var hit = _hits[rank];
+        var hit = HitAt(rank);
         var node = closure.NodeAt(hit);
         var (image, package) = closure.ImageAndStart(hit, _index.Kinds);
         return new RankedDeployment(
