@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace ArtifactGraph.Core.Queries.BlastRadius;
 
 /// <summary>
 /// One query's deployments in rank order, read from a bitmap of their places (<see cref="DeploymentPlaces"/>): the answer
-/// is the places in order; which hit is at a place is found only when a ranked deployment is read (<see cref="HitsAtPlaces"/>).
+/// is the places in order; which hit is at a place is found only when a ranked deployment is read (<see cref="HitsOf"/>).
 /// </summary>
 internal static class PlaceOrder
 {
@@ -32,13 +33,28 @@ internal static class PlaceOrder
         return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordered.Length} deployments took {n} places: two share one");
     }
 
-    /// <summary>The closure hit of each deployment's place (-1 where no deployment of the closure is), for reading ranked deployments.</summary>
-    public static int[] HitsAtPlaces(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure)
+    /// <summary>
+    /// The closure hit of each deployment of <paramref name="ordered"/> (places, as <see cref="Of"/> gives them), in the same
+    /// order: for reading ranked deployments. Sized by the answer, not by the snapshot: a server keeps answers.
+    /// </summary>
+    public static int[] HitsOf(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, int[] ordered)
     {
-        var hits = new int[places.Count];
-        Array.Fill(hits, -1);
-        ForEachDeployment(places, facts, closure, new Noter(hits));
-        return hits;
+        var atPlace = ArrayPool<int>.Shared.Rent(places.Count);
+        try
+        {
+            ForEachDeployment(places, facts, closure, new Noter(atPlace));
+            var hits = GC.AllocateUninitializedArray<int>(ordered.Length);
+            for (var rank = 0; rank < ordered.Length; rank++)
+            {
+                hits[rank] = atPlace[ordered[rank]];
+            }
+
+            return hits;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(atPlace);
+        }
     }
 
     /// <summary>

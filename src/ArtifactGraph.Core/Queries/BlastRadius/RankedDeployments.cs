@@ -17,7 +17,7 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
     private readonly int[] _places;
     private readonly Dictionary<int, string?> _fixedOf;
     private readonly double? _severity;
-    private int[]? _hitAtPlace;
+    private int[]? _hits;
 
     internal RankedDeployments(GraphIndex index, ClosureResult? closure, DeploymentFacts? facts, DeploymentPlaces? placesOf, int[] places, Dictionary<int, string?> fixedOf, double? severity)
     {
@@ -50,8 +50,8 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
     /// <summary>The closure hit of the <paramref name="rank"/>-th deployment; the first call notes every deployment's (thread-safe: a race notes the same twice).</summary>
     private int HitAt(int rank)
     {
-        var hits = Volatile.Read(ref _hitAtPlace) ?? Interlocked.CompareExchange(ref _hitAtPlace, PlaceOrder.HitsAtPlaces(_placesOf!, _facts!, _closure!), null) ?? _hitAtPlace!;
-        return hits[_places[rank]];
+        var hits = Volatile.Read(ref _hits) ?? Interlocked.CompareExchange(ref _hits, PlaceOrder.HitsOf(_placesOf!, _facts!, _closure!, _places), null) ?? _hits!;
+        return hits[rank];
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
