@@ -41,17 +41,4 @@ internal static partial class BreadthFirst
             }
         }
     }
-
-    /// <summary>As <see cref="AppendRange"/>, when no runner can have been visited: each bit set without being tested.</summary>
-    private static int AppendUnvisitedRange(int first, int count, int position, byte flag, ulong[] visited, Tree tree, int tail)
-    {
-        var edge = (byte)((byte)EdgeKind.Runs | flag);
-        for (var child = first; child < first + count; child++)
-        {
-            visited[child >> 6] |= 1UL << child;
-            tail = tree.Append(child, position, edge, tail);
-        }
-
-        return tail;
-    }
 }

@@ -81,17 +81,13 @@ internal static partial class BreadthFirst
         var againstRows = leaves is null ? null : dependents ? index.ForwardAliasRows : index.ReverseAliasRows;
         var max = maxDepth ?? int.MaxValue;
 
-        // Walking to dependents, an image's deployments are appended from its runner range, its row read only for the rest.
-        // Then every node reached over RUNS is a deployment and a leaf: its tree edge says so, and neither its kind nor its
-        // row kinds are read. And unless a start or a blocked node is a deployment, no runner of a range can have been
-        // visited before its image takes it (it runs nothing else), so its visited bit is set without being read first;
-        // kept as a run (collectLeaves) it is not set at all, since nothing after its image can reach it.
+        // Walking to dependents, an image's deployments are taken from its runner range, its row read only for the rest.
+        // Kept as a run (collectLeaves) a runner's visited bit is not set at all: it runs nothing else, so nothing after its
+        // image can reach it. That holds unless a start or a blocked node is a deployment; such a walk keeps them in the tree.
         var runners = dependents && index.Runners.AppliesTo(allow.Mask, symmetric) ? index.Runners : null;
-        var leafEdge = runners is null ? NoLeafEdge : (byte)((byte)EdgeKind.Runs | TreeEdge.ChildToParent);
         var ranged = runners is null ? 0u : 1u << (int)EdgeKind.Runs;
-        var report = new Reporting(index.Kinds, tree.Edges, along.RowKinds, allow.Mask & ~ranged, ranged, symmetric, againstRows, leafEdge);
-        var checkRanges = scratch.DeploymentVisited;
-        var leafRuns = collectLeaves && runners is not null && !checkRanges ? scratch.Leaves : null;
+        var report = new Reporting(index.Kinds, along.RowKinds, allow.Mask & ~ranged, ranged, symmetric, againstRows);
+        var leafRuns = collectLeaves && runners is not null && !scratch.DeploymentVisited ? scratch.Leaves : null;
         var hubStarts = along.HubStarts;
         HubLook? hubs = hubStarts is null ? null : new HubLook(index.HubNodes, against, allow.Mask, alongFlag);
 
@@ -126,7 +122,7 @@ internal static partial class BreadthFirst
             }
 
             leafRuns?.BeginDepth(depth + 1);
-            var level = new Level(along, against, allow.Mask, symmetric, alongFlag, againstFlag, againstRows, leaves, side != HubSide.Read ? hubStarts : null, runners, checkRanges, leafRuns);
+            var level = new Level(along, against, allow.Mask, symmetric, alongFlag, againstFlag, againstRows, leaves, side != HubSide.Read ? hubStarts : null, runners, leafRuns);
             tail = ExpandLevel(in level, frontier, scratch.Visited, tree, tail);
             if (side == HubSide.LookFromHubs)
             {
@@ -156,24 +152,16 @@ internal static partial class BreadthFirst
     {
         var local = visitor;
         var nodeKinds = report.Kinds;
-        var edges = report.Edges;
         var rowKinds = report.RowKinds;
-        var leafEdge = report.LeafEdge;
         var rows = 0;
         stopped = false;
         for (var p = head; p < levelEnd; p++)
         {
             var node = nodes[p];
-            var leaf = edges[p] == leafEdge;
-            if (depth > 0 && !local.Reached(p, node, leaf ? NodeKind.Deployment : nodeKinds[node], depth))
+            if (depth > 0 && !local.Reached(p, node, nodeKinds[node], depth))
             {
                 stopped = true;
                 break;
-            }
-
-            if (leaf)
-            {
-                continue;
             }
 
             // What expanding the node reads, noted beside its position (FrontierEntry) so that it loads none of it again.
@@ -189,14 +177,11 @@ internal static partial class BreadthFirst
         return rows;
     }
 
-    /// <summary>An edge byte no tree edge has: no node is taken for a leaf by its edge.</summary>
-    private const byte NoLeafEdge = 0x7F;
-
     /// <summary>What reporting a level reads, gathered so <see cref="Report"/> takes few arguments.</summary>
-    private readonly record struct Reporting(NodeKind[] Kinds, byte[] Edges, ushort[] RowKinds, uint Unranged, uint Ranged, uint Symmetric, ulong[]? AgainstRows, byte LeafEdge);
+    private readonly record struct Reporting(NodeKind[] Kinds, ushort[] RowKinds, uint Unranged, uint Ranged, uint Symmetric, ulong[]? AgainstRows);
 
     /// <summary>What expanding a level needs of the walk, gathered so <see cref="ExpandLevel"/> takes few arguments.</summary>
-    private readonly record struct Level(Adjacency Along, Adjacency Against, uint Mask, uint Symmetric, byte AlongFlag, byte AgainstFlag, ulong[]? AgainstRows, ulong[]? Leaves, int[]? HubStarts, RunnerRanges? Runners, bool CheckRanges, LeafRuns? LeafRuns);
+    private readonly record struct Level(Adjacency Along, Adjacency Against, uint Mask, uint Symmetric, byte AlongFlag, byte AgainstFlag, ulong[]? AgainstRows, ulong[]? Leaves, int[]? HubStarts, RunnerRanges? Runners, LeafRuns? LeafRuns);
 
     /// <summary>
     /// Reads the rows of the <paramref name="frontier"/>'s nodes, appending their unvisited targets; with
@@ -252,8 +237,7 @@ internal static partial class BreadthFirst
                     }
                     else
                     {
-                        tail = level.CheckRanges ? AppendRange(first, count, position, level.AlongFlag, visited, tree, tail)
-                            : AppendUnvisitedRange(first, count, position, level.AlongFlag, visited, tree, tail);
+                        tail = AppendRange(first, count, position, level.AlongFlag, visited, tree, tail);
                     }
 
                     mask = unranged;

@@ -6,8 +6,8 @@ namespace ArtifactGraph.Core.Queries;
 internal readonly struct Tree
 {
     public readonly int[] Nodes;
-    public readonly byte[] Edges;
     private readonly int[] _parents;
+    private readonly byte[] _edges;
     private readonly int[]? _positionOf;
     private readonly int[] _positionStore;
 
@@ -15,7 +15,7 @@ internal readonly struct Tree
     {
         Nodes = scratch.Nodes;
         _parents = scratch.Parents;
-        Edges = scratch.Edges;
+        _edges = scratch.Edges;
         _positionStore = scratch.PositionOf;
         _positionOf = trackPositions ? _positionStore : null;
     }
@@ -37,7 +37,7 @@ internal readonly struct Tree
     {
         Nodes = untracked.Nodes;
         _parents = untracked._parents;
-        Edges = untracked.Edges;
+        _edges = untracked._edges;
         _positionStore = untracked._positionStore;
         _positionOf = _positionStore;
     }
@@ -47,7 +47,7 @@ internal readonly struct Tree
     {
         Nodes[tail] = node;
         _parents[tail] = parent;
-        Edges[tail] = edge;
+        _edges[tail] = edge;
         if (_positionOf is not null)
         {
             _positionOf[node] = tail;
