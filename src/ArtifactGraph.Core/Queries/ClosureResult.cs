@@ -88,7 +88,10 @@ public sealed class ClosureResult
 
         public int[] HitStarts { get; }
 
-        public int CountOf(int run) => Ends[run] - (run == 0 ? 0 : Ends[run - 1]);
+        /// <summary>The leaf index of run <paramref name="run"/>'s first deployment.</summary>
+        public int StartOf(int run) => run == 0 ? 0 : Ends[run - 1];
+
+        public int CountOf(int run) => Ends[run] - StartOf(run);
 
         /// <summary>The run holding leaf <paramref name="leaf"/>.</summary>
         public int RunOf(int leaf)
@@ -157,7 +160,7 @@ public sealed class ClosureResult
 
         var leaf = ~hit;
         var run = _leaves!.RunOf(leaf);
-        return _leaves.Firsts[run] + leaf - (_leaves.Ends[run] - _leaves.CountOf(run));
+        return _leaves.Firsts[run] + leaf - _leaves.StartOf(run);
     }
 
     /// <summary>The depth (edges from the nearest start) of the <paramref name="i"/>-th hit.</summary>
