@@ -1,11 +1,11 @@
 using System.Buffers;
-using System.Numerics;
 
 namespace ArtifactGraph.Core.Queries.BlastRadius;
 
 /// <summary>
-/// One query's deployments in rank order, read from a bitmap of their places (<see cref="DeploymentPlaces"/>): the answer
-/// is the places in order; which hit is at a place is found only when a ranked deployment is read (<see cref="HitsOf"/>).
+/// One query's deployments in rank order, as a bitmap of their places (<see cref="DeploymentPlaces"/>): the answer is that
+/// bitmap, read by rank (<see cref="RankedPlaces"/>); which hit is at a place is found only when a ranked deployment is read
+/// (<see cref="HitsOf"/>).
 /// </summary>
 internal static class PlaceOrder
 {
@@ -14,7 +14,7 @@ internal static class PlaceOrder
     /// deployments. With <paramref name="fixable"/> (by closure index), each group's fixable deployments come before its
     /// others. Null when a deployment was not known when the places were built: its facts must be read first.
     /// </summary>
-    public static int[]? Of(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, Func<int, bool>? fixable)
+    public static RankedPlaces? Of(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, Func<int, bool>? fixable)
     {
         var count = places.Count;
         var words = (count + 63) >> 6;
@@ -28,28 +28,24 @@ internal static class PlaceOrder
             return null;
         }
 
-        var ordered = GC.AllocateUninitializedArray<int>(closure.CountOf(Graph.NodeKind.Deployment));
-        var n = second is null ? Read(first, 0, count, ordered, 0) : ReadByGroup(places.GroupStarts, first, second, ordered);
-        return n == ordered.Length ? ordered : throw new InvalidOperationException($"{ordered.Length} deployments took {n} places: two share one");
+        var ranked = second is null ? RankedPlaces.Of(first, count) : RankedPlaces.ByGroup(places.GroupStarts, first, second);
+        var deployments = closure.CountOf(Graph.NodeKind.Deployment);
+        return ranked.Count == deployments ? ranked : throw new InvalidOperationException($"{deployments} deployments took {ranked.Count} places: two share one");
     }
 
     /// <summary>
-    /// The closure hit of each deployment of <paramref name="ordered"/> (places, as <see cref="Of"/> gives them), in the same
-    /// order: for reading ranked deployments. Sized by the answer, not by the snapshot: a server keeps answers.
+    /// The closure hit of each deployment of <paramref name="ranked"/>, in rank order: for reading ranked deployments.
+    /// Sized by the answer, not by the snapshot: a server keeps answers.
     /// </summary>
-    public static int[] HitsOf(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, int[] ordered)
+    public static int[] HitsOf(DeploymentPlaces places, DeploymentFacts facts, ClosureResult closure, RankedPlaces ranked)
     {
         var atPlace = ArrayPool<int>.Shared.Rent(places.Count);
         try
         {
             ForEachDeployment(places, facts, closure, new Noter(atPlace));
-            var hits = GC.AllocateUninitializedArray<int>(ordered.Length);
-            for (var rank = 0; rank < ordered.Length; rank++)
-            {
-                hits[rank] = atPlace[ordered[rank]];
-            }
-
-            return hits;
+            var hits = new HitsByRank(atPlace, GC.AllocateUninitializedArray<int>(ranked.Count));
+            ranked.ForEach(ref hits);
+            return hits.Hits;
         }
         finally
         {
@@ -170,48 +166,11 @@ internal static class PlaceOrder
         public bool IsFixable(int hit) => fixable(hit);
     }
 
-    /// <summary>The places marked in <paramref name="first"/>, then those in <paramref name="second"/>, group by group.</summary>
-    private static int ReadByGroup(ReadOnlySpan<int> starts, ulong[] first, ulong[] second, int[] into)
+    /// <summary>Writes the hit noted at each place beside its rank.</summary>
+    private readonly struct HitsByRank(int[] atPlace, int[] hits) : IPlaceVisitor
     {
-        var n = 0;
-        for (var g = 0; g + 1 < starts.Length; g++)
-        {
-            n = Read(first, starts[g], starts[g + 1], into, n);
-            n = Read(second, starts[g], starts[g + 1], into, n);
-        }
+        public int[] Hits => hits;
 
-        return n;
-    }
-
-    /// <summary>Appends the marked places in [from, to), in order.</summary>
-    private static int Read(ulong[] bits, int from, int to, int[] into, int n)
-    {
-        if (from >= to)
-        {
-            return n;
-        }
-
-        var last = (to - 1) >> 6;
-        for (var w = from >> 6; w <= last; w++)
-        {
-            var word = bits[w];
-            if (w == from >> 6)
-            {
-                word &= ulong.MaxValue << (from & 63);
-            }
-
-            if (w == last && (to & 63) != 0)
-            {
-                word &= (1UL << (to & 63)) - 1;
-            }
-
-            while (word != 0)
-            {
-                into[n++] = (w << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-            }
-        }
-
-        return n;
+        public void Visit(int rank, int place) => hits[rank] = atPlace[place];
     }
 }

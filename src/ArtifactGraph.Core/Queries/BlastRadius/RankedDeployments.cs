@@ -14,12 +14,12 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
     private readonly ClosureResult? _closure;
     private readonly DeploymentFacts? _facts;
     private readonly DeploymentPlaces? _placesOf;
-    private readonly int[] _places;
+    private readonly RankedPlaces _places;
     private readonly Dictionary<int, string?> _fixedOf;
     private readonly double? _severity;
     private int[]? _hits;
 
-    internal RankedDeployments(GraphIndex index, ClosureResult? closure, DeploymentFacts? facts, DeploymentPlaces? placesOf, int[] places, Dictionary<int, string?> fixedOf, double? severity)
+    internal RankedDeployments(GraphIndex index, ClosureResult? closure, DeploymentFacts? facts, DeploymentPlaces? placesOf, RankedPlaces places, Dictionary<int, string?> fixedOf, double? severity)
     {
         _index = index;
         _closure = closure;
@@ -30,18 +30,31 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
         _severity = severity;
     }
 
-    public static RankedDeployments Empty { get; } = new(GraphIndex.Empty, null, null, null, [], [], null);
+    public static RankedDeployments Empty { get; } = new(GraphIndex.Empty, null, null, null, RankedPlaces.Empty, [], null);
 
-    public int Count => _places.Length;
+    public int Count => _places.Count;
 
-    public RankedDeployment this[int index] => (uint)index < (uint)_places.Length ? At(index) : throw new ArgumentOutOfRangeException(nameof(index));
+    public RankedDeployment this[int index] => (uint)index < (uint)_places.Count ? At(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The environment of the <paramref name="rank"/>-th deployment (0-based), without building it.</summary>
     public string EnvironmentAt(int rank) => _facts!.EnvironmentOfOrdinal(_placesOf!.OrdinalAt(_places[rank]));
 
+    /// <summary>The ranks (0-based, ascending) of the deployments in <paramref name="environment"/> (case-insensitive), read in one pass.</summary>
+    public IReadOnlyList<int> RanksIn(string environment)
+    {
+        if (Count == 0)
+        {
+            return [];
+        }
+
+        var filter = new EnvironmentFilter(_facts!, _placesOf!, environment, []);
+        _places.ForEach(ref filter);
+        return filter.Ranks;
+    }
+
     public IEnumerator<RankedDeployment> GetEnumerator()
     {
-        for (var i = 0; i < _places.Length; i++)
+        for (var i = 0; i < _places.Count; i++)
         {
             yield return At(i);
         }
@@ -55,6 +68,19 @@ public sealed class RankedDeployments : IReadOnlyList<RankedDeployment>
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private readonly struct EnvironmentFilter(DeploymentFacts facts, DeploymentPlaces places, string environment, List<int> ranks) : IPlaceVisitor
+    {
+        public List<int> Ranks => ranks;
+
+        public void Visit(int rank, int place)
+        {
+            if (string.Equals(facts.EnvironmentOfOrdinal(places.OrdinalAt(place)), environment, StringComparison.OrdinalIgnoreCase))
+            {
+                ranks.Add(rank);
+            }
+        }
+    }
 
     private RankedDeployment At(int rank)
     {

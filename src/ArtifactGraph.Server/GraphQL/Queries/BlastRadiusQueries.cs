@@ -92,9 +92,7 @@ internal static class BlastRadiusModels
         var environment = context.GetArgument<string?>("environment");
         // Ranks (0-based) of the deployments asked for; only the page's deployments are built.
         var all = result.Deployments;
-        var ranks = environment is null
-            ? null
-            : Enumerable.Range(0, all.Count).Where(r => string.Equals(all.EnvironmentAt(r), environment, StringComparison.OrdinalIgnoreCase)).ToList();
+        var ranks = environment is null ? null : all.RanksIn(environment);
         return Paging.Slice(context, ranks?.Count ?? all.Count, i =>
         {
             var at = ranks is null ? i : ranks[i];

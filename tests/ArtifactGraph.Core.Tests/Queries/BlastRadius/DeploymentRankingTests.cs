@@ -27,6 +27,7 @@ public sealed class DeploymentRankingTests
         Assert.All(ranked, d => Assert.Contains(d.Image!.Value, graph.Images));
         Assert.All(ranked, d => Assert.Equal(graph.FixedOf[d.AffectedPackage], d.FixedVersion));
         Assert.Equal(ranked.Select(d => d.Environment), Enumerable.Range(0, ranked.Count).Select(ranked.EnvironmentAt));
+        Assert.All(Environments, e => Assert.Equal(Enumerable.Range(0, ranked.Count).Where(r => ranked[r].Environment == e), ranked.RanksIn(e.ToUpperInvariant())));
 
         // Every deployment's facts are known now: a second ranking reads nothing and agrees.
         var again = Rank(graph, graph.Properties.GetValueOrDefault);
