@@ -69,12 +69,19 @@ internal sealed class TraversalScratch
 
     public ulong[] Visited => _visited;
 
+    /// <summary>
+    /// A second bit a node, for marking a few nodes to find them in one pass over a tree. Clear between uses: whoever sets
+    /// bits clears them again (a few, where clearing the whole map per query would cost as much as the allocation it saves).
+    /// </summary>
+    public ulong[] Marks { get; private set; } = [];
+
     private void Reset(int nodeCount)
     {
         if (Nodes.Length < nodeCount)
         {
             var size = Math.Max(nodeCount, Nodes.Length * 2);
             _visited = new ulong[(size + 63) >> 6];
+            Marks = new ulong[(size + 63) >> 6];
             Nodes = new int[size];
             Parents = new int[size];
             Edges = new byte[size];

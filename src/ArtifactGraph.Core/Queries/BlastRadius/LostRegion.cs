@@ -188,26 +188,36 @@ internal sealed class LostRegion
     private Dictionary<int, int> PrunedDepths(IEnumerable<int> nodes)
     {
         var depths = new Dictionary<int, int>();
-        var wanted = new ulong[(_index.NodeCount + 63) >> 6];
+        var wanted = _scratch.Marks;
         foreach (var node in nodes)
         {
             wanted[node >> 6] |= 1UL << node;
         }
 
-        var tree = _scratch.Nodes;
-        var levels = _scratch.LevelStarts;
-        var level = 0;
-        for (var p = 0; p < _walked; p++)
+        try
         {
-            while (level + 1 < levels.Count && levels[level + 1] <= p)
+            var tree = _scratch.Nodes;
+            var levels = _scratch.LevelStarts;
+            var level = 0;
+            for (var p = 0; p < _walked; p++)
             {
-                level++;
-            }
+                while (level + 1 < levels.Count && levels[level + 1] <= p)
+                {
+                    level++;
+                }
 
-            var node = tree[p];
-            if (IsSet(wanted, node))
+                var node = tree[p];
+                if (IsSet(wanted, node))
+                {
+                    depths[node] = level;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var node in nodes)
             {
-                depths[node] = level;
+                wanted[node >> 6] &= ~(1UL << node);
             }
         }
 

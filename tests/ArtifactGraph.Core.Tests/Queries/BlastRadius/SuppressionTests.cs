@@ -72,6 +72,7 @@ public sealed class SuppressionTests
         var options = new ClosureOptions { MaxDepth = maxDepth };
         var (_, scratch, walked) = PrunedWalk(index, starts, blocked, options);
         Assert.NotNull(LostRegion.Find(index, scratch, walked, starts, blocked, options));
+        Assert.All(scratch.Marks, word => Assert.Equal(0UL, word));
 
         var (_, items) = Suppression.Explain(index, starts, [.. blocked], Decisions(index, blocked), options);
 
