@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
 
@@ -68,7 +66,7 @@ public static class ClosureQuery
 
         var count = collector.Count;
         var leaves = scratch.Leaves.Count > 0 ? scratch.Leaves : null;
-        var (ordered, kindRuns, kindCounts, leafHitStarts) = Order(scratch, count, leaves);
+        var (ordered, kindRuns, kindCounts, leafSegments) = Order(scratch, count, leaves);
 
         // Ancestors are discovered before their descendants, so the tree up to the last hit, or the last parent of a run of
         // deployments, holds every path.
@@ -80,7 +78,7 @@ public static class ClosureQuery
         scratch.Parents.AsSpan(0, length).CopyTo(parents);
         scratch.Edges.AsSpan(0, length).CopyTo(edges);
         var tree = new ClosureResult.Tree(nodes, parents, edges, [.. scratch.LevelStarts]);
-        return new ClosureResult(starts, direction, tree, ordered, kindCounts, kindRuns, leaves is null ? null : new ClosureResult.Leaves(leaves, leafHitStarts), collector.Truncated);
+        return new ClosureResult(starts, direction, tree, ordered, kindCounts, kindRuns, leaves is null ? null : new ClosureResult.Leaves(leaves, leafSegments), collector.Truncated);
     }
 
     /// <summary>The thread's traversal scratch for a walk under <paramref name="options"/>: blocked nodes count as visited, so it never enters them.</summary>
@@ -100,34 +98,30 @@ public static class ClosureQuery
     /// Hits come in discovery order, which is already by depth; a stable sort by kind within each depth gives
     /// (depth, kind, discovery) without comparing keys. Also returns where each kind's run starts in each depth
     /// (<see cref="ClosureResult.IndicesOf"/>): KindCount + 1 entries a depth, the last its end; how many hits of each kind;
-    /// and where each run of <paramref name="leaves"/> starts among the hits.
+    /// and where each depth's <paramref name="leaves"/> are among the hits (<see cref="ClosureResult.Leaves.Segments"/>).
     /// </summary>
     /// <remarks>
     /// Not a counting sort's scatter: a level is mostly one kind, and a counter bumped per hit makes each hit wait on
     /// the last one's store. Each kind is counted by the vectorised <see cref="MemoryExtensions.Count{T}(ReadOnlySpan{T}, T)"/>,
     /// a level of one kind is copied whole, and a mixed level is gathered kind by kind. A depth's deployments kept as
-    /// runs come after those in the tree (there are none in the tree when runs are kept), as the complement of their
-    /// leaf index (<see cref="ClosureResult"/>).
+    /// runs come after those in the tree (there are none in the tree when runs are kept); they take hit indices but are
+    /// not written: the result finds them from their depth's segment (<see cref="ClosureResult"/>).
     /// </remarks>
-    private static (int[] Ordered, int[] KindRuns, int[] KindCounts, int[] LeafHitStarts) Order(TraversalScratch scratch, int count, LeafRuns? leaves)
+    private static (int[] Ordered, int[] KindRuns, int[] KindCounts, int[] LeafSegments) Order(TraversalScratch scratch, int count, LeafRuns? leaves)
     {
         var hits = scratch.Hits;
         var kinds = scratch.HitKinds;
         var levels = scratch.LevelStarts;
         var leafCounts = leaves is null ? [] : leaves.Counts;
-        var leafTotal = 0;
-        foreach (var c in leafCounts)
-        {
-            leafTotal += c;
-        }
 
         var depths = Math.Max(levels.Count, leaves?.DepthStarts.Count ?? 0);
-        var ordered = GC.AllocateUninitializedArray<int>(count + leafTotal);
+        var ordered = GC.AllocateUninitializedArray<int>(count);
         var runs = new int[depths * (KindCount + 1)];
         var counts = new int[KindCount];
-        var leafHitStarts = new int[leafCounts.Length];
+        var segments = new List<int>();
         var h = 0;
         var written = 0;
+        var skipped = 0;
         var leaf = 0;
         for (var level = 0; level < depths; level++)
         {
@@ -152,11 +146,11 @@ public static class ClosureQuery
                 var c = levelKinds.Count((byte)k);
                 if (c == levelHits.Length)
                 {
-                    levelHits.CopyTo(ordered.AsSpan(written));
+                    levelHits.CopyTo(ordered.AsSpan(written - skipped));
                 }
                 else if (c > 0)
                 {
-                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(written, c));
+                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(written - skipped, c));
                 }
 
                 written += c;
@@ -164,44 +158,24 @@ public static class ClosureQuery
                 if (k == (int)NodeKind.Deployment && leaves is not null)
                 {
                     var (first, end) = leaves.AtDepth(level);
-                    var leafFrom = written;
+                    var n = 0;
                     for (var r = first; r < end; r++)
                     {
-                        leafHitStarts[r] = written;
-                        written += leafCounts[r];
+                        n += leafCounts[r];
                     }
 
-                    counts[k] += written - leafFrom;
-                    FillComplements(ordered.AsSpan(leafFrom, written - leafFrom), leaf);
-                    leaf += written - leafFrom;
+                    if (n > 0)
+                    {
+                        segments.AddRange([written, leaf, n]);
+                        (written, skipped, leaf, counts[k]) = (written + n, skipped + n, leaf + n, counts[k] + n);
+                    }
                 }
             }
 
             runs[run + KindCount] = written;
         }
 
-        return (ordered, runs, counts, leafHitStarts);
-    }
-
-    /// <summary>Writes ~first, ~(first + 1), … into <paramref name="into"/>: a depth's leaves, thousands at a time, eight to a vector.</summary>
-    private static void FillComplements(Span<int> into, int first)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && into.Length >= Vector256<int>.Count)
-        {
-            var values = ~(Vector256.Create(first) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7));
-            var step = Vector256.Create(Vector256<int>.Count);
-            for (; i + Vector256<int>.Count <= into.Length; i += Vector256<int>.Count)
-            {
-                values.StoreUnsafe(ref MemoryMarshal.GetReference(into), (nuint)i);
-                values -= step;
-            }
-        }
-
-        for (; i < into.Length; i++)
-        {
-            into[i] = ~(first + i);
-        }
+        return (ordered, runs, counts, [.. segments]);
     }
 
     /// <summary>The hits of one kind, in order, into <paramref name="into"/> (exactly as many as there are).</summary>

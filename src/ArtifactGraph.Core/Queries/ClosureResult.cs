@@ -32,8 +32,11 @@ public sealed class ClosureResult
     private readonly byte[] _edges;
     private readonly int[] _levelStarts;
 
-    // A hit is a position of the tree, or (negative) the complement of a deployment's index among the leaves.
+    // The hits in the tree, as positions; the deployments kept beside their images take hit indices between them, one
+    // segment a depth (Leaves.Segments), and are not listed.
     private readonly int[] _hits;
+    private readonly int _count;
+    private readonly int[] _leafSegments;
     private readonly int[] _kindCounts;
     private readonly int[] _kindRuns;
     private readonly Leaves? _leaves;
@@ -48,6 +51,13 @@ public sealed class ClosureResult
         _kindCounts = kindCounts;
         _kindRuns = kindRuns;
         _leaves = leaves;
+        _leafSegments = leaves?.Segments ?? [];
+        _count = hits.Length;
+        for (var s = 2; s < _leafSegments.Length; s += 3)
+        {
+            _count += _leafSegments[s];
+        }
+
         Truncated = truncated;
         Hits = new LazyHits(this);
     }
@@ -57,16 +67,17 @@ public sealed class ClosureResult
 
     /// <summary>
     /// Deployments kept beside their images (<see cref="LeafRuns"/>), copied out of the scratch: run r holds the leaves
-    /// [Ends[r − 1], Ends[r]), nodes First[r] onwards, reached from the tree position Parent[r], first hit HitStart[r].
+    /// [Ends[r − 1], Ends[r]), nodes First[r] onwards, reached from the tree position Parent[r]. Leaves are numbered depth
+    /// by depth; each depth's are one segment of consecutive hits (<see cref="Segments"/>).
     /// </summary>
     internal sealed class Leaves
     {
-        public Leaves(LeafRuns runs, int[] hitStarts)
+        public Leaves(LeafRuns runs, int[] segments)
         {
             Parents = runs.Parents.ToArray();
             Firsts = runs.Firsts.ToArray();
             Slots = runs.Slots.ToArray();
-            HitStarts = hitStarts;
+            Segments = segments;
             Ends = new int[Parents.Length];
             var end = 0;
             var counts = runs.Counts;
@@ -86,7 +97,20 @@ public sealed class ClosureResult
 
         public int[] Ends { get; }
 
-        public int[] HitStarts { get; }
+        /// <summary>(first hit index, first leaf, count) for each depth with leaves, ascending.</summary>
+        public int[] Segments { get; }
+
+        /// <summary>The hit index of leaf <paramref name="leaf"/>.</summary>
+        public int HitOf(int leaf)
+        {
+            var s = 0;
+            while (leaf >= Segments[s + 1] + Segments[s + 2])
+            {
+                s += 3;
+            }
+
+            return Segments[s] + leaf - Segments[s + 1];
+        }
 
         /// <summary>The leaf index of run <paramref name="run"/>'s first deployment.</summary>
         public int StartOf(int run) => run == 0 ? 0 : Ends[run - 1];
@@ -108,7 +132,7 @@ public sealed class ClosureResult
     public bool Truncated { get; }
 
     /// <summary>Number of hits.</summary>
-    public int Count => _hits.Length;
+    public int Count => _count;
 
     /// <summary>Number of hits of one kind.</summary>
     public int CountOf(NodeKind kind) => (int)kind < KindCount ? _kindCounts[(int)kind] : 0;
@@ -147,12 +171,32 @@ public sealed class ClosureResult
     internal Leaves? LeafRunsOf => _leaves;
 
     /// <summary>Whether the <paramref name="i"/>-th hit is a deployment kept beside its image (<see cref="LeafRunsOf"/>).</summary>
-    internal bool IsLeaf(int i) => _hits[i] < 0;
+    internal bool IsLeaf(int i) => Entry(i) < 0;
+
+    /// <summary>The <paramref name="i"/>-th hit's tree position, or the complement of its leaf index.</summary>
+    private int Entry(int i)
+    {
+        // Segments are a few (one a depth with deployments) and ascending: the leaves before i are counted on the way.
+        var segments = _leafSegments;
+        var before = 0;
+        for (var s = 0; s < segments.Length && i >= segments[s]; s += 3)
+        {
+            var offset = i - segments[s];
+            if (offset < segments[s + 2])
+            {
+                return ~(segments[s + 1] + offset);
+            }
+
+            before += segments[s + 2];
+        }
+
+        return _hits[i - before];
+    }
 
     /// <summary>The node of the <paramref name="i"/>-th hit.</summary>
     public int NodeAt(int i)
     {
-        var hit = _hits[i];
+        var hit = Entry(i);
         if (hit >= 0)
         {
             return _nodes[hit];
@@ -166,7 +210,7 @@ public sealed class ClosureResult
     /// <summary>The depth (edges from the nearest start) of the <paramref name="i"/>-th hit.</summary>
     public int DepthAt(int i)
     {
-        var hit = _hits[i];
+        var hit = Entry(i);
         return hit >= 0 ? DepthOfPosition(hit) : DepthOfPosition(LeafParent(~hit)) + 1;
     }
 
@@ -181,7 +225,7 @@ public sealed class ClosureResult
     /// <summary>One shortest path of the <paramref name="i"/>-th hit (built on each call).</summary>
     public IReadOnlyList<PathStep> PathOf(int i)
     {
-        var hit = _hits[(uint)i < (uint)_hits.Length ? i : throw new ArgumentOutOfRangeException(nameof(i))];
+        var hit = Entry((uint)i < (uint)_count ? i : throw new ArgumentOutOfRangeException(nameof(i)));
         if (hit >= 0)
         {
             return BreadthFirst.PathTo(_nodes, _parents, _edges, hit, _direction);
@@ -204,7 +248,7 @@ public sealed class ClosureResult
     internal (int? Image, int Start) ImageAndStart(int i, NodeKind[] kinds)
     {
         int? image = null;
-        var hit = _hits[i];
+        var hit = Entry(i);
         var position = hit >= 0 ? hit : LeafParent(~hit);
         for (var p = hit >= 0 ? _parents[position] : position; p >= 0; p = _parents[p])
         {
@@ -225,7 +269,7 @@ public sealed class ClosureResult
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var end = (int)Math.Min((long)offset + limit, _hits.Length);
+        var end = (int)Math.Min((long)offset + limit, _count);
         var page = new ClosureHit[Math.Max(0, end - offset)];
         for (var i = offset; i < end; i++)
         {

@@ -80,12 +80,12 @@ internal static class PlaceOrder
         }
 
         // Run by run: a run's deployments have consecutive slots, so their places are read in order.
-        var (firsts, slots, hitStarts, ends) = (leaves.Firsts, leaves.Slots, leaves.HitStarts, leaves.Ends);
+        var (firsts, slots, ends) = (leaves.Firsts, leaves.Slots, leaves.Ends);
         var placeOfSlot = places.PlaceOfSlot;
         var runStart = 0;
         for (var r = 0; r < ends.Length; r++)
         {
-            var (count, slot, hit) = (ends[r] - runStart, slots[r], hitStarts[r]);
+            var (count, slot, hit) = (ends[r] - runStart, slots[r], leaves.HitOf(runStart));
             runStart = ends[r];
             if (slot < 0)
             {

@@ -34,6 +34,30 @@ public sealed class DeploymentRankingTests
         Assert.Equal(ranked.Select(d => (d.Node, d.Environment, d.Replicas, d.Exposure)), again.Select(d => (d.Node, d.Environment, d.Replicas, d.Exposure)));
     }
 
+    [Theory]
+    [InlineData(13)]
+    [InlineData(14)]
+    public void Rank_DeploymentsAtTwoDepths_EachReadWithItsOwnImageAndDepth(int seed)
+    {
+        var graph = RandomGraph(seed, deep: true);
+
+        var ranked = Rank(graph, graph.Properties.GetValueOrDefault);
+
+        Assert.Equal(graph.Index.CountOf(NodeKind.Deployment), ranked.Count);
+        Assert.Equal(Expected(graph, ranked), ranked.Select(d => d.Node));
+        Assert.All(ranked, d =>
+        {
+            // A deployment may run two images (keys repeat): it is reached from the nearer one.
+            var runs = graph.Index.Outgoing(d.Node);
+            var images = Enumerable.Range(0, runs.Count).Where(i => runs.Kind(i) == EdgeKind.Runs).Select(runs.Target).ToList();
+            Assert.Contains(d.Image!.Value, images);
+            Assert.Equal(images.All(i => i == graph.Images[2]) ? 3 : 2, d.Depth);
+            Assert.Equal(d.Image == graph.Images[2] ? 3 : 2, d.Depth);
+            Assert.Equal(d.Image == graph.Images[0] ? graph.Packages[0] : graph.Packages[1], d.AffectedPackage);
+        });
+        Assert.Contains(ranked, d => d.Depth == 3);
+    }
+
     [Fact]
     public void Rank_PropertySourceChanges_ReadsTheNewSource()
     {
@@ -195,8 +219,12 @@ public sealed class DeploymentRankingTests
         .ThenBy(d => graph.Index.KeyOf(d.Node), StringComparer.Ordinal)
         .Select(d => d.Node);
 
-    /// <summary>Two affected versions (one with a fix, one without) in three images run by 300 deployments.</summary>
-    private static RandomDeployments RandomGraph(int seed)
+    /// <summary>
+    /// Two affected versions (one with a fix, one without) in three images run by 300 deployments. <paramref name="deep"/>:
+    /// the third image holds the version without a fix through a package that depends on it, so its deployments are one
+    /// step further than the others', after a package at their depth (the two depths' deployments are not consecutive hits).
+    /// </summary>
+    private static RandomDeployments RandomGraph(int seed, bool deep = false)
     {
         var random = new Random(seed);
         var builder = new GraphIndexBuilder();
@@ -206,7 +234,21 @@ public sealed class DeploymentRankingTests
         for (var i = 0; i < 3; i++)
         {
             var image = builder.AddNode(NodeKind.Image, $"sha256:a{i}", $"shop/api{i}:1");
-            builder.AddEdge(image, i == 0 ? fixedPackage : unfixedPackage, EdgeKind.Contains);
+            if (deep && i == 2)
+            {
+                var middle = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/middle@2.0.0", null);
+                var top = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/top@3.0.0", null);
+                var upper = builder.AddNode(NodeKind.PackageVersion, "pkg:npm/upper@4.0.0", null);
+                builder.AddEdge(middle, unfixedPackage, EdgeKind.DependsOn);
+                builder.AddEdge(top, middle, EdgeKind.DependsOn);
+                builder.AddEdge(upper, top, EdgeKind.DependsOn);
+                builder.AddEdge(image, middle, EdgeKind.Contains);
+            }
+            else
+            {
+                builder.AddEdge(image, i == 0 ? fixedPackage : unfixedPackage, EdgeKind.Contains);
+            }
+
             images.Add(image);
         }
 
