@@ -94,6 +94,11 @@ internal sealed class LostRegion
 
     private void Neighbours(Adjacency rows, uint mask, byte flag, int product, List<(int, int, byte)> into)
     {
+        if ((rows.RowKinds[product] & mask) == 0)
+        {
+            return;
+        }
+
         var visited = _scratch.Visited;
         for (var i = rows.Offsets[product]; i < rows.Offsets[product + 1]; i++)
         {
@@ -125,6 +130,12 @@ internal sealed class LostRegion
 
     private void Expand(Adjacency rows, uint mask, byte flag, int node, int at, int depth)
     {
+        // An image's forward row is its ~1,000 components, none of them over the symmetric kinds the region reads forward.
+        if ((rows.RowKinds[node] & mask) == 0)
+        {
+            return;
+        }
+
         var visited = _scratch.Visited;
         for (var i = rows.Offsets[node]; i < rows.Offsets[node + 1]; i++)
         {
