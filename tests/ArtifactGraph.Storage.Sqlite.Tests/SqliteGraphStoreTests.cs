@@ -74,6 +74,29 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal(0L, store.WriterPragma("foreign_keys"));
     }
 
+    [Theory]
+    [InlineData(null, 10_000L)]
+    [InlineData(SqliteStoreOptions.BulkWalAutocheckpointPages, 50_000L)]
+    public void Open_WalAutocheckpointOption_SetsTheWriterConnection(int? pages, long expected)
+    {
+        var options = new SqliteStoreOptions { Path = _database.NewPath() };
+        options.WalAutocheckpointPages = pages ?? options.WalAutocheckpointPages;
+        using var store = SqliteGraphStore.Open(options, new FakeTimeProvider());
+
+        Assert.Equal(expected, store.WriterPragma("wal_autocheckpoint"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Open_WalAutocheckpointNotPositive_Throws(int pages)
+    {
+        var options = new SqliteStoreOptions { Path = _database.NewPath(), WalAutocheckpointPages = pages };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SqliteGraphStore.Open(options, new FakeTimeProvider()));
+        Assert.Equal(nameof(SqliteStoreOptions.WalAutocheckpointPages), error.ParamName);
+    }
+
     [Fact]
     public void Open_ExistingFile_KeepsGraphAcrossReopen()
     {

@@ -5,6 +5,7 @@ using ArtifactGraph.Bench.Generator;
 using ArtifactGraph.Bench.Reporting;
 using ArtifactGraph.Ingest;
 using ArtifactGraph.Ingest.Pipeline;
+using ArtifactGraph.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtifactGraph.Bench.Suites;
@@ -27,9 +28,9 @@ internal static class IngestSuite
     private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false, int? walAutocheckpoint = null)
     {
         if (!Directory.Exists(input))
         {
@@ -42,8 +43,11 @@ internal static class IngestSuite
             throw new ArgumentException($"--db '{db}' exists; the suite ingests into a fresh file");
         }
 
-        // As `artifactgraph ingest` opens it (StoreFactory, bulk): the provenance merge step grows without the read-side cap.
-        var target = postgres ? BenchStore.Postgres(keep: false) : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue);
+        // As `artifactgraph ingest` opens it (StoreFactory, bulk): the provenance merge step grows without the read-side cap,
+        // and the log is checkpointed every ~200 MB.
+        var target = postgres
+            ? BenchStore.Postgres(keep: false)
+            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages);
 
         var files = InputExpander.Expand([input]).Files;
         var inputBytes = files.Sum(FileBytes);

@@ -72,7 +72,7 @@ public sealed class StoreFactoryTests(PostgresTestDatabase database) : IClassFix
 public sealed class StoreFactoryOptionsTests
 {
     [Fact]
-    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapOthersKeepIt()
+    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapAndCheckpointsLessOthersKeepThem()
     {
         var args = ArtifactGraph.Cli.CommandLine.CommandArgs.Parse(["--db", "x.db"], ArtifactGraph.Cli.CommandLine.GlobalOptions.Values.ToHashSet(), ArtifactGraph.Cli.CommandLine.GlobalOptions.Flags.ToHashSet());
         var defaults = new ArtifactGraph.Storage.Sqlite.SqliteStoreOptions { Path = "x.db" };
@@ -83,6 +83,8 @@ public sealed class StoreFactoryOptionsTests
         Assert.Equal(long.MaxValue, bulk.ProvenanceMergeMaxIds);
         Assert.Equal(defaults.ProvenanceMergeMaxIds, query.ProvenanceMergeMaxIds);
         Assert.Equal(defaults.ProvenanceMergeIds, bulk.ProvenanceMergeIds);
+        Assert.Equal(ArtifactGraph.Storage.Sqlite.SqliteStoreOptions.BulkWalAutocheckpointPages, bulk.WalAutocheckpointPages);
+        Assert.Equal(defaults.WalAutocheckpointPages, query.WalAutocheckpointPages);
         Assert.Equal("x.db", bulk.Path);
     }
 }
