@@ -121,7 +121,7 @@ public static class ClosureQuery
         var segments = new List<int>();
         var h = 0;
         var written = 0;
-        var skipped = 0;
+        // Leaves take hit indices but no entry in ordered: a tree hit's entry is its index less the leaves before it.
         var leaf = 0;
         for (var level = 0; level < depths; level++)
         {
@@ -146,11 +146,11 @@ public static class ClosureQuery
                 var c = levelKinds.Count((byte)k);
                 if (c == levelHits.Length)
                 {
-                    levelHits.CopyTo(ordered.AsSpan(written - skipped));
+                    levelHits.CopyTo(ordered.AsSpan(written - leaf));
                 }
                 else if (c > 0)
                 {
-                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(written - skipped, c));
+                    Gather(levelHits, levelKinds, (byte)k, ordered.AsSpan(written - leaf, c));
                 }
 
                 written += c;
@@ -167,7 +167,7 @@ public static class ClosureQuery
                     if (n > 0)
                     {
                         segments.AddRange([written, leaf, n]);
-                        (written, skipped, leaf, counts[k]) = (written + n, skipped + n, leaf + n, counts[k] + n);
+                        (written, leaf, counts[k]) = (written + n, leaf + n, counts[k] + n);
                     }
                 }
             }

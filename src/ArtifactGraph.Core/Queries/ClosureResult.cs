@@ -36,7 +36,6 @@ public sealed class ClosureResult
     // segment a depth (Leaves.Segments), and are not listed.
     private readonly int[] _hits;
     private readonly int _count;
-    private readonly int[] _leafSegments;
     private readonly int[] _kindCounts;
     private readonly int[] _kindRuns;
     private readonly Leaves? _leaves;
@@ -51,12 +50,7 @@ public sealed class ClosureResult
         _kindCounts = kindCounts;
         _kindRuns = kindRuns;
         _leaves = leaves;
-        _leafSegments = leaves?.Segments ?? [];
-        _count = hits.Length;
-        for (var s = 2; s < _leafSegments.Length; s += 3)
-        {
-            _count += _leafSegments[s];
-        }
+        _count = hits.Length + (leaves?.Count ?? 0);
 
         Truncated = truncated;
         Hits = new LazyHits(this);
@@ -96,6 +90,9 @@ public sealed class ClosureResult
         public int[] Slots { get; }
 
         public int[] Ends { get; }
+
+        /// <summary>How many leaves (deployments) the runs hold.</summary>
+        public int Count => Ends.Length == 0 ? 0 : Ends[^1];
 
         /// <summary>(first hit index, first leaf, count) for each depth with leaves, ascending.</summary>
         public int[] Segments { get; }
@@ -176,8 +173,13 @@ public sealed class ClosureResult
     /// <summary>The <paramref name="i"/>-th hit's tree position, or the complement of its leaf index.</summary>
     private int Entry(int i)
     {
+        if (_leaves is null)
+        {
+            return _hits[i];
+        }
+
         // Segments are a few (one a depth with deployments) and ascending: the leaves before i are counted on the way.
-        var segments = _leafSegments;
+        var segments = _leaves.Segments;
         var before = 0;
         for (var s = 0; s < segments.Length && i >= segments[s]; s += 3)
         {
