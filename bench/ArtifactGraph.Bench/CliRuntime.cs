@@ -4,7 +4,7 @@ namespace ArtifactGraph.Bench;
 /// The suites that stand for the <c>artifactgraph</c> command (ingest and reading) run under its runtime
 /// settings: the command's runtimeconfig turns tiered PGO and background GC off, and both are fixed at a process's
 /// start-up, so the bench starts itself again with DOTNET_TieredPGO=0 and DOTNET_gcConcurrent=0. The query and server
-/// suites keep the runtime defaults, as the server image does (docs/BENCHMARKS.md, "Cold commands", "Stop 20"). Setting
+/// suites keep the runtime defaults, as the server image does (docs/BENCHMARKS-HISTORY.md, "Cold commands", "Stop 20"). Setting
 /// a variable either way before running the bench overrides it.
 /// </summary>
 internal static class CliRuntime

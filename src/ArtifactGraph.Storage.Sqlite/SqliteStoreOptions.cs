@@ -13,7 +13,7 @@ public sealed class SqliteStoreOptions
     /// False (default): WAL with synchronous=NORMAL, a committed document survives a crash of the process
     /// but the last commits may be lost (never corrupted) on power loss or an OS crash. True: synchronous=FULL,
     /// an fsync of the WAL per document, durable against power loss; measured at ~300 ms per document on
-    /// the benchmark machine's disk (docs/BENCHMARKS.md), so it is opt-in.
+    /// the benchmark machine's disk (docs/BENCHMARKS-HISTORY.md), so it is opt-in.
     /// </summary>
     public bool SynchronousFull { get; set; }
 
@@ -22,7 +22,7 @@ public sealed class SqliteStoreOptions
     /// seen before costs no B-tree lookup. About 40 bytes each (keyed by a hash of the node's identity, not its
     /// key string); one document may add at most a quarter of it. 0 turns the cache off. A million (~45 MB): with
     /// 250,000 a tier M load (692,000 nodes) missed ~90 nodes an SBOM, each a failed insert and a lookup in the table
-    /// (~11% of the committing thread); a million took that load from 48.7 to 56.6 MB/s (docs/BENCHMARKS.md, stop 21).
+    /// (~11% of the committing thread); a million took that load from 48.7 to 56.6 MB/s (docs/BENCHMARKS-HISTORY.md, stop 21).
     /// </summary>
     public int NodeCacheCapacity { get; set; } = 1_000_000;
 
@@ -71,7 +71,7 @@ public sealed class SqliteStoreOptions
     /// 1,000-component SBOM dirties over 1,000 pages, so SQLite's default of 1,000 checkpointed after nearly every document.
     /// A bulk load uses <see cref="BulkWalAutocheckpointPages"/>: the pages many documents rewrite (B-tree interior pages,
     /// provenance) are copied once per ~200 MB of log instead of per ~40 MB, and 2,000 tier M images load ~8% faster
-    /// (docs/BENCHMARKS.md, stop 25), for a log file up to ~200 MB larger while the load runs.
+    /// (docs/BENCHMARKS-HISTORY.md, stop 25), for a log file up to ~200 MB larger while the load runs.
     /// </summary>
     public int WalAutocheckpointPages { get; set; } = 10_000;
 

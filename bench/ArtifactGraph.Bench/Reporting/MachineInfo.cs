@@ -21,7 +21,7 @@ internal static class MachineInfo
 
     /// <summary>
     /// Whether background GC is configured, and the gen0 budget that allows: the CLI runs with it off (a larger budget,
-    /// for bulk ingest) and the server with it on (docs/BENCHMARKS.md, "Stop 20").
+    /// for bulk ingest) and the server with it on (docs/BENCHMARKS-HISTORY.md, "Stop 20").
     /// </summary>
     public static string GcConfig()
     {
@@ -32,7 +32,7 @@ internal static class MachineInfo
     }
 
     /// <summary>
-    /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS.md, "Cold commands"); the
+    /// The CLI runs with tiered PGO off and the server with it on (docs/BENCHMARKS-HISTORY.md, "Cold commands"); the
     /// bench runs the command's suites with it off (<see cref="CliRuntime"/>), so each result says which process it stood for.
     /// </summary>
     public static string TieredPgo() =>

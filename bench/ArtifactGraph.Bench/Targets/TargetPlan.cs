@@ -36,7 +36,7 @@ internal static class TargetPlan
             Leaves: "its closure queries' figures are in its results file; §8's blast radius is the blast-radius step's"));
         steps.Add(new("blast radius", ["blast-radius", .. tierArgs, .. queryArgs, .. seedArgs]));
 
-        // Past tier S the SQLite CTE's copy and worst case take most of an hour (BENCHMARKS.md, "Relational
+        // Past tier S the SQLite CTE's copy and worst case take most of an hour (BENCHMARKS-HISTORY.md, "Relational
         // baselines"); PostgreSQL is the peer §8 names, so above S only it runs, and without a server nothing does.
         var cteQueries = new[] { "--queries", Invariant(Math.Min(queries, 200)) };
         steps.Add(tier.Name == "S"

@@ -38,7 +38,7 @@ public sealed class GraphIndexHolder
 
     /// <summary>
     /// Publishes a snapshot that includes a committed batch. Copies the current snapshot: O(nodes + edges)
-    /// per commit, which is fine for CLI runs and modest servers; see docs/BENCHMARKS.md.
+    /// per commit, which is fine for CLI runs and modest servers; see docs/BENCHMARKS-HISTORY.md.
     /// </summary>
     public GraphIndex Apply(IngestBatch batch, long sequence) => Apply([batch.Nodes], [batch.Edges], sequence);
 

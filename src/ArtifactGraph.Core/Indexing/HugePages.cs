@@ -8,7 +8,7 @@ namespace ArtifactGraph.Core.Indexing;
 /// across ~60 MB of arrays at tier M; with 4 KB pages nearly every such read also misses the TLB, and in a
 /// virtual machine a TLB miss walks two page tables. Measured on the benchmark machine with transparent huge
 /// pages switched from <c>madvise</c> (the common default, which .NET's heap never asks for) to <c>always</c>:
-/// ~20% less CPU for the worst-case walk and up to ~35% at the median (docs/BENCHMARKS.md). So the index asks for
+/// ~20% less CPU for the worst-case walk and up to ~35% at the median (docs/BENCHMARKS-HISTORY.md). So the index asks for
 /// them itself, for its large arrays only: <c>MADV_HUGEPAGE</c>, then <c>MADV_COLLAPSE</c> (Linux 6.1+) to
 /// collapse the pages already written now rather than whenever khugepaged gets to them.
 /// A hint only: elsewhere, on older kernels, with THP off, or on any error, nothing changes but speed.

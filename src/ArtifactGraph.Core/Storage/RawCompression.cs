@@ -13,7 +13,7 @@ public static class RawCompression
     public const string Identity = "identity";
 
     // Ingest must sustain ≥100 MB/s on 2 cores, compression included. Measured on the tier S SBOMs
-    // (docs/BENCHMARKS.md): quality 1 ≈ 200 MB/s per core at 5.2× smaller; quality 4 ≈ 63 MB/s at 5.7×
+    // (docs/BENCHMARKS-HISTORY.md): quality 1 ≈ 200 MB/s per core at 5.2× smaller; quality 4 ≈ 63 MB/s at 5.7×
     // (too slow for the target on its own); quality 0 ≈ 275 MB/s at 4.3×.
     private const int Quality = 1;
     private const int Window = 22;

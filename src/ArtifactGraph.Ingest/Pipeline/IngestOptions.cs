@@ -31,7 +31,7 @@ public sealed class IngestOptions
     /// <summary>
     /// Records per chunk when a document is read while it commits: the first is ready before the calling thread has
     /// encoded the raw bytes (~11% of a 1,000-component SBOM), and ~9 hand-overs per such document wake the committing
-    /// thread less often than 256-record chunks (~35) did. See docs/BENCHMARKS.md, "fifth pass".
+    /// thread less often than 256-record chunks (~35) did. See docs/BENCHMARKS-HISTORY.md, "fifth pass".
     /// </summary>
     public int OverlapChunkRecords { get; set; } = DefaultOverlapChunkRecords;
 
@@ -40,7 +40,7 @@ public sealed class IngestOptions
     /// <summary>
     /// How long the calling thread, its raw bytes encoded, waits for the reader thread to start an overlapped read
     /// before it reads the document itself: that thread starts within microseconds on idle cores, and milliseconds late under
-    /// load. See docs/BENCHMARKS.md, "fifth pass".
+    /// load. See docs/BENCHMARKS-HISTORY.md, "fifth pass".
     /// </summary>
     public TimeSpan OverlapStartGrace { get; set; } = TimeSpan.FromMilliseconds(2);
 

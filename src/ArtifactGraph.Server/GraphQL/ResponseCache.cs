@@ -6,7 +6,7 @@ namespace ArtifactGraph.Server.GraphQL;
 /// <summary>
 /// Whole serialised responses of queries, per index snapshot: a dashboard polling, or many responders
 /// asking about the same CVE, repeat one request, and executing and serialising its ~850 fields costs
-/// ~1 ms of CPU each time where writing the bytes costs ~0.1 ms (docs/BENCHMARKS.md, GraphQL).
+/// ~1 ms of CPU each time where writing the bytes costs ~0.1 ms (docs/BENCHMARKS-HISTORY.md, GraphQL).
 /// Only the published snapshot's entries live: the first request that sees a newer snapshot drops them
 /// all (one generation at a time), and an answer computed on an older snapshot is not kept. What is
 /// cached, and what runs before the cache is asked (authentication, the role in the key), is the

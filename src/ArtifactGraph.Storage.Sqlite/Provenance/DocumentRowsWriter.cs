@@ -7,7 +7,7 @@ namespace ArtifactGraph.Storage.Sqlite.Provenance;
 /// Collects the current document's edge and node ids over its chunks and writes them as ONE
 /// <c>document_rows</c> row in the document's transaction (migration 005). This replaces one
 /// <c>edge_documents</c> / <c>node_documents</c> row per (row, document) at commit: those B-trees are keyed by
-/// row id, so each document dirtied pages all over them (about half the commit's CPU, docs/BENCHMARKS.md).
+/// row id, so each document dirtied pages all over them (about half the commit's CPU, docs/BENCHMARKS-HISTORY.md).
 /// Memory: 8 bytes per row of a small document, a bit per row id of a large one (<see cref="RowIdCollector"/>).
 /// </summary>
 internal sealed class DocumentRowsWriter : IDisposable

@@ -9,7 +9,7 @@ namespace ArtifactGraph.Server.GraphQL.Execution;
 /// Serial, not GraphQL.NET's default parallel strategy: every query resolver here is synchronous (an
 /// index or snapshot read), so parallel only adds its bookkeeping, and it copies the request's argument
 /// and directive values into concurrent dictionaries per request. A 50-hit blast-radius page has ~300
-/// objects, so the same few selection sets were collected ~300 times per request (docs/BENCHMARKS.md).
+/// objects, so the same few selection sets were collected ~300 times per request (docs/BENCHMARKS-HISTORY.md).
 /// </summary>
 internal sealed class QueryExecutionStrategy : SerialExecutionStrategy
 {
