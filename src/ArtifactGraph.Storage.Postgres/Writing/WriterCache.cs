@@ -9,7 +9,7 @@ namespace ArtifactGraph.Storage.Postgres.Writing;
 /// </summary>
 internal sealed class WriterCache(int nodeCapacity, int edgeCapacity)
 {
-    public RowCache<UInt128, CachedRow> Nodes { get; } = new(nodeCapacity);
+    public IdentityRowCache<CachedRow> Nodes { get; } = new(nodeCapacity);
 
     public RowCache<EdgeKey, CachedRow> Edges { get; } = new(edgeCapacity);
 

@@ -23,7 +23,9 @@ internal sealed class CommitWriter : IDisposable
     private long _stagedIds;
     private long _mergedIds;
     private bool _compacting;
-    private readonly Dictionary<UInt128, long> _documentNodeIds = [];
+    // Room for a chunk's worth past the writer's own cap (it clears the map between chunks, not inside one); a refused id
+    // is found again in the node cache or the table.
+    private readonly IdentityTable<long> _documentNodeIds = new(2 * SqliteDocumentWriter.MaxKeptIds);
 
     public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, ILogger logger)
     {
@@ -36,7 +38,7 @@ internal sealed class CommitWriter : IDisposable
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
-        Nodes = new RowCache<UInt128, CachedRow>(options.NodeCacheCapacity);
+        Nodes = new IdentityRowCache<CachedRow>(options.NodeCacheCapacity);
         Edges = new EdgeRowCache(options.EdgeCacheCapacity);
         _merger = new ProvenanceMerger(connection);
 
@@ -58,7 +60,7 @@ internal sealed class CommitWriter : IDisposable
     public PropertyJson Json { get; } = new();
 
     /// <summary>Committed nodes by identity (<see cref="NodeHash"/>), across documents; cleared by <see cref="Forget"/>.</summary>
-    public RowCache<UInt128, CachedRow> Nodes { get; }
+    public IdentityRowCache<CachedRow> Nodes { get; }
 
     /// <summary>Committed edges by from node, then (kind, to id), across documents; cleared by <see cref="Forget"/>.</summary>
     public EdgeRowCache Edges { get; }
@@ -68,10 +70,11 @@ internal sealed class CommitWriter : IDisposable
     /// <summary>
     /// The map of the current document's node ids by <see cref="NodeHash"/>, emptied for each document. One map for
     /// the writer's life: a new one per document, grown by doubling to ~2,300 entries, was ~210 KB of garbage a tier M
-    /// SBOM on the committing thread (~40% of what that thread allocated). It holds at most
-    /// <see cref="SqliteDocumentWriter.MaxKeptIds"/> entries (~2 MB).
+    /// SBOM on the committing thread (~40% of what that thread allocated). It holds about
+    /// <see cref="SqliteDocumentWriter.MaxKeptIds"/> entries at most (~3 MB); an open-addressing table, as the node cache
+    /// is, so finding an id is one cache miss.
     /// </summary>
-    public Dictionary<UInt128, long> DocumentNodeIds()
+    public IdentityTable<long> DocumentNodeIds()
     {
         _documentNodeIds.Clear();
         return _documentNodeIds;

@@ -7,8 +7,8 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// together (a dependency list, a component's hashes), so one lookup per node finds all of them in one small
 /// array; keyed by the whole edge, each edge cost its own lookup, and at tier M those missed the CPU caches
 /// (~13% of the committing thread). A node's first <see cref="RunLength"/> edges are kept in its run; further
-/// ones (a cluster's thousand workloads) in a map by the whole edge. Both are <see cref="RowCache{TKey, TRow}"/>s,
-/// with their bounds, admission and LRU approximation.
+/// ones (a cluster's thousand workloads) in a map by the whole edge. Both have the bounds, admission and LRU
+/// approximation of <see cref="RowCache{TKey, TRow}"/> (the runs in its <see cref="IdentityRowCache{TRow}"/> form).
 /// </summary>
 internal sealed class EdgeRowCache
 {
@@ -19,7 +19,7 @@ internal sealed class EdgeRowCache
     private const int KindShift = 48;
     private const long MaxTo = (1L << KindShift) - 1;
 
-    private readonly RowCache<long, Entry[]> _runs;
+    private readonly IdentityRowCache<Entry[]> _runs;
     private readonly RowCache<EdgeKey, CachedRow> _overflow;
 
     /// <param name="capacity">
@@ -29,7 +29,7 @@ internal sealed class EdgeRowCache
     public EdgeRowCache(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        _runs = new RowCache<long, Entry[]>(capacity / 4);
+        _runs = new IdentityRowCache<Entry[]>(capacity / 4);
         _overflow = new RowCache<EdgeKey, CachedRow>(capacity / 4);
     }
 
@@ -49,7 +49,7 @@ internal sealed class EdgeRowCache
     }
 
     /// <summary>The cached edges leaving <paramref name="from"/>: one lookup, then any number of <see cref="TryGet"/>.</summary>
-    public Run RunOf(long from) => new(from, _runs.TryGet(from, out var entries) ? entries : null);
+    public Run RunOf(long from) => new(from, _runs.TryGet(RunKey(from), out var entries) ? entries : null);
 
     public bool TryGet(in Run run, long kind, long to, out CachedRow row)
     {
@@ -83,8 +83,14 @@ internal sealed class EdgeRowCache
         run.Entries?.CopyTo(grown, 0);
         grown[length] = new Entry(packed, row);
         run = new Run(run.From, grown);
-        _runs.Set(run.From, grown);
+        _runs.Set(RunKey(run.From), grown);
     }
+
+    /// <summary>
+    /// A node id as the runs' key: multiplied by an odd constant (so distinct ids stay distinct, and only id 0, which no
+    /// row has, is 0), because the table probes from the low bits and consecutive ids would fill runs of slots.
+    /// </summary>
+    private static UInt128 RunKey(long from) => (ulong)from * 0x9E3779B97F4A7C15UL;
 
     private static long Pack(long kind, long to) => (ulong)to <= MaxTo && (ulong)kind < (1UL << (63 - KindShift)) ? (kind << KindShift) | to : -1;
 

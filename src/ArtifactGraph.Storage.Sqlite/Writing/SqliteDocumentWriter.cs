@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 using ArtifactGraph.Core.Storage;
@@ -21,11 +22,14 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     /// <summary>Node ids kept across a document's chunks before they are dropped (~2 MB of map).</summary>
     internal const int MaxKeptIds = 1 << 16;
 
+    /// <summary>How many nodes ahead <see cref="WriteNodes"/> fetches the node cache's slot.</summary>
+    private const int NodePrefetchDistance = 4;
+
     private readonly CommitWriter _owner;
     private readonly SqliteTransaction _transaction;
     private readonly DateTimeOffset _ingestedAt;
     private readonly Action _release;
-    private readonly Dictionary<UInt128, long> _nodeIds;
+    private readonly IdentityTable<long> _nodeIds;
     private readonly long _documentId;
     private readonly long _existingSequence;
     private int _nodesAdded;
@@ -207,8 +211,15 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         var graph = _owner.Graph;
         var cache = _owner.Nodes;
         var added = 0;
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Count; i++)
         {
+            // Most nodes are known, and finding one is a cache miss: fetch a later node's slot while this one is written.
+            if (i + NodePrefetchDistance < nodes.Count)
+            {
+                cache.Prefetch(nodes[i + NodePrefetchDistance].Identity);
+            }
+
+            var node = nodes[i];
             long id;
             var hash = node.Identity;
             if (cache.TryGet(hash, out var row))
@@ -231,7 +242,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 graph.MergeNodeLive.Bind(0, id).Bind(1, node.Name).BindUtf8(2, _owner.Json.WriteUtf8(node.Properties)).Bind(3, live).Execute();
             }
 
-            _nodeIds[hash] = id;
+            _nodeIds.Set(hash, id);
             _owner.NodeIds.Set(node.Ref, id);
             _owner.Rows.AddNode(id);
         }
@@ -361,9 +372,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         }
 
         var hash = NodeHash.Of(node);
-        if (_nodeIds.TryGetValue(hash, out var id))
+        ref var kept = ref _nodeIds.Find(hash);
+        if (!Unsafe.IsNullRef(ref kept))
         {
-            return id;
+            return kept;
         }
 
         if (_owner.Nodes.TryGet(hash, out var row))

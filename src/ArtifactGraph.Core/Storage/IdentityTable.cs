@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace ArtifactGraph.Core.Storage;
+
+/// <summary>
+/// One generation of <see cref="IdentityRowCache{TRow}"/>: an open-addressing table from a 128-bit identity to a row,
+/// key and row side by side in one array (32 bytes a slot for a 16-byte row), found by linear probing from the key's
+/// low bits. A lookup is one cache miss where a <see cref="Dictionary{TKey, TValue}"/> takes two (its buckets, then its
+/// entries), and the slot can be prefetched before it is needed. Kept at most half full; it grows by doubling up to
+/// room for <see cref="_limit"/> entries. Key 0 marks an empty slot (an identity is an XxHash128, 0 once in 2^128), so
+/// it is never stored. Entries are only added or updated, never removed one by one: the cache drops a whole generation.
+/// </summary>
+internal sealed class IdentityTable<TRow>
+{
+    private const int InitialSlots = 1024;
+
+    private readonly int _limit;
+    private Slot[] _slots = new Slot[InitialSlots];
+    private int _mask = InitialSlots - 1;
+
+    public IdentityTable(int limit) => _limit = limit;
+
+    public int Count { get; private set; }
+
+    public IEnumerable<(UInt128 Key, TRow Row)> Entries
+    {
+        get
+        {
+            foreach (var slot in _slots)
+            {
+                if (slot.Key != UInt128.Zero)
+                {
+                    yield return (slot.Key, slot.Row);
+                }
+            }
+        }
+    }
+
+    /// <summary>The slot the key's probe starts at, or its row: whoever looks it up next finds it in cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(UInt128 key)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)(ulong)key & _mask]));
+        }
+    }
+
+    /// <summary>The key's row, or a null reference when the table does not hold it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TRow Find(UInt128 key)
+    {
+        if (key == UInt128.Zero)
+        {
+            return ref Unsafe.NullRef<TRow>();
+        }
+
+        var slots = _slots;
+        for (var i = (int)(ulong)key & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Key == key)
+            {
+                return ref slot.Row;
+            }
+
+            if (slot.Key == UInt128.Zero)
+            {
+                return ref Unsafe.NullRef<TRow>();
+            }
+        }
+    }
+
+    /// <summary>Adds or updates the key's row; false (nothing stored) when the table is full or the key is 0.</summary>
+    public bool Set(UInt128 key, TRow row)
+    {
+        if (key == UInt128.Zero)
+        {
+            return false;
+        }
+
+        ref var slot = ref SlotFor(key);
+        if (slot.Key == key)
+        {
+            slot.Row = row;
+            return true;
+        }
+
+        if (Count >= _limit)
+        {
+            return false;
+        }
+
+        if ((Count + 1) * 2 > _slots.Length)
+        {
+            Grow();
+            slot = ref SlotFor(key);
+        }
+
+        slot = new Slot(key, row);
+        Count++;
+        return true;
+    }
+
+    /// <summary>Forgets every entry; the table keeps its size (it is refilled to about as many).</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
+    /// <summary>The key's slot, or the empty slot where it would go.</summary>
+    private ref Slot SlotFor(UInt128 key)
+    {
+        for (var i = (int)(ulong)key & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref _slots[i];
+            if (slot.Key == key || slot.Key == UInt128.Zero)
+            {
+                return ref slot;
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
+        _mask = _slots.Length - 1;
+        foreach (var slot in old)
+        {
+            if (slot.Key != UInt128.Zero)
+            {
+                SlotFor(slot.Key) = slot;
+            }
+        }
+    }
+
+    private struct Slot(UInt128 key, TRow row)
+    {
+        public UInt128 Key = key;
+        public TRow Row = row;
+    }
+}
