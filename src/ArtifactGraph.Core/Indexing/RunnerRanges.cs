@@ -75,12 +75,16 @@ internal sealed class RunnerRanges
         var forwardRows = forward.RowKinds;
         var reverseRows = reverse.RowKinds;
 
-        // A deployment's slot is its rank among the deployments in id order (DeploymentFacts numbers them alike).
         var slotOf = new int[kinds.Length];
-        var slots = 0;
+        Array.Fill(slotOf, -1);
+        var bySlot = DeploymentsBySlot(kinds);
+        for (var slot = 0; slot < bySlot.Length; slot++)
+        {
+            slotOf[bySlot[slot]] = slot;
+        }
+
         for (var n = 0; n < kinds.Length; n++)
         {
-            slotOf[n] = kinds[n] == NodeKind.Deployment ? slots++ : -1;
             if ((forwardRows[n] & runs) != 0)
             {
                 allDeployments &= kinds[n] == NodeKind.Deployment;
@@ -102,6 +106,25 @@ internal sealed class RunnerRanges
         }
 
         return new RunnerRanges(rangeOf, [.. ranges], allDeployments, reverseKinds, forwardKinds);
+    }
+
+    /// <summary>
+    /// The snapshot's deployments in id order: a deployment's slot is its place here. The one numbering of slots, for the
+    /// ranges' first slots and for <see cref="Queries.BlastRadius.DeploymentFacts"/>, which places a range's deployments
+    /// by reading consecutive slots.
+    /// </summary>
+    public static int[] DeploymentsBySlot(NodeKind[] kinds)
+    {
+        var deployments = new List<int>();
+        for (var node = 0; node < kinds.Length; node++)
+        {
+            if (kinds[node] == NodeKind.Deployment)
+            {
+                deployments.Add(node);
+            }
+        }
+
+        return [.. deployments];
     }
 
     /// <summary>The image's runners when they are consecutive ids in row order, each a deployment running only this image.</summary>

@@ -28,7 +28,7 @@ internal sealed class DeploymentFacts
     private readonly Lock _fill = new();
     private readonly int[] _ordinalOf;
 
-    // Slot (a deployment's rank in id order, as RunnerRanges numbers them) to ordinal: a run of consecutive deployments
+    // Slot (RunnerRanges.DeploymentsBySlot, the numbering the ranges' first slots use) to ordinal: a run of consecutive deployments
     // has consecutive slots, so its places are read in order (DeploymentPlaces.PlaceOfSlot).
     private readonly int[] _ordinalOfSlot;
     private readonly string[] _keys;
@@ -53,14 +53,7 @@ internal sealed class DeploymentFacts
         _index = index;
         _source = source;
         var kinds = index.Kinds;
-        var deployments = new List<int>(index.CountOf(NodeKind.Deployment));
-        for (var node = 0; node < kinds.Length; node++)
-        {
-            if (kinds[node] == NodeKind.Deployment)
-            {
-                deployments.Add(node);
-            }
-        }
+        var deployments = RunnerRanges.DeploymentsBySlot(kinds);
 
         // Ordinal = place by key (ordinal string order), so comparing ordinals is comparing names.
         var keys = deployments.Select(index.KeyOf).ToArray();
@@ -73,7 +66,7 @@ internal sealed class DeploymentFacts
         }
 
         _ordinalOfSlot = new int[nodes.Length];
-        for (var slot = 0; slot < deployments.Count; slot++)
+        for (var slot = 0; slot < deployments.Length; slot++)
         {
             _ordinalOfSlot[slot] = _ordinalOf[deployments[slot]];
         }
