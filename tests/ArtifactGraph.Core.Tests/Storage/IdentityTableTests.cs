@@ -89,5 +89,32 @@ public sealed class IdentityTableTests
         Assert.Empty(table.Entries);
     }
 
+    [Fact]
+    public void Clear_AfterAFewEntriesInALargeTable_StillFindsNothingAndTakesNewOnes()
+    {
+        // Grown by many entries, then refilled with few and cleared: the table is made small again.
+        var table = new IdentityTable<long>(100_000);
+        for (var i = 1; i <= 50_000; i++)
+        {
+            table.Set(Key(i), i);
+        }
+
+        table.Clear();
+        Assert.True(table.Capacity >= 100_000); // well used: kept
+        table.Set(Key(1), 1);
+        table.Clear();
+
+        Assert.Equal(1024, table.Capacity);
+        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(1))));
+        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(2))));
+        for (var i = 1; i <= 3_000; i++)
+        {
+            table.Set(Key(i), -i);
+        }
+
+        Assert.Equal(-3_000, table.Find(Key(3_000)));
+        Assert.Equal(3_000, table.Count);
+    }
+
     private static UInt128 Key(int i) => new((ulong)i * 0x9E3779B97F4A7C15, (ulong)i);
 }
