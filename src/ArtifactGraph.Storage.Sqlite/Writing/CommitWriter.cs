@@ -71,8 +71,8 @@ internal sealed class CommitWriter : IDisposable
     /// The map of the current document's node ids by <see cref="NodeHash"/>, emptied for each document. One map for
     /// the writer's life: a new one per document, grown by doubling to ~2,300 entries, was ~210 KB of garbage a tier M
     /// SBOM on the committing thread (~40% of what that thread allocated). It holds about
-    /// <see cref="SqliteDocumentWriter.MaxKeptIds"/> entries at most (~3 MB); an open-addressing table, as the node cache
-    /// is, so finding an id is one cache miss.
+    /// <see cref="SqliteDocumentWriter.MaxKeptIds"/> entries at most (3–6 MB, only while a document that large is
+    /// written): an open-addressing table, as the node cache is, so finding an id is one cache miss.
     /// </summary>
     public IdentityTable<long> DocumentNodeIds()
     {
