@@ -46,6 +46,37 @@ public sealed class RowIdListTests
         Assert.Equal([1L, 3, 7, 9], ids[..count]);
     }
 
+    /// <summary>
+    /// Past a few hundred ids the sort is a radix sort: random lists of each size and spread (with repeats, a
+    /// document's new rows as one ascending run, and values whose high bytes or sign differ) against a comparison sort.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 255, 1_000L)]
+    [InlineData(2, 256, 1_000L)]
+    [InlineData(3, 9_000, 12_000_000L)]
+    [InlineData(4, 20_000, long.MaxValue)]
+    [InlineData(5, 5_000, -1L)]
+    public void SortDistinct_ManyIds_AsASortedSet(int seed, int length, long spread)
+    {
+        var random = new Random(seed);
+        var ids = new long[length];
+        for (var i = 0; i < length; i++)
+        {
+            ids[i] = spread switch
+            {
+                -1L => random.NextInt64(long.MinValue, long.MaxValue),
+                _ when i % 3 == 0 => spread / 2 + i,                 // an ascending run, as a document's new rows
+                _ => random.NextInt64(spread),
+            };
+        }
+
+        var expected = ids.Distinct().Order().ToArray();
+
+        var count = RowIdList.SortDistinct(ids);
+
+        Assert.Equal(expected, ids[..count]);
+    }
+
     [Fact]
     public void Decode_TruncatedVarint_Throws()
     {
