@@ -47,7 +47,7 @@ public sealed class RowIdListTests
     }
 
     /// <summary>
-    /// Past a few hundred ids the sort is a radix sort: random lists of each size and spread (with repeats, a
+    /// Past 64 ids the sort is a radix sort (RadixSort): random lists of each size and spread (with repeats, a
     /// document's new rows as one ascending run, and values whose high bytes or sign differ) against a comparison sort.
     /// </summary>
     [Theory]

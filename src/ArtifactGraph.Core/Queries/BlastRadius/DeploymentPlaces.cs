@@ -1,3 +1,5 @@
+using ArtifactGraph.Core.Sorting;
+
 namespace ArtifactGraph.Core.Queries.BlastRadius;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using ArtifactGraph.Core.Queries.BlastRadius;
+using ArtifactGraph.Core.Sorting;
 
-namespace ArtifactGraph.Core.Tests.Queries.BlastRadius;
+namespace ArtifactGraph.Core.Tests.Sorting;
 
 public sealed class RadixSortTests
 {
@@ -55,5 +55,23 @@ public sealed class RadixSortTests
 
         Assert.Equal(expected, items);
         Assert.True(keys.Zip(keys.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(64, 2)]
+    [InlineData(65, 3)]
+    [InlineData(9_000, 4)]
+    public void Sort_Longs_AsNumbersNegativeFirst(int count, int seed)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, count)
+            .Select(i => i % 4 == 0 ? random.NextInt64(long.MinValue, long.MaxValue) : random.NextInt64(12_000_000))
+            .ToArray();
+        var expected = values.Order().ToArray();
+
+        RadixSort.Sort(values.AsSpan());
+
+        Assert.Equal(expected, values);
     }
 }
