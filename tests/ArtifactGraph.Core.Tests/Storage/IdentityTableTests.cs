@@ -90,30 +90,57 @@ public sealed class IdentityTableTests
     }
 
     [Fact]
-    public void Clear_AfterAFewEntriesInALargeTable_StillFindsNothingAndTakesNewOnes()
+    public void Clear_AfterManySmallFillsOfALargeTable_MakesItSmallAndStillFindsNothing()
     {
-        // Grown by many entries, then refilled with few and cleared: the table is made small again.
+        // Grown by many entries, then refilled with few: kept while the large fill is recent, made small once it is not.
         var table = new IdentityTable<long>(100_000);
-        for (var i = 1; i <= 50_000; i++)
+        Fill(table, 50_000);
+        table.Clear();
+        var grown = table.Capacity;
+        Assert.True(grown >= 100_000);
+        for (var i = 0; i < 5; i++)
+        {
+            Fill(table, 1);
+            table.Clear();
+        }
+
+        Assert.Equal(grown, table.Capacity);
+        for (var i = 0; i < 100; i++)
+        {
+            Fill(table, 1);
+            table.Clear();
+        }
+
+        Assert.InRange(table.Capacity, 1024, 4 * 1024); // made small, within the 4x it may keep
+        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(1))));
+        Fill(table, 3_000);
+        Assert.Equal(3_000, table.Find(Key(3_000)));
+        Assert.Equal(3_000, table.Count);
+    }
+
+    [Fact]
+    public void Clear_BetweenFillsOfVaryingSize_KeepsTheTableItsPeakNeeds()
+    {
+        // Documents of varying size, one after another: the table is neither shrunk nor grown again for each.
+        var table = new IdentityTable<long>(100_000);
+        Fill(table, 3_000);
+        table.Clear();
+        var capacity = table.Capacity;
+        for (var i = 0; i < 20; i++)
+        {
+            Fill(table, i % 2 == 0 ? 200 : 3_000);
+            Assert.Equal(i % 2 == 0 ? 200 : -3_000, i % 2 == 0 ? table.Find(Key(200)) : -table.Find(Key(3_000)));
+            table.Clear();
+            Assert.Equal(capacity, table.Capacity);
+        }
+    }
+
+    private static void Fill(IdentityTable<long> table, int count)
+    {
+        for (var i = 1; i <= count; i++)
         {
             table.Set(Key(i), i);
         }
-
-        table.Clear();
-        Assert.True(table.Capacity >= 100_000); // well used: kept
-        table.Set(Key(1), 1);
-        table.Clear();
-
-        Assert.Equal(1024, table.Capacity);
-        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(1))));
-        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(2))));
-        for (var i = 1; i <= 3_000; i++)
-        {
-            table.Set(Key(i), -i);
-        }
-
-        Assert.Equal(-3_000, table.Find(Key(3_000)));
-        Assert.Equal(3_000, table.Count);
     }
 
     private static UInt128 Key(int i) => new((ulong)i * 0x9E3779B97F4A7C15, (ulong)i);
