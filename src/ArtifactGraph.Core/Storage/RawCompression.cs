@@ -25,12 +25,31 @@ public static class RawCompression
     /// Compresses <paramref name="raw"/> in one streaming pass. A one-shot <c>TryCompress</c> needs an output
     /// buffer of <c>GetMaxCompressedLength</c> (slightly more than the input: 250 MB for a 250 MB SBOM) for a
     /// result that is a fifth of that; blocks hold only what was produced, and encoding stops as soon as the
-    /// output is no smaller than the input.
+    /// output is no smaller than the input. The blocks are pooled: a bulk load encodes every document, and fresh
+    /// blocks were a quarter of the input in short-lived arrays, most of them on the large object heap, whose
+    /// budget set off full collections.
     /// </summary>
     public static (byte[] Encoded, string Encoding) Encode(ReadOnlySpan<byte> raw)
     {
-        using var encoder = new BrotliEncoder(Quality, Window);
         var blocks = new List<byte[]>();
+        try
+        {
+            var total = Compress(raw, blocks);
+            return total < 0 ? (raw.ToArray(), Identity) : (Join(blocks, total), Brotli);
+        }
+        finally
+        {
+            foreach (var block in blocks)
+            {
+                ArrayPool<byte>.Shared.Return(block);
+            }
+        }
+    }
+
+    /// <summary>The compressed length, filling <paramref name="blocks"/> (rented), or -1 once it is no smaller than the input.</summary>
+    private static long Compress(ReadOnlySpan<byte> raw, List<byte[]> blocks)
+    {
+        using var encoder = new BrotliEncoder(Quality, Window);
         var block = Array.Empty<byte>();
         var used = 0;
         long total = 0;
@@ -39,7 +58,7 @@ public static class RawCompression
         {
             if (used == block.Length)
             {
-                block = new byte[(int)Math.Min(BlockSize, Math.Max(64, raw.Length / 4))];
+                block = ArrayPool<byte>.Shared.Rent((int)Math.Min(BlockSize, Math.Max(64, raw.Length / 4)));
                 blocks.Add(block);
                 used = 0;
             }
@@ -50,12 +69,12 @@ public static class RawCompression
             total += written;
             if (total >= raw.Length)
             {
-                return (raw.ToArray(), Identity);
+                return -1;
             }
 
             if (status == OperationStatus.Done)
             {
-                break;
+                return total;
             }
 
             if (status is not (OperationStatus.DestinationTooSmall or OperationStatus.NeedMoreData))
@@ -63,7 +82,11 @@ public static class RawCompression
                 throw new InvalidOperationException($"Brotli compression failed: {status}.");
             }
         }
+    }
 
+    /// <summary>The blocks' first <paramref name="total"/> bytes in one exact-size array (a rented block may be longer than asked).</summary>
+    private static byte[] Join(List<byte[]> blocks, long total)
+    {
         var encoded = new byte[total];
         var offset = 0;
         foreach (var filled in blocks)
@@ -73,7 +96,7 @@ public static class RawCompression
             offset += length;
         }
 
-        return (encoded, Brotli);
+        return encoded;
     }
 
     public static byte[] Decode(byte[] encoded, string encoding, long byteSize)

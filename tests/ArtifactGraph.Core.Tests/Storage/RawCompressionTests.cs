@@ -36,6 +36,26 @@ public sealed class RawCompressionTests
     }
 
     [Fact]
+    public void Encode_DocumentsInTurn_EachDecodesToItsOwnInput()
+    {
+        // The encoder's blocks are pooled: each document must decode to itself, not to what a reused block last held.
+        var random = new Random(5);
+        foreach (var size in new[] { 300_000, 40_000, 2_500_000, 90_000, 300_000 })
+        {
+            var raw = new byte[size];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                raw[i] = (byte)"{}\":,abcdefpkg/@0123456789"[random.Next(26)];
+            }
+
+            var (encoded, encoding) = RawCompression.Encode(raw);
+
+            Assert.Equal(RawCompression.Brotli, encoding);
+            Assert.Equal(raw, RawCompression.Decode(encoded, encoding, raw.Length));
+        }
+    }
+
+    [Fact]
     public void Encode_RandomBytes_KeepsIdentity()
     {
         var raw = new byte[1024];
