@@ -23,7 +23,7 @@ public sealed partial class Ingestor
     /// <see cref="ReadInline"/> does, rather than wait longer for a core. A rejection anywhere in the document disposes the writer, rolling back every chunk; a writer failure
     /// stops the reader before it surfaces.
     /// </summary>
-    private IngestReport ReadWhileCommitting(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
+    private IngestReport ReadWhileCommitting(string source, ReadOnlyMemory<byte> expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
     {
         var threshold = _options.OverlapChunkRecords;
         using var read = OverlappedRead.Start(sink => reader.Read(ReadInput(source, expanded, sha256, hints, sink, threshold)));

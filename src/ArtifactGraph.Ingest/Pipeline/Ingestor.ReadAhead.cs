@@ -34,40 +34,53 @@ public sealed partial class Ingestor
         {
             for (var i = 0; i < paths.Count; i++)
             {
-                PreparedDocument current;
+                PreparedDocument loaded;
+                Task<PreparedDocument>? read = null;
                 if (ahead.Count == 0)
                 {
-                    var loaded = Load(paths[next++], hints, seen);
-                    current = WorthReading(loaded) ? Read(loaded) : loaded;
+                    loaded = Load(paths[next++], hints, seen);
                 }
                 else
                 {
-                    var (loaded, read) = ahead.Dequeue();
+                    (loaded, read) = ahead.Dequeue();
                     aheadBytes -= loaded.Expanded.Length;
-                    current = read.GetAwaiter().GetResult();
                 }
 
-                // The next files' bytes and hashes come first, on this thread, so bytes the store already holds are
-                // Unchanged without being read (as on the sequential path); only new ones are read beside this commit.
-                // Nothing is read beside a large document, nor past one: it already needs the memory.
-                while (!IsLarge(current) && next < paths.Count && HasRoomAhead(ahead, aheadBytes))
+                IngestReport report;
+                try
                 {
-                    var loaded = Load(paths[next++], hints, seen);
-                    ahead.Enqueue((loaded, WorthReading(loaded) ? ReadOnOverlapThread(loaded) : Task.FromResult(loaded)));
-                    aheadBytes += loaded.Expanded.Length;
+                    var current = read?.GetAwaiter().GetResult() ?? (WorthReading(loaded) ? Read(loaded) : loaded);
+
+                    // The next files' bytes and hashes come first, on this thread, so bytes the store already holds are
+                    // Unchanged without being read (as on the sequential path); only new ones are read beside this commit.
+                    // Nothing is read beside a large document, nor past one: it already needs the memory.
+                    while (!IsLarge(current) && next < paths.Count && HasRoomAhead(ahead, aheadBytes))
+                    {
+                        var following = Load(paths[next++], hints, seen);
+                        ahead.Enqueue((following, WorthReading(following) ? ReadOnOverlapThread(following) : Task.FromResult(following)));
+                        aheadBytes += following.Expanded.Length;
+                    }
+
+                    report = CommitPrepared(current);
+                }
+                finally
+                {
+                    // Read, committed or failed: its bytes are not needed again (the read result shares them).
+                    Release(loaded);
                 }
 
-                var report = CommitPrepared(current);
                 reports.Add(report);
                 reported?.Invoke(report);
             }
         }
         finally
         {
-            // A commit failed (the exception is on its way out): let the reads finish rather than run on unobserved.
-            foreach (var (_, read) in ahead)
+            // A commit failed (the exception is on its way out): let the reads finish rather than run on unobserved, then give
+            // their bytes back.
+            foreach (var (loaded, read) in ahead)
             {
                 ((IAsyncResult)read).AsyncWaitHandle.WaitOne();
+                Release(loaded);
             }
         }
 
@@ -113,24 +126,40 @@ public sealed partial class Ingestor
             return new PreparedDocument { Source = path, Sequential = true };
         }
 
-        if (!TryReadFile(path, out var bytes, out var unreadable))
+        if (!TryReadFileRented(path, out var rented, out var length, out var unreadable))
         {
             return new PreparedDocument { Source = path, RejectedAt = "file", Reason = unreadable };
         }
 
-        byte[] expanded;
-        try
+        ReadOnlyMemory<byte> expanded = rented.AsMemory(0, length);
+        if (Decompression.Detect(expanded.Span) is not null)
         {
-            expanded = Decompression.Expand(bytes, _options.MaxDecompressedBytes, out _);
-        }
-        catch (DocumentRejectedException ex)
-        {
-            return new PreparedDocument { Source = path, Sha256 = string.Empty, RejectedAt = ex.Location, Reason = ex.Reason };
+            // Compressed: expanded into an array of its own, so the read one goes back at once.
+            var compressed = expanded.ToArray();
+            ReadBuffers.Return(rented);
+            rented = null;
+            try
+            {
+                expanded = Decompression.Expand(compressed, _options.MaxDecompressedBytes, out _);
+            }
+            catch (DocumentRejectedException ex)
+            {
+                return new PreparedDocument { Source = path, Sha256 = string.Empty, RejectedAt = ex.Location, Reason = ex.Reason };
+            }
         }
 
-        var sha256 = Sha256Of(expanded);
+        var sha256 = Sha256Of(expanded.Span);
         var sequential = expanded.Length >= LargeDocumentThreshold || !seen.Add(sha256);
-        return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Hints = hints, Sequential = sequential };
+        return new PreparedDocument { Source = path, Sha256 = sha256, Expanded = expanded, Rented = rented, Hints = hints, Sequential = sequential };
+    }
+
+    /// <summary>Gives a finished document's pooled bytes back; nothing reads them after its commit.</summary>
+    private void Release(PreparedDocument document)
+    {
+        if (document.Rented is { } rented)
+        {
+            ReadBuffers.Return(rented);
+        }
     }
 
     /// <summary>The pure half, on the worker: sniff, read + map (chunks recorded), raw bytes encoded.</summary>
@@ -197,7 +226,9 @@ public sealed partial class Ingestor
     {
         try
         {
-            return new FileInfo(path).Length >= LargeDocumentThreshold;
+            // Through a handle: FileInfo.Length of a symbolic link is the link's size, not the document's.
+            using var handle = File.OpenHandle(path);
+            return RandomAccess.GetLength(handle) >= LargeDocumentThreshold;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -25,6 +26,9 @@ public sealed partial class Ingestor
     /// </summary>
     internal long LargeDocumentThreshold { get; init; } = LargeDocumentBytes;
 
+    /// <summary>Where a bulk load's files are read into (<see cref="TryReadFileRented"/>). Tests count what is rented and returned.</summary>
+    internal ArrayPool<byte> ReadBuffers { get; init; } = ArrayPool<byte>.Shared;
+
     /// <summary>Records per chunk for documents under the threshold. Tests lower it so small files spill.</summary>
     internal int SpillThreshold { get; init; } = IngestBatchBuilder.DefaultSpillThreshold;
 
@@ -47,29 +51,92 @@ public sealed partial class Ingestor
     public IngestReport IngestFile(string path) =>
         TryReadFile(path, out var bytes, out var reason) ? IngestBytes(path, bytes) : Rejected(path, "file", reason);
 
-    /// <summary>Reads a file within the size limit; touches no store, so the read-ahead worker uses it too.</summary>
+    /// <summary>Reads a file within the size limit; touches no store.</summary>
     private bool TryReadFile(string path, out byte[] bytes, out string reason)
     {
         bytes = [];
-        reason = string.Empty;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > _options.MaxDocumentBytes)
+            using var handle = File.OpenHandle(path);
+            if (!WithinLimit(handle, out var size, out reason))
             {
-                reason = $"{length:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes";
                 return false;
             }
 
-            bytes = File.ReadAllBytes(path);
+            var array = GC.AllocateUninitializedArray<byte>(checked((int)size));
+            var length = ReadAll(handle, array, size);
+            bytes = length == array.Length ? array : array[..length];
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OverflowException)
         {
-            reason = $"cannot be read: {ex.Message}";
+            reason = Unreadable(ex);
             return false;
         }
     }
+
+    /// <summary>
+    /// Reads a file within the size limit into an array rented from <see cref="ReadBuffers"/>, which the caller
+    /// returns (<see cref="PreparedDocument.Rented"/>). A bulk load reads every file so: a tier M SBOM is ~400 KB, a
+    /// fresh array on the large object heap each, and that heap's budget set off most of the load's full collections.
+    /// </summary>
+    private bool TryReadFileRented(string path, out byte[] rented, out int length, out string reason)
+    {
+        (rented, length) = ([], 0);
+        byte[]? array = null;
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            if (!WithinLimit(handle, out var size, out reason))
+            {
+                return false;
+            }
+
+            array = ReadBuffers.Rent(checked((int)size));
+            length = ReadAll(handle, array, size);
+            rented = array;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OverflowException)
+        {
+            if (array is not null)
+            {
+                ReadBuffers.Return(array);
+            }
+
+            length = 0;
+            reason = Unreadable(ex);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The size of the file itself, through its open handle: a path's <see cref="FileInfo.Length"/> is the size of a
+    /// symbolic link, not of the document it names, so a linked file passed the size limit unmeasured.
+    /// </summary>
+    private bool WithinLimit(Microsoft.Win32.SafeHandles.SafeFileHandle handle, out long size, out string reason)
+    {
+        size = RandomAccess.GetLength(handle);
+        reason = size > _options.MaxDocumentBytes
+            ? $"{size:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes"
+            : string.Empty;
+        return reason.Length == 0;
+    }
+
+    /// <summary>Reads up to <paramref name="size"/> bytes from the start; fewer when the file ended sooner.</summary>
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] into, long size)
+    {
+        var length = 0;
+        int count;
+        while (length < size && (count = RandomAccess.Read(handle, into.AsSpan(length, (int)size - length), length)) > 0)
+        {
+            length += count;
+        }
+
+        return length;
+    }
+
+    private static string Unreadable(Exception ex) => $"cannot be read: {ex.Message}";
 
     /// <summary>
     /// Ingests one document given as bytes. <paramref name="hints"/> (environment, cluster) override the run's
@@ -95,7 +162,7 @@ public sealed partial class Ingestor
     /// The sequential path for one expanded document: already known? → sniff → read inside the document's
     /// open transaction → commit → publish.
     /// </summary>
-    private IngestReport IngestExpanded(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints)
+    private IngestReport IngestExpanded(string source, ReadOnlyMemory<byte> expanded, string sha256, IReadOnlyDictionary<string, string> hints)
     {
         try
         {
@@ -139,7 +206,7 @@ public sealed partial class Ingestor
     /// needs nothing from the read), then it commits as a read-ahead document does: spilled chunks recorded and
     /// replayed into the transaction, which opens only once the batch is read. A rejection writes nothing.
     /// </summary>
-    private IngestReport ReadThenCommit(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
+    private IngestReport ReadThenCommit(string source, ReadOnlyMemory<byte> expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader)
     {
         if (_options.OverlapReadAndCommit && expanded.Length >= OverlapMinimumBytes)
         {
@@ -147,11 +214,19 @@ public sealed partial class Ingestor
         }
 
         var raw = RawEncoding.Start(expanded);
-        return ReadInline(source, expanded, sha256, hints, reader, raw.Result);
+        try
+        {
+            return ReadInline(source, expanded, sha256, hints, reader, raw.Result);
+        }
+        finally
+        {
+            // A rejected document's encoding is not waited for by ReadInline; its bytes may go back to a pool after this.
+            raw.Settle();
+        }
     }
 
     /// <summary>Reads the document on this thread (spilled chunks recorded), then commits it with <paramref name="raw"/>.</summary>
-    private IngestReport ReadInline(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader, Func<RawDocument> raw)
+    private IngestReport ReadInline(string source, ReadOnlyMemory<byte> expanded, string sha256, IReadOnlyDictionary<string, string> hints, IDocumentReader reader, Func<RawDocument> raw)
     {
         var chunks = new ChunkRecorder();
         var batch = reader.Read(ReadInput(source, expanded, sha256, hints, chunks));
@@ -179,7 +254,7 @@ public sealed partial class Ingestor
         return Published(source, format, bytes, sha256, result, batch);
     }
 
-    private DocumentInput ReadInput(string source, byte[] expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill, int? spillThreshold = null) =>
+    private DocumentInput ReadInput(string source, ReadOnlyMemory<byte> expanded, string sha256, IReadOnlyDictionary<string, string> hints, IBatchSink spill, int? spillThreshold = null) =>
         new(Path.GetFileName(source), expanded, sha256)
         {
             Spill = spill,
@@ -229,7 +304,7 @@ public sealed partial class Ingestor
         };
     }
 
-    private static string Sha256Of(byte[] expanded) => Convert.ToHexStringLower(SHA256.HashData(expanded));
+    private static string Sha256Of(ReadOnlySpan<byte> expanded) => Convert.ToHexStringLower(SHA256.HashData(expanded));
 
     /// <summary>The run's hints, overridden per key by the document's own.</summary>
     private IReadOnlyDictionary<string, string> MergeHints(IReadOnlyDictionary<string, string>? hints)

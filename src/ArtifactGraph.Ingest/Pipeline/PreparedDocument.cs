@@ -16,7 +16,13 @@ internal sealed record PreparedDocument
     /// <summary>Null when the file could not be read; empty when it could not be decompressed (as reports say).</summary>
     public string? Sha256 { get; init; }
 
-    public byte[] Expanded { get; init; } = [];
+    public ReadOnlyMemory<byte> Expanded { get; init; }
+
+    /// <summary>
+    /// The pooled array <see cref="Expanded"/> was read into (when the file was not compressed), returned by the bulk
+    /// load once the document is finished with (<see cref="Ingestor.IngestFiles"/>); null when nothing is rented.
+    /// </summary>
+    public byte[]? Rented { get; init; }
 
     public IReadOnlyDictionary<string, string> Hints { get; init; } = new Dictionary<string, string>();
 

@@ -6,8 +6,8 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// A document's raw bytes Brotli-encoded on a pool thread while the caller reads the document (the one-by-one
 /// path, <see cref="Ingestor.IngestFile"/>). Whoever comes first does the work: when the caller asks for the
 /// result before the pool has started (an oversubscribed machine), it encodes inline rather than wait for a core,
-/// so the overlap can save time but never queue behind other work. A rejected document's encoding may finish
-/// unobserved; it only reads the bytes.
+/// so the overlap can save time but never queue behind other work. A rejected document's encoding is settled
+/// (<see cref="Settle"/>) before its bytes may be reused.
 /// </summary>
 internal sealed class RawEncoding
 {
@@ -29,6 +29,21 @@ internal sealed class RawEncoding
     {
         Run();
         return _done.Task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Ends the encoding's use of the bytes: claims it when the pool has not begun (it then never runs), else waits for
+    /// it. After this the caller may reuse the bytes (a bulk load returns them to a pool).
+    /// </summary>
+    public void Settle()
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) == 0)
+        {
+            _done.SetCanceled();
+            return;
+        }
+
+        ((IAsyncResult)_done.Task).AsyncWaitHandle.WaitOne();
     }
 
     private void Run()

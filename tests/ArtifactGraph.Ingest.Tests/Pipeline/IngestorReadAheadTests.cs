@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Indexing;
@@ -35,10 +36,15 @@ public sealed class IngestorReadAheadTests : IDisposable
         var inputs = MixedInputs();
 
         var (oneByOne, oneByOneState) = Run(inputs, largeDocument, spill, (ingestor, files) => files.Select(ingestor.IngestFile).ToList());
-        var (readAhead, readAheadState) = Run(inputs, largeDocument, spill, (ingestor, files) => ingestor.IngestFiles(files));
+        var buffers = new CountingPool();
+        var (readAhead, readAheadState) = Run(inputs, largeDocument, spill, (ingestor, files) => ingestor.IngestFiles(files), buffers);
 
         Assert.Equal(oneByOne.Select(Describe), readAhead.Select(Describe));
         Assert.Equal(oneByOneState, readAheadState);
+
+        // Files were read into pooled arrays, longer than asked and holding stale bytes, and each went back once.
+        Assert.True(buffers.Rented > 50);
+        Assert.Equal(0, buffers.Outstanding);
 
         // The mix holds what it is meant to: every outcome, rejections before and after the hash, and reloads.
         Assert.Contains(oneByOne, r => r.Outcome == IngestOutcome.Unchanged);
@@ -67,13 +73,16 @@ public sealed class IngestorReadAheadTests : IDisposable
         var first = Fixture(Valid);
         var last = Fixture("Spdx3/valid/app-sbom.json");
         using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "boom.db") }, new FakeTimeProvider(_now));
-        var ingestor = new Ingestor([new ThrowingReader(), .. Readers.All], store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+        var buffers = new CountingPool();
+        var ingestor = new Ingestor([new ThrowingReader(), .. Readers.All], store, new IngestOptions(), NullLogger<Ingestor>.Instance) { ReadBuffers = buffers };
         var reported = new List<IngestReport>();
 
         Assert.Throws<InvalidOperationException>(() => ingestor.IngestFiles([first, boom, last], reported.Add));
 
         Assert.Equal([first], reported.Select(r => r.Source));
         Assert.Single(store.ListDocuments());
+        Assert.Equal(3, buffers.Rented);
+        Assert.Equal(0, buffers.Outstanding);
     }
 
     [Theory]
@@ -150,6 +159,27 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void IngestFiles_SymbolicLinks_MeasuredAndReadAsTheFilesTheyName()
+    {
+        // A link's own size is a few bytes: the size limit and the bulk path's buffers must see the document's.
+        var document = Fixture(Valid);
+        var size = new FileInfo(document).Length;
+        var link = Path.Combine(_directory, "linked.json");
+        File.CreateSymbolicLink(link, document);
+        using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "links.db") }, new FakeTimeProvider(_now));
+        var within = new Ingestor(Readers.All, store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+        var under = new Ingestor(Readers.All, store, new IngestOptions { MaxDocumentBytes = size - 1 }, NullLogger<Ingestor>.Instance);
+
+        var tooLarge = new[] { under.IngestFile(link), under.IngestFiles([link])[0] };
+        var read = within.IngestFiles([link])[0];
+
+        Assert.All(tooLarge, r => Assert.Equal($"{size:N0} bytes is over the document size limit of {size - 1:N0} bytes", r.Reason));
+        Assert.Equal(IngestOutcome.Ingested, read.Outcome);
+        Assert.Equal(size, read.Bytes);
+        Assert.Equal(File.ReadAllBytes(document), store.GetRawDocument(read.Sha256!));
+    }
+
+    [Fact]
     public void IngestFiles_NoFiles_NoReports()
     {
         using var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "empty.db") }, new FakeTimeProvider(_now));
@@ -195,7 +225,7 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     private (IReadOnlyList<IngestReport> Reports, List<string> State) Run(
-        List<string> inputs, long largeDocument, int spill, Func<Ingestor, List<string>, IReadOnlyList<IngestReport>> ingest)
+        List<string> inputs, long largeDocument, int spill, Func<Ingestor, List<string>, IReadOnlyList<IngestReport>> ingest, ArrayPool<byte>? buffers = null)
     {
         var path = Path.Combine(_directory, $"store{++_stores}.db");
         using var store = new ThreadBoundStore(SqliteGraphStore.Open(new SqliteStoreOptions { Path = path }, new FakeTimeProvider(_now)));
@@ -204,11 +234,58 @@ public sealed class IngestorReadAheadTests : IDisposable
         {
             LargeDocumentThreshold = largeDocument,
             SpillThreshold = spill,
+            ReadBuffers = buffers ?? ArrayPool<byte>.Shared,
         };
 
         // Twice: the second run meets every document already stored (Unchanged, or rejected again).
         var reports = ingest(ingestor, inputs).Concat(ingest(ingestor, inputs)).ToList();
         return (reports, StoreSnapshot.Of(store, index.Current));
+    }
+
+    /// <summary>
+    /// A pool that hands out arrays longer than asked and full of stale bytes, as a reused pooled array is, and fails a
+    /// return of an array it did not hand out or that was already returned.
+    /// </summary>
+    private sealed class CountingPool : ArrayPool<byte>
+    {
+        private readonly HashSet<byte[]> _outstanding = new(ReferenceEqualityComparer.Instance);
+
+        public int Rented { get; private set; }
+
+        public int Outstanding
+        {
+            get
+            {
+                lock (_outstanding)
+                {
+                    return _outstanding.Count;
+                }
+            }
+        }
+
+        public override byte[] Rent(int minimumLength)
+        {
+            var array = new byte[minimumLength + 100];
+            Array.Fill(array, (byte)'{');
+            lock (_outstanding)
+            {
+                _outstanding.Add(array);
+                Rented++;
+            }
+
+            return array;
+        }
+
+        public override void Return(byte[] array, bool clearArray = false)
+        {
+            lock (_outstanding)
+            {
+                if (!_outstanding.Remove(array))
+                {
+                    throw new InvalidOperationException("returned an array not rented, or twice");
+                }
+            }
+        }
     }
 
     /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>

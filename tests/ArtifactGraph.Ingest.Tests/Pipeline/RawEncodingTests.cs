@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ArtifactGraph.Core.Storage;
 using ArtifactGraph.Ingest.Pipeline;
@@ -40,6 +41,57 @@ public sealed class RawEncodingTests
         {
             var raw = encodings[i].Result();
             Assert.Equal(inputs[i], RawCompression.Decode(raw.Encoded, raw.Encoding, inputs[i].Length));
+        }
+    }
+
+    [Fact]
+    public async Task Settle_WhileThePoolEncodes_WaitsForItsEnd()
+    {
+        // A rejected document's bytes may go back to a pool once its encoding is settled: none may still be reading them.
+        using var bytes = new GatedMemory(Sbom);
+        var encoding = RawEncoding.Start(bytes.Memory);
+        Assert.True(bytes.Started.Wait(TimeSpan.FromSeconds(30)), "the pool never began the encoding");
+
+        var settled = Task.Run(encoding.Settle);
+        try
+        {
+            Assert.NotSame(settled, await Task.WhenAny(settled, Task.Delay(100))); // not while the encoding reads the bytes
+        }
+        finally
+        {
+            bytes.Proceed.Set();
+        }
+
+        await settled.WaitAsync(TimeSpan.FromSeconds(30));
+        var raw = encoding.Result();
+        Assert.Equal(Sbom, RawCompression.Decode(raw.Encoded, raw.Encoding, Sbom.Length));
+    }
+
+    /// <summary>Memory whose span, once asked for (the encoding has begun), is handed out only when the test lets it.</summary>
+    private sealed class GatedMemory(byte[] bytes) : MemoryManager<byte>
+    {
+        public ManualResetEventSlim Started { get; } = new();
+
+        public ManualResetEventSlim Proceed { get; } = new();
+
+        // The base asks GetSpan for the length, which would wait here for the gate.
+        public override Memory<byte> Memory => CreateMemory(bytes.Length);
+
+        public override Span<byte> GetSpan()
+        {
+            Started.Set();
+            Proceed.Wait();
+            return bytes;
+        }
+
+        public override MemoryHandle Pin(int elementIndex = 0) => throw new NotSupportedException();
+
+        public override void Unpin() => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Started.Dispose();
+            Proceed.Dispose();
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class StoreSnapshot
         var lines = new List<string> { $"sequence {store.ChangeSequence} index {index.Sequence}" };
         foreach (var d in store.ListDocuments())
         {
-            lines.Add($"document {d.Id} {d.Sha256} {d.Format} {d.Name} {d.IngestedAt:O} {d.Sequence} {d.Subject} {d.EffectiveAt:O} {d.SupersededBy} {Join(d.Properties)}");
+            lines.Add($"document {d.Id} {d.Sha256} {d.Format} {d.Name} {d.IngestedAt:O} {d.Sequence} {d.Subject} {d.EffectiveAt:O} {d.SupersededBy} {Join(d.Properties)} raw {RawHash(store, d.Sha256)}");
         }
 
         var sink = new Sink();
@@ -47,6 +47,10 @@ internal static class StoreSnapshot
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
+
+    /// <summary>The stored raw bytes' own SHA-256: they must be the document's bytes, whatever buffer they were read into.</summary>
+    private static string RawHash(IGraphStore store, string sha256) =>
+        store.GetRawDocument(sha256) is { } raw ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw)) : "none";
 
     private static string Join(IReadOnlyDictionary<string, string>? map) =>
         map is null ? "-" : string.Join(';', map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
