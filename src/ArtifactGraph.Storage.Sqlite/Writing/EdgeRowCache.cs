@@ -7,12 +7,14 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// together (a dependency list, a component's hashes), so one lookup per node finds all of them in one small
 /// array; keyed by the whole edge, each edge cost its own lookup, and at tier M those missed the CPU caches
 /// (~13% of the committing thread). A node's first <see cref="RunLength"/> edges are kept in its run; further
-/// ones (a cluster's thousand workloads) in a map by the whole edge. Both have the bounds, admission and LRU
+/// ones (a cluster's thousand workloads) in a map by the whole edge. A run is allocated at its full length and filled
+/// in place: copied to grow by one, a run of five edges was five arrays, each kept alive by the cache's table (old
+/// and large, so every one survived its first collection) and then dropped for the next. Both have the bounds, admission and LRU
 /// approximation of <see cref="RowCache{TKey, TRow}"/> (the runs in its <see cref="IdentityRowCache{TRow}"/> form).
 /// </summary>
 internal sealed class EdgeRowCache
 {
-    /// <summary>Edges kept in one node's run; a run is copied to grow, so it stays exactly its length.</summary>
+    /// <summary>Edges kept in one node's run; its unused entries are empty (0: no edge packs to it).</summary>
     public const int RunLength = 8;
 
     // Kind and to-id share one key in a run: ids below 2^48 (any SQLite file this side of petabytes).
@@ -34,7 +36,7 @@ internal sealed class EdgeRowCache
     }
 
     /// <summary>How many edges are cached (a test hook: it walks every run).</summary>
-    public int Count => _runs.Values.Sum(run => run.Length) + _overflow.Count;
+    public int Count => _runs.Values.Sum(run => new Run(0, run).Count) + _overflow.Count;
 
     public void StartDocument()
     {
@@ -72,18 +74,22 @@ internal sealed class EdgeRowCache
             return;
         }
 
-        var length = run.Entries?.Length ?? 0;
-        if (packed < 0 || length >= RunLength)
+        var free = run.IndexOf(Empty);
+        if (packed <= Empty || (run.Entries is not null && free < 0))
         {
             _overflow.Set(new EdgeKey(kind, run.From, to), row);
             return;
         }
 
-        var grown = new Entry[length + 1];
-        run.Entries?.CopyTo(grown, 0);
-        grown[length] = new Entry(packed, row);
-        run = new Run(run.From, grown);
-        _runs.Set(RunKey(run.From), grown);
+        if (run.Entries is null)
+        {
+            run = new Run(run.From, new Entry[RunLength]);
+            _runs.Set(RunKey(run.From), run.Entries!);
+            free = 0;
+        }
+
+        // In place: the cache's copy (young, old or both: the same array) sees it too.
+        run.Entries![free] = new Entry(packed, row);
     }
 
     /// <summary>
@@ -92,7 +98,10 @@ internal sealed class EdgeRowCache
     /// </summary>
     private static UInt128 RunKey(long from) => (ulong)from * 0x9E3779B97F4A7C15UL;
 
-    private static long Pack(long kind, long to) => (ulong)to <= MaxTo && (ulong)kind < (1UL << (63 - KindShift)) ? (kind << KindShift) | to : -1;
+    // Marks an unused entry of a run; Pack never returns it (kind 0 to id 0 goes to the map, as ids past MaxTo do).
+    private const long Empty = 0;
+
+    private static long Pack(long kind, long to) => (ulong)to <= MaxTo && (ulong)kind < (1UL << (63 - KindShift)) && (kind | to) != 0 ? (kind << KindShift) | to : -1;
 
     private static bool Miss(out CachedRow row)
     {
@@ -109,6 +118,10 @@ internal sealed class EdgeRowCache
 
         public Entry[]? Entries { get; } = entries;
 
+        /// <summary>How many edges the run holds (its entries fill from the start).</summary>
+        public int Count => Entries is null ? 0 : IndexOf(Empty) is var free and >= 0 ? free : Entries.Length;
+
+        /// <summary>The entry holding <paramref name="packed"/>, or -1; with <see cref="Empty"/>, the first unused entry.</summary>
         public int IndexOf(long packed)
         {
             if (Entries is not { } entries || packed < 0)
@@ -121,6 +134,11 @@ internal sealed class EdgeRowCache
                 if (entries[i].KindAndTo == packed)
                 {
                     return i;
+                }
+
+                if (entries[i].KindAndTo == Empty)
+                {
+                    return -1;
                 }
             }
 

@@ -37,7 +37,7 @@ public sealed class EdgeRowCacheTests
 
         var again = cache.RunOf(From);
 
-        Assert.Equal(EdgeRowCache.RunLength, again.Entries!.Length);
+        Assert.Equal(EdgeRowCache.RunLength, again.Count);
         Assert.All(Enumerable.Range(0, edges), to => Assert.True(cache.TryGet(again, 1, to, out var row) && row.Id == 1_000 + to));
         Assert.Equal(edges, cache.Count);
     }
@@ -68,6 +68,40 @@ public sealed class EdgeRowCacheTests
         Assert.Null(cache.RunOf(From).Entries);
         Assert.True(cache.TryGet(cache.RunOf(From), 1, far, out var row));
         Assert.Equal(9L, row.Id);
+    }
+
+    [Fact]
+    public void Set_KindZeroToZero_NotTakenForAnUnusedEntry()
+    {
+        // A run's unused entries are 0, which kind 0 to id 0 would also pack to: it is kept in the map instead.
+        var cache = new EdgeRowCache(1_000);
+        var run = cache.RunOf(From);
+
+        cache.Set(ref run, 0, 0, Row(5));
+        cache.Set(ref run, 1, 7, Row(6));
+
+        var again = cache.RunOf(From);
+        Assert.True(cache.TryGet(again, 0, 0, out var zero) && zero.Id == 5);
+        Assert.True(cache.TryGet(again, 1, 7, out var other) && other.Id == 6);
+        Assert.Equal(1, again.Count);
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void RunOf_RunGrownAfterItWasFound_CacheSeesEveryEdge()
+    {
+        // Runs are filled in place: edges added through one lookup's run are found through the next lookup.
+        var cache = new EdgeRowCache(1_000);
+        var first = cache.RunOf(From);
+        cache.Set(ref first, 1, 1, Row(1));
+        var second = cache.RunOf(From);
+        cache.Set(ref second, 1, 2, Row(2));
+        cache.Set(ref second, 1, 3, Row(3));
+
+        var third = cache.RunOf(From);
+
+        Assert.Equal(3, third.Count);
+        Assert.All(new[] { 1, 2, 3 }, to => Assert.True(cache.TryGet(third, 1, to, out var row) && row.Id == to));
     }
 
     [Fact]
