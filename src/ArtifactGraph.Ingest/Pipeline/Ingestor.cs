@@ -63,12 +63,12 @@ public sealed partial class Ingestor
                 return false;
             }
 
-            var array = GC.AllocateUninitializedArray<byte>(checked((int)size));
+            var array = GC.AllocateUninitializedArray<byte>((int)size);
             var length = ReadAll(handle, array, size);
             bytes = length == array.Length ? array : array[..length];
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OverflowException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             reason = Unreadable(ex);
             return false;
@@ -92,12 +92,12 @@ public sealed partial class Ingestor
                 return false;
             }
 
-            array = ReadBuffers.Rent(checked((int)size));
+            array = ReadBuffers.Rent((int)size);
             length = ReadAll(handle, array, size);
             rented = array;
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OverflowException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             if (array is not null)
             {
@@ -119,7 +119,9 @@ public sealed partial class Ingestor
         size = RandomAccess.GetLength(handle);
         reason = size > _options.MaxDocumentBytes
             ? $"{size:N0} bytes is over the document size limit of {_options.MaxDocumentBytes:N0} bytes"
-            : string.Empty;
+            : size > Array.MaxLength
+                ? $"{size:N0} bytes is more than a document can be read into (at most {Array.MaxLength:N0})"
+                : string.Empty;
         return reason.Length == 0;
     }
 

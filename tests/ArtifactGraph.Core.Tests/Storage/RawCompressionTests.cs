@@ -56,6 +56,25 @@ public sealed class RawCompressionTests
     }
 
     [Fact]
+    public void Encode_VeryLargeDocument_EncodesIntoBlocksOfItsOwn()
+    {
+        // Past 16 MB the blocks are not pooled (they would stay in the pool after a rare 250 MB SBOM); same result.
+        var random = new Random(7);
+        var raw = new byte[(16 << 20) + 1];
+        random.NextBytes(raw);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = (byte)"{}\":,abcdefpkg/@0123456789"[raw[i] % 26];
+        }
+
+        var (encoded, encoding) = RawCompression.Encode(raw);
+
+        Assert.Equal(RawCompression.Brotli, encoding);
+        Assert.InRange(encoded.Length, 2 << 20, raw.Length - 1); // several 1 MB blocks
+        Assert.Equal(raw, RawCompression.Decode(encoded, encoding, raw.Length));
+    }
+
+    [Fact]
     public void Encode_RandomBytes_KeepsIdentity()
     {
         var raw = new byte[1024];
