@@ -5,6 +5,9 @@ namespace ArtifactGraph.Core.Tests.Storage;
 
 public sealed class RawCompressionTests
 {
+    // Random text of JSON's characters compresses only ~1.6x, so a few MB of it fill several output blocks.
+    private const string JsonAlphabet = "{}\":,abcdefpkg/@0123456789";
+
     [Fact]
     public void Encode_RepetitiveText_UsesBrotliAndDecodes()
     {
@@ -21,12 +24,7 @@ public sealed class RawCompressionTests
     public void Encode_OutputLargerThanOneBlock_DecodesToTheInput()
     {
         // Random hex text compresses about 2x: 4 MB of it spans several of the encoder's 1 MB output blocks.
-        var random = new Random(11);
-        var raw = new byte[4 << 20];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            raw[i] = (byte)"0123456789abcdef"[random.Next(16)];
-        }
+        var raw = RandomText(new Random(11), 4 << 20, "0123456789abcdef");
 
         var (encoded, encoding) = RawCompression.Encode(raw);
 
@@ -42,11 +40,7 @@ public sealed class RawCompressionTests
         var random = new Random(5);
         foreach (var size in new[] { 300_000, 40_000, 2_500_000, 90_000, 300_000 })
         {
-            var raw = new byte[size];
-            for (var i = 0; i < raw.Length; i++)
-            {
-                raw[i] = (byte)"{}\":,abcdefpkg/@0123456789"[random.Next(26)];
-            }
+            var raw = RandomText(random, size, JsonAlphabet);
 
             var (encoded, encoding) = RawCompression.Encode(raw);
 
@@ -59,13 +53,7 @@ public sealed class RawCompressionTests
     public void Encode_VeryLargeDocument_EncodesIntoBlocksOfItsOwn()
     {
         // Past 16 MB the blocks are not pooled (they would stay in the pool after a rare 250 MB SBOM); same result.
-        var random = new Random(7);
-        var raw = new byte[(16 << 20) + 1];
-        random.NextBytes(raw);
-        for (var i = 0; i < raw.Length; i++)
-        {
-            raw[i] = (byte)"{}\":,abcdefpkg/@0123456789"[raw[i] % 26];
-        }
+        var raw = RandomText(new Random(7), (16 << 20) + 1, JsonAlphabet);
 
         var (encoded, encoding) = RawCompression.Encode(raw);
 
@@ -106,5 +94,17 @@ public sealed class RawCompressionTests
     public void Decode_UnknownEncoding_Throws()
     {
         Assert.Throws<InvalidDataException>(() => RawCompression.Decode([1, 2], "zstd", 2));
+    }
+
+    private static byte[] RandomText(Random random, int length, string alphabet)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)alphabet[bytes[i] % alphabet.Length];
+        }
+
+        return bytes;
     }
 }
