@@ -126,7 +126,7 @@ public sealed partial class Ingestor
             return new PreparedDocument { Source = path, Sequential = true };
         }
 
-        if (!TryReadFileRented(path, out var rented, out var length, out var unreadable))
+        if (!TryReadFile(path, ReadBuffers, out var rented, out var length, out var unreadable))
         {
             return new PreparedDocument { Source = path, RejectedAt = "file", Reason = unreadable };
         }

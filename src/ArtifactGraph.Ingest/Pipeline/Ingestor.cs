@@ -26,7 +26,11 @@ public sealed partial class Ingestor
     /// </summary>
     internal long LargeDocumentThreshold { get; init; } = LargeDocumentBytes;
 
-    /// <summary>Where a bulk load's files are read into (<see cref="TryReadFileRented"/>). Tests count what is rented and returned.</summary>
+    /// <summary>
+    /// Where a bulk load reads its files into, each array returned once its document is finished with
+    /// (<see cref="PreparedDocument.Rented"/>): a tier M SBOM is ~400 KB, a fresh array on the large object heap each, and
+    /// that heap's budget set off most of the load's full collections. Tests count what is rented and returned.
+    /// </summary>
     internal ArrayPool<byte> ReadBuffers { get; init; } = ArrayPool<byte>.Shared;
 
     /// <summary>Records per chunk for documents under the threshold. Tests lower it so small files spill.</summary>
@@ -51,39 +55,28 @@ public sealed partial class Ingestor
     public IngestReport IngestFile(string path) =>
         TryReadFile(path, out var bytes, out var reason) ? IngestBytes(path, bytes) : Rejected(path, "file", reason);
 
-    /// <summary>Reads a file within the size limit; touches no store.</summary>
+    /// <summary>Reads a file within the size limit into an array of its own; touches no store.</summary>
     private bool TryReadFile(string path, out byte[] bytes, out string reason)
     {
         bytes = [];
-        try
+        if (!TryReadFile(path, pool: null, out var array, out var length, out reason))
         {
-            using var handle = File.OpenHandle(path);
-            if (!WithinLimit(handle, out var size, out reason))
-            {
-                return false;
-            }
-
-            var array = GC.AllocateUninitializedArray<byte>((int)size);
-            var length = ReadAll(handle, array, size);
-            bytes = length == array.Length ? array : array[..length];
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            reason = Unreadable(ex);
             return false;
         }
+
+        bytes = length == array.Length ? array : array[..length];
+        return true;
     }
 
     /// <summary>
-    /// Reads a file within the size limit into an array rented from <see cref="ReadBuffers"/>, which the caller
-    /// returns (<see cref="PreparedDocument.Rented"/>). A bulk load reads every file so: a tier M SBOM is ~400 KB, a
-    /// fresh array on the large object heap each, and that heap's budget set off most of the load's full collections.
+    /// The file's first <paramref name="length"/> bytes (all of them, unless it shrank while read) in
+    /// <paramref name="array"/>: rented from <paramref name="pool"/> (and given back on failure), or allocated at the
+    /// file's size without one.
     /// </summary>
-    private bool TryReadFileRented(string path, out byte[] rented, out int length, out string reason)
+    private bool TryReadFile(string path, ArrayPool<byte>? pool, out byte[] array, out int length, out string reason)
     {
-        (rented, length) = ([], 0);
-        byte[]? array = null;
+        (array, length) = ([], 0);
+        byte[]? taken = null;
         try
         {
             using var handle = File.OpenHandle(path);
@@ -92,16 +85,16 @@ public sealed partial class Ingestor
                 return false;
             }
 
-            array = ReadBuffers.Rent((int)size);
-            length = ReadAll(handle, array, size);
-            rented = array;
+            taken = pool?.Rent((int)size) ?? GC.AllocateUninitializedArray<byte>((int)size);
+            length = ReadAll(handle, taken, size);
+            array = taken;
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (array is not null)
+            if (taken is not null)
             {
-                ReadBuffers.Return(array);
+                pool?.Return(taken);
             }
 
             length = 0;
