@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 using ArtifactGraph.Core.Storage;
@@ -206,15 +207,16 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         }
     }
 
-    private int WriteNodes(IReadOnlyList<NodeRecord> nodes)
+    private int WriteNodes(IReadOnlyList<NodeRecord> records)
     {
         var graph = _owner.Graph;
         var cache = _owner.Nodes;
         var added = 0;
-        for (var i = 0; i < nodes.Count; i++)
+        var nodes = SpanOf(records);
+        for (var i = 0; i < nodes.Length; i++)
         {
             // Most nodes are known, and finding one is a cache miss: fetch a later node's slot while this one is written.
-            if (i + NodePrefetchDistance < nodes.Count)
+            if (i + NodePrefetchDistance < nodes.Length)
             {
                 cache.Prefetch(nodes[i + NodePrefetchDistance].Identity);
             }
@@ -278,7 +280,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return id;
     }
 
-    private int WriteEdges(IReadOnlyList<EdgeRecord> edges)
+    private int WriteEdges(IReadOnlyList<EdgeRecord> records)
     {
         var graph = _owner.Graph;
         var cache = _owner.Edges;
@@ -290,7 +292,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         string? lastFromKey = null;
         var lastFromKind = NodeKind.Package;
         var run = default(EdgeRowCache.Run);
-        foreach (var edge in edges)
+        foreach (var edge in SpanOf(records))
         {
             if (!ReferenceEquals(edge.From.Key, lastFromKey) || edge.From.Kind != lastFromKind)
             {
@@ -363,6 +365,17 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
         return id;
     }
+
+    /// <summary>
+    /// The records as a span: the batch builder hands out lists and the read-ahead recorder arrays, and going through
+    /// the interface cost two dispatched calls a record (~1.5% of the committing thread).
+    /// </summary>
+    private static ReadOnlySpan<T> SpanOf<T>(IReadOnlyList<T> records) => records switch
+    {
+        T[] array => array,
+        List<T> list => CollectionsMarshal.AsSpan(list),
+        _ => records.ToArray(),
+    };
 
     private long NodeId(NodeRef node)
     {
