@@ -12,6 +12,15 @@ namespace ArtifactGraph.Ingest.Pipeline;
 /// </summary>
 public sealed partial class Ingestor
 {
+    /// <summary>Documents read and waiting from which the reader takes the raw encoding back (<see cref="CommitsShouldEncode"/>).</summary>
+    private const int ReadyToEncodeOnReader = 2;
+
+    // Set by the committing thread as it takes each document read ahead, read by the reader as it finishes one.
+    private volatile bool _encodeOnCommit;
+
+    /// <summary>Test hook: called on the committing thread with each document whose raw bytes it encodes.</summary>
+    internal Action<string>? EncodedOnCommit { get; init; }
+
     /// <summary>
     /// Ingests the files in order; <paramref name="reported"/> is called on the caller's thread after each one
     /// (e.g. for a progress bar). A large document (<see cref="LargeDocumentThreshold"/>) is read inside its
@@ -44,6 +53,7 @@ public sealed partial class Ingestor
                 {
                     (loaded, read) = ahead.Dequeue();
                     aheadBytes -= loaded.Expanded.Length;
+                    _encodeOnCommit = CommitsShouldEncode(read, ahead);
                 }
 
                 IngestReport report;
@@ -85,6 +95,29 @@ public sealed partial class Ingestor
         }
 
         return reports;
+    }
+
+    /// <summary>
+    /// Which thread Brotli-encodes the raw bytes of the documents read next (~0.7 ms of CPU for a tier M SBOM): the
+    /// committing thread once it finds the document it takes not read yet (the reader is the slower thread, so the
+    /// commits have time to spare), the reader again once two documents are read and waiting (it is ahead). Encoding
+    /// always on the reader left the commits waiting for it whenever the reader was the slower of the two; the store
+    /// gets the same bytes either way.
+    /// </summary>
+    private bool CommitsShouldEncode(Task<PreparedDocument> read, Queue<(PreparedDocument Loaded, Task<PreparedDocument> Read)> ahead)
+    {
+        if (!read.IsCompleted)
+        {
+            return true;
+        }
+
+        var ready = 0;
+        foreach (var (_, next) in ahead)
+        {
+            ready += next.IsCompleted ? 1 : 0;
+        }
+
+        return ready < ReadyToEncodeOnReader && _encodeOnCommit;
     }
 
     /// <summary>One document ahead always; more while they are few and small enough (<see cref="IngestOptions.ReadAheadDocuments"/>, <see cref="IngestOptions.ReadAheadBytes"/>), and none past a large one.</summary>
@@ -171,7 +204,7 @@ public sealed partial class Ingestor
             var reader = _sniffer.Detect(new DocumentInput(Path.GetFileName(path), expanded, sha256) { Hints = hints });
             var chunks = new ChunkRecorder();
             var batch = reader.Read(ReadInput(path, expanded, sha256, hints, chunks));
-            return loaded with { Format = reader.Format, Batch = batch, Chunks = chunks, Raw = new RawDocument(expanded) };
+            return loaded with { Format = reader.Format, Batch = batch, Chunks = chunks, Raw = _encodeOnCommit ? null : new RawDocument(expanded) };
         }
         catch (DocumentRejectedException ex)
         {
@@ -214,12 +247,19 @@ public sealed partial class Ingestor
                 return IngestExpanded(document.Source, document.Expanded, sha256, document.Hints);
             }
 
-            return CommitRead(document.Source, document.Format!, document.Expanded.Length, sha256, document.Raw ?? new RawDocument(document.Expanded), document.Chunks, document.Batch);
+            return CommitRead(document.Source, document.Format!, document.Expanded.Length, sha256, document.Raw ?? EncodeWhileCommitting(document), document.Chunks, document.Batch);
         }
         catch (DocumentRejectedException ex)
         {
             return Rejected(document.Source, ex.Location, ex.Reason, sha256);
         }
+    }
+
+    /// <summary>The raw bytes of a document the reader left unencoded (<see cref="CommitsShouldEncode"/>), or not read ahead.</summary>
+    private RawDocument EncodeWhileCommitting(PreparedDocument document)
+    {
+        EncodedOnCommit?.Invoke(document.Source);
+        return new RawDocument(document.Expanded);
     }
 
     private bool IsLargeFile(string path)

@@ -37,7 +37,10 @@ internal sealed record PreparedDocument
 
     public IngestBatch? Batch { get; init; }
 
-    /// <summary>The raw bytes encoded for storage, with <see cref="Batch"/>: done here, off the committing thread.</summary>
+    /// <summary>
+    /// The raw bytes encoded for storage, with <see cref="Batch"/>: by the reader, off the committing thread, unless the
+    /// commits were waiting for reads (then null, and the committing thread encodes them: <see cref="Ingestor"/>).
+    /// </summary>
     public RawDocument? Raw { get; init; }
 
     public ChunkRecorder? Chunks { get; init; }

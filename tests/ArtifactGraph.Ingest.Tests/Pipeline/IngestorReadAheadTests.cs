@@ -159,6 +159,48 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void IngestFiles_ReaderSlowerThanCommits_CommitsEncodeTheRawBytes()
+    {
+        // Each read takes 100 ms and each commit a few: the committing thread waits for every read, so it encodes the
+        // raw bytes of the documents read from then on; the stored bytes are the files' either way.
+        var paths = OrderFiles("slow", 8);
+        using var store = WarmStore("slow-reader.db");
+        var encodedOnCommit = new List<string>();
+        var ingestor = new Ingestor([new PacedReader()], store, new IngestOptions(), NullLogger<Ingestor>.Instance) { EncodedOnCommit = encodedOnCommit.Add };
+
+        Assert.All(ingestor.IngestFiles(paths), r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
+
+        Assert.Subset(encodedOnCommit.ToHashSet(), paths[^3..].ToHashSet());
+        AssertRawStored(store, paths);
+    }
+
+    [Fact]
+    public void IngestFiles_ReaderAheadAgain_ReaderEncodesAgain()
+    {
+        // Six slow reads (the commits catch up and wait, so they encode), then instant reads while each commit's report
+        // takes 60 ms on the committing thread: once two documents are read and waiting, the reader encodes again, so
+        // the last documents, read after that, reach the commits encoded.
+        var paths = OrderFiles("slow", 6).Concat(OrderFiles("fast", 10)).ToList();
+        using var store = WarmStore("reader-ahead.db");
+        var encodedOnCommit = new List<string>();
+        var ingestor = new Ingestor([new PacedReader()], store, new IngestOptions { ReadAheadDocuments = 8 }, NullLogger<Ingestor>.Instance) { EncodedOnCommit = encodedOnCommit.Add };
+
+        var reports = ingestor.IngestFiles(paths, r =>
+        {
+            if (Path.GetFileName(r.Source).StartsWith("fast", StringComparison.Ordinal))
+            {
+                Thread.Sleep(60);
+            }
+        });
+
+        Assert.All(reports, r => Assert.Equal(IngestOutcome.Ingested, r.Outcome));
+        Assert.Subset(encodedOnCommit.ToHashSet(), paths[4..6].ToHashSet());
+        Assert.DoesNotContain(paths[^1], encodedOnCommit);
+        Assert.DoesNotContain(paths[^2], encodedOnCommit);
+        AssertRawStored(store, paths);
+    }
+
+    [Fact]
     public void IngestFiles_SymbolicLinks_MeasuredAndReadAsTheFilesTheyName()
     {
         // A link's own size is a few bytes: the size limit and the bulk path's buffers must see the document's.
@@ -310,6 +352,51 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>
+    private List<string> OrderFiles(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var path = Path.Combine(_directory, $"{prefix}{i}");
+            File.WriteAllText(path, $"order:{prefix}{i} " + new string('x', 1_000 + i));
+            return path;
+        })];
+
+    /// <summary>A store the bulk path has already committed into, so no first commit is slowed by compiling code.</summary>
+    private SqliteGraphStore WarmStore(string name)
+    {
+        var store = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, name) }, new FakeTimeProvider(_now));
+        new Ingestor([new PacedReader()], store, new IngestOptions(), NullLogger<Ingestor>.Instance).IngestFiles(OrderFiles("warm", 3));
+        return store;
+    }
+
+    private static void AssertRawStored(SqliteGraphStore store, List<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var bytes = File.ReadAllBytes(path);
+            Assert.Equal(bytes, store.GetRawDocument(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
+        }
+    }
+
+    /// <summary>Reads "order:" documents: 100 ms each for those named "slow…", at once for the others.</summary>
+    private sealed class PacedReader : IDocumentReader
+    {
+        public string Format => "Order";
+
+        public bool CanRead(DocumentInput input) => input.Content.Span.StartsWith("order:"u8);
+
+        public IngestBatch Read(DocumentInput input)
+        {
+            if (input.Name.StartsWith("slow", StringComparison.Ordinal))
+            {
+                Thread.Sleep(100);
+            }
+
+            var builder = input.NewBuilder();
+            builder.AddNode(new NodeRef(NodeKind.Package, $"pkg:generic/{input.Name}"));
+            return builder.Build(new DocumentInfo { Sha256 = input.Sha256, Format = Format, Name = input.Name });
+        }
+    }
+
     private sealed class OrderReader(System.Collections.Concurrent.ConcurrentQueue<string> events) : IDocumentReader
     {
         public string Format => "Order";
