@@ -351,7 +351,7 @@ public sealed class IngestorReadAheadTests : IDisposable
         }
     }
 
-    /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>
+    /// <summary>"order:" files named prefix0, prefix1, …, padded to ~1 KB so their raw bytes are stored Brotli-encoded.</summary>
     private List<string> OrderFiles(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i =>
         {
@@ -397,6 +397,7 @@ public sealed class IngestorReadAheadTests : IDisposable
         }
     }
 
+    /// <summary>Reads "order:NAME" documents into one package node, logging when each read starts.</summary>
     private sealed class OrderReader(System.Collections.Concurrent.ConcurrentQueue<string> events) : IDocumentReader
     {
         public string Format => "Order";
