@@ -3,10 +3,10 @@ using ArtifactGraph.Core.Storage;
 namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
-/// Many documents on two cores: document n+1 is read (sniff, read + map, raw encoding: all pure) on a worker
-/// while document n commits on the caller's thread, one transaction per document as on the sequential
-/// path, with the same reports in the same order and the same store contents. The store is used from the
-/// caller's thread only. A few documents are read ahead (<see cref="IngestOptions.ReadAheadDocuments"/>, within
+/// Many documents on two cores: document n+1 is read (sniff, read + map, and the raw encoding unless the commits have
+/// time for it: all pure) on a worker while document n commits on the caller's thread, one transaction per document
+/// as on the sequential path, with the same reports in the same order and the same store contents. The store is used
+/// from the caller's thread only. A few documents are read ahead (<see cref="IngestOptions.ReadAheadDocuments"/>, within
 /// <see cref="IngestOptions.ReadAheadBytes"/>), so memory is a few batches more than sequential, and the reader keeps
 /// going through a commit far longer than a read.
 /// </summary>
@@ -195,7 +195,7 @@ public sealed partial class Ingestor
         }
     }
 
-    /// <summary>The pure half, on the worker: sniff, read + map (chunks recorded), raw bytes encoded.</summary>
+    /// <summary>The pure half, on the worker: sniff, read + map (chunks recorded), raw bytes encoded unless <see cref="CommitsShouldEncode"/> said so.</summary>
     private PreparedDocument Read(PreparedDocument loaded)
     {
         var (path, expanded, sha256, hints) = (loaded.Source, loaded.Expanded, loaded.Sha256!, loaded.Hints);

@@ -5,8 +5,8 @@ namespace ArtifactGraph.Ingest.Pipeline;
 
 /// <summary>
 /// One document after the pure half of the pipeline: loaded (file read, decompress, hash) on the caller's thread,
-/// then read (sniff, read + map, encode) on the read-ahead worker without the store when the store does not hold
-/// it yet. The committing thread finishes it (<see cref="Ingestor"/>'s pipelined path): the store decides
+/// then read (sniff, read + map, and usually encode: <see cref="Raw"/>) on the read-ahead worker without the store
+/// when the store does not hold it yet. The committing thread finishes it (<see cref="Ingestor"/>'s pipelined path): the store decides
 /// Unchanged first, exactly as on the sequential path.
 /// </summary>
 internal sealed record PreparedDocument
