@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Merging staged provenance failed; the lists stay staged and the next merge retries")]
     public static partial void ProvenanceMergeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Debug, "Merged {Nodes} staged nodes into the (kind, key) index")]
+    public static partial void NodesMerged(ILogger logger, int nodes);
+
+    [LoggerMessage(9, LogLevel.Warning, "Merging the staged nodes into the (kind, key) index failed; they stay staged and the next merge retries")]
+    public static partial void NodeMergeFailed(ILogger logger, Exception exception);
 }

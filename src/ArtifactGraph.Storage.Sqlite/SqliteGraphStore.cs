@@ -96,6 +96,16 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         }
     }
 
+    /// <summary>Test hook: moves the staged nodes into the (kind, key) index now.</summary>
+    internal void MergeNodes()
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.MergeNodes();
+        }
+    }
+
     public long ChangeSequence => Read(DocumentQueries.ChangeSequence);
 
     public CommitResult Commit(IngestBatch batch, ReadOnlyMemory<byte> rawBytes)
@@ -189,6 +199,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
 
             // The end of an ingest run: what is staged is merged so the next process starts with none.
             _writer.MergeStaged();
+            _writer.MergeNodes();
             _writer.Dispose();
             _writerConnection.Dispose();
         }

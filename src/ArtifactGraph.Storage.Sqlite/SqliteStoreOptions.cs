@@ -27,6 +27,15 @@ public sealed class SqliteStoreOptions
     public int NodeCacheCapacity { get; set; } = 1_000_000;
 
     /// <summary>
+    /// How many new nodes the writer stages before it moves them into the unique (kind, key) index in one statement
+    /// (Writing/StagedNodes.cs; and on close). Inserted in their documents' transactions, new keys landed on random index
+    /// pages, each a page of that commit's write-ahead log; merged in bulk, each page takes many keys. The writer keeps the
+    /// staged nodes in a map (32–64 bytes each), and a reader looking a node up by key that is not in the index scans them,
+    /// so the step is bounded. 0 merges before every insert.
+    /// </summary>
+    public int NodeMergeRows { get; set; } = 65_536;
+
+    /// <summary>
     /// About how many edges the writer remembers across documents: kept by from node, a run of up to 8 edges per node in
     /// one array (about 24 bytes an edge and 50 a node), the rest by edge; a quarter per document at most. 0 turns the
     /// cache off.
@@ -91,6 +100,11 @@ public sealed class SqliteStoreOptions
         if (NodeCacheCapacity < 0 || EdgeCacheCapacity < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(NodeCacheCapacity), "NodeCacheCapacity and EdgeCacheCapacity must be zero or positive.");
+        }
+
+        if (NodeMergeRows < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NodeMergeRows), NodeMergeRows, "NodeMergeRows must be zero or positive.");
         }
 
         if (ProvenanceCompactionPairs <= 0)

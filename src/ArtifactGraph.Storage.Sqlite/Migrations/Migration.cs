@@ -21,4 +21,12 @@ internal static class Migration
         8 => ProvenanceBlocksBackfill.Run,
         _ => null,
     };
+
+    /// <summary>
+    /// Versions whose script rebuilds a table other tables reference (010 drops and recreates <c>nodes</c>): SQLite's
+    /// procedure for that runs with foreign keys off, and the setting cannot change inside a transaction, so the runner
+    /// turns it off before the version's transaction and back on after. The ids are copied as they are, so no
+    /// reference can break.
+    /// </summary>
+    public static bool RebuildsReferencedTable(int version) => version == 10;
 }

@@ -20,38 +20,63 @@ internal sealed class MigrationRunner(IReadOnlyList<SchemaMigration> migrations,
         var applied = new List<int>();
         foreach (var migration in migrations)
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            if (IsApplied(connection, transaction, migration.Version))
+            var foreignKeysOff = Migration.RebuildsReferencedTable(migration.Version);
+            if (foreignKeysOff)
             {
-                continue;
+                SqliteConnections.Execute(connection, "PRAGMA foreign_keys = OFF;");
             }
 
-            using (var script = connection.CreateCommand())
+            try
             {
-                script.Transaction = transaction;
-                script.CommandText = migration.Sql;
-                script.ExecuteNonQuery();
+                if (ApplyOne(connection, migration))
+                {
+                    applied.Add(migration.Version);
+                }
             }
-
-            Migration.StepFor(migration.Version)?.Invoke(connection, transaction);
-
-            using (var record = connection.CreateCommand())
+            finally
             {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at);";
-                record.Parameters.AddWithValue("$version", migration.Version);
-                record.Parameters.AddWithValue("$name", migration.Name);
-                record.Parameters.AddWithValue("$at", SqliteTimestamps.Format(timeProvider.GetUtcNow()));
-                record.ExecuteNonQuery();
+                if (foreignKeysOff)
+                {
+                    SqliteConnections.Execute(connection, "PRAGMA foreign_keys = ON;");
+                }
             }
-
-            transaction.Commit();
-            applied.Add(migration.Version);
-            Log.MigrationApplied(logger, migration.Version, migration.Name);
         }
 
         RejectNewerSchema(connection);
         return applied;
+    }
+
+    /// <summary>Applies one version in its own immediate transaction; false when it was already applied.</summary>
+    private bool ApplyOne(SqliteConnection connection, SchemaMigration migration)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (IsApplied(connection, transaction, migration.Version))
+        {
+            return false;
+        }
+
+        using (var script = connection.CreateCommand())
+        {
+            script.Transaction = transaction;
+            script.CommandText = migration.Sql;
+            script.ExecuteNonQuery();
+        }
+
+        Migration.StepFor(migration.Version)?.Invoke(connection, transaction);
+
+        using (var record = connection.CreateCommand())
+        {
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at);";
+            record.Parameters.AddWithValue("$version", migration.Version);
+            record.Parameters.AddWithValue("$name", migration.Name);
+            record.Parameters.AddWithValue("$at", SqliteTimestamps.Format(timeProvider.GetUtcNow()));
+            record.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        Log.MigrationApplied(logger, migration.Version, migration.Name);
+        return true;
     }
 
     private static bool IsApplied(SqliteConnection connection, SqliteTransaction transaction, int version)

@@ -37,21 +37,50 @@ internal static class ClaimQueries
         return claims;
     }
 
+    /// <summary>
+    /// The property maps of the nodes that exist: each looked up in the (kind, key) index, then those it lacks in one walk
+    /// of the staged nodes, all in one snapshot (a merge in between would otherwise hide a node from both).
+    /// </summary>
     public static IReadOnlyDictionary<NodeRef, IReadOnlyDictionary<string, string>> NodeProperties(SqliteConnection connection, IReadOnlyCollection<NodeRef> nodes)
     {
         var result = new Dictionary<NodeRef, IReadOnlyDictionary<string, string>>();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT properties FROM nodes WHERE kind = $kind AND key = $key;";
-        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        command.Prepare();
-        foreach (var node in nodes.Distinct())
+        var missing = new HashSet<NodeRef>();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using (var command = connection.CreateCommand())
         {
-            kind.Value = (long)node.Kind;
-            key.Value = node.Key;
-            if (command.ExecuteScalar() is string json)
+            command.Transaction = transaction;
+            command.CommandText = "SELECT properties FROM nodes WHERE kind = $kind AND key = $key AND staged = 0;";
+            var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            command.Prepare();
+            foreach (var node in nodes.Distinct())
             {
-                result[node] = PropertyJson.Read(json);
+                kind.Value = (long)node.Kind;
+                key.Value = node.Key;
+                if (command.ExecuteScalar() is string json)
+                {
+                    result[node] = PropertyJson.Read(json);
+                }
+                else
+                {
+                    missing.Add(node);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            using var staged = connection.CreateCommand();
+            staged.Transaction = transaction;
+            staged.CommandText = NodeLookup.Staged("n.properties");
+            using var reader = staged.ExecuteReader();
+            while (reader.Read())
+            {
+                var node = new NodeRef((NodeKind)reader.GetInt64(0), reader.GetString(1));
+                if (missing.Contains(node))
+                {
+                    result[node] = PropertyJson.Read(reader.GetString(2));
+                }
             }
         }
 

@@ -37,20 +37,17 @@ internal static class DocumentQueries
     {
         // One snapshot for the edge, its merged and staged provenance, and the summaries.
         using var transaction = connection.BeginTransaction(deferred: true);
+        if (NodeId(connection, transaction, from) is not { } fromId || NodeId(connection, transaction, to) is not { } toId)
+        {
+            return [];
+        }
+
         using var edge = connection.CreateCommand();
         edge.Transaction = transaction;
-        edge.CommandText =
-            """
-            SELECT e.id FROM nodes f
-            JOIN nodes t ON t.kind = $to_kind AND t.key = $to_key
-            JOIN edges e ON e.kind = $kind AND e.from_id = f.id AND e.to_id = t.id
-            WHERE f.kind = $from_kind AND f.key = $from_key;
-            """;
+        edge.CommandText = "SELECT id FROM edges WHERE kind = $kind AND from_id = $from_id AND to_id = $to_id;";
         edge.Parameters.AddWithValue("$kind", (long)kind);
-        edge.Parameters.AddWithValue("$from_kind", (long)from.Kind);
-        edge.Parameters.AddWithValue("$from_key", from.Key);
-        edge.Parameters.AddWithValue("$to_kind", (long)to.Kind);
-        edge.Parameters.AddWithValue("$to_key", to.Key);
+        edge.Parameters.AddWithValue("$from_id", fromId);
+        edge.Parameters.AddWithValue("$to_id", toId);
         if (edge.ExecuteScalar() is not long edgeId)
         {
             return [];
@@ -62,6 +59,16 @@ internal static class DocumentQueries
         command.CommandText = $"SELECT {SummaryColumns} FROM documents d WHERE d.id IN (SELECT value FROM json_each($ids)) ORDER BY d.seq;";
         command.Parameters.AddWithValue("$ids", "[" + string.Join(',', documentIds) + "]");
         return ReadSummaries(command);
+    }
+
+    private static long? NodeId(SqliteConnection connection, SqliteTransaction transaction, NodeRef node)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = NodeLookup.ByKey("n.id");
+        command.Parameters.AddWithValue("$kind", (long)node.Kind);
+        command.Parameters.AddWithValue("$key", node.Key);
+        return command.ExecuteScalar() as long?;
     }
 
     public static byte[]? Raw(SqliteConnection connection, string sha256)

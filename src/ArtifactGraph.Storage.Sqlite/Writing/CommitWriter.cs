@@ -38,6 +38,7 @@ internal sealed class CommitWriter : IDisposable
         Documents = new DocumentStatements(connection);
         Graph = new GraphStatements(connection);
         Rows = new DocumentRowsWriter(connection);
+        Staged = new StagedNodes(connection, options.NodeMergeRows);
         Nodes = new IdentityRowCache<CachedRow>(options.NodeCacheCapacity);
         Edges = new EdgeRowCache(options.EdgeCacheCapacity);
         _merger = new ProvenanceMerger(connection);
@@ -56,6 +57,9 @@ internal sealed class CommitWriter : IDisposable
 
     /// <summary>The current document's provenance, written as one row per document.</summary>
     public DocumentRowsWriter Rows { get; }
+
+    /// <summary>The nodes appended outside the unique (kind, key) index until the next merge.</summary>
+    public StagedNodes Staged { get; }
 
     public PropertyJson Json { get; } = new();
 
@@ -88,6 +92,29 @@ internal sealed class CommitWriter : IDisposable
     {
         Nodes.Clear();
         Edges.Clear();
+        Staged.Forget();
+    }
+
+    /// <summary>
+    /// Moves the staged nodes into the unique index in a transaction of its own (on close, and for tests), so the next
+    /// process, and readers looking nodes up by key, find none staged. A failure is logged: the nodes stay staged, and
+    /// the next process reads them into its map and merges them.
+    /// </summary>
+    public void MergeNodes()
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            Staged.Refresh();
+            var merged = Staged.Merge();
+            transaction.Commit();
+            Log.NodesMerged(_logger, merged);
+        }
+        catch (SqliteException e)
+        {
+            Staged.Forget();
+            Log.NodeMergeFailed(_logger, e);
+        }
     }
 
     /// <summary>
@@ -171,6 +198,7 @@ internal sealed class CommitWriter : IDisposable
         Documents.Dispose();
         Graph.Dispose();
         Rows.Dispose();
+        Staged.Dispose();
         _merger.Dispose();
         Json.Dispose();
     }

@@ -3,27 +3,36 @@ using Microsoft.Data.Sqlite;
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
-/// The per-row statements of a commit. Inserts use ON CONFLICT DO NOTHING so a new row costs one
-/// statement and an existing row changes nothing (then it is looked up and merged). Only the
-/// uniqueness conflict is ignored: NOT NULL violations still fail the commit. Foreign keys are not enforced
-/// on the writer connection (see SqliteConnections.ConfigureWriter): the ids bound are the writer's own.
+/// The per-row statements of a commit. Edge inserts use ON CONFLICT DO NOTHING so a new edge costs one
+/// statement and an existing one changes nothing (then it is looked up and merged); only the uniqueness
+/// conflict is ignored, NOT NULL violations still fail the commit. Node inserts are staged
+/// (<see cref="StagedNodes"/>). Foreign keys are not enforced on the writer connection
+/// (see SqliteConnections.ConfigureWriter): the ids bound are the writer's own.
 /// </summary>
 internal sealed class GraphStatements : IDisposable
 {
     public GraphStatements(SqliteConnection connection)
     {
+        // A new node is staged: appended outside the unique (kind, key) index, so there is no conflict to ignore. The
+        // writer inserts only keys it found neither in StagedNodes nor in the index.
         InsertNode = new Statement(
             connection,
-            "INSERT INTO nodes (kind, key, name, properties) VALUES ($kind, $key, $name, $properties) ON CONFLICT (kind, key) DO NOTHING;",
+            "INSERT INTO nodes (kind, key, name, properties, staged) VALUES ($kind, $key, $name, $properties, 1);",
             "$kind",
             "$key",
             "$name",
             "$properties");
+
+        // Merged nodes only: "staged = 0" is what lets SQLite use the partial index nodes_key.
         FindNode = new Statement(
             connection,
-            "SELECT id, name IS NOT NULL, properties FROM nodes WHERE kind = $kind AND key = $key;",
+            "SELECT id, name IS NOT NULL, properties FROM nodes WHERE kind = $kind AND key = $key AND staged = 0;",
             "$kind",
             "$key");
+        FindNodeById = new Statement(
+            connection,
+            "SELECT id, name IS NOT NULL, properties FROM nodes WHERE id = $id;",
+            "$id");
 
         // Existing keys keep their values (json_patch(new, existing) lets existing win); a name is only
         // filled in when missing. The WHERE clause skips the write when nothing would change.
@@ -78,6 +87,8 @@ internal sealed class GraphStatements : IDisposable
 
     public Statement FindNode { get; }
 
+    public Statement FindNodeById { get; }
+
     public Statement MergeNode { get; }
 
     public Statement MergeNodeLive { get; }
@@ -91,7 +102,7 @@ internal sealed class GraphStatements : IDisposable
     public Statement MergeEdge { get; }
 
     public IEnumerable<Statement> All =>
-        [InsertNode, FindNode, MergeNode, MergeNodeLive, InsertClaim, InsertEdge, FindEdge, MergeEdge];
+        [InsertNode, FindNode, FindNodeById, MergeNode, MergeNodeLive, InsertClaim, InsertEdge, FindEdge, MergeEdge];
 
     public void Dispose()
     {

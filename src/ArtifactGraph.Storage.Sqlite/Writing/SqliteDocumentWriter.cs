@@ -14,7 +14,7 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// provenance row.
 /// Node ids are kept across the document's chunks, up to <see cref="MaxKeptIds"/>: a later chunk's edges name nodes of
 /// earlier chunks (the writer's cross-document <see cref="Core.Storage.RowCache{TKey, TRow}"/> is bounded, so it cannot be relied on
-/// for that; past the cap, the table answers).
+/// for that; past the cap, the map of staged nodes or the table answers).
 /// </summary>
 internal sealed class SqliteDocumentWriter : IDocumentWriter
 {
@@ -86,6 +86,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         owner.NodeIds.Clear();
         owner.Nodes.StartDocument();
         owner.Edges.StartDocument();
+        owner.Staged.Refresh();
 
         owner.Rows.StartDocument();
         owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
@@ -104,7 +105,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         // in 9 to 35 chunks whose edges name earlier chunks' nodes, and finding those in the row cache instead cost
         // the commit up to ~25% more CPU (256-record chunks). Past MaxKeptIds they are dropped, so a 250 MB document does not hold an id per node
         // for its whole length; its edges naming nodes of earlier chunks find them in the row cache or, failing
-        // that, in the table (they were inserted earlier in this same transaction).
+        // that, among the staged nodes (they were inserted earlier in this same transaction, or merged since).
         if (_nodeIds.Count >= MaxKeptIds)
         {
             _nodeIds.Clear();
@@ -252,22 +253,31 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         return added;
     }
 
-    /// <summary>A node the cache does not know: insert it, or find the stored row and merge into it.</summary>
+    /// <summary>
+    /// A node the cache does not know: find its row (staged, then merged) and merge into it, or stage it. A staged node is
+    /// found by id: the staged rows are outside the (kind, key) index.
+    /// </summary>
     private long InsertOrMergeNode(NodeRecord node, UInt128 hash, ref int added)
     {
         var graph = _owner.Graph;
+        var staged = _owner.Staged;
         var kind = (long)node.Kind;
-        if (graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).BindUtf8(3, _owner.Json.WriteUtf8(node.Properties)).ExecuteInsert() is { } inserted)
+        var found = staged.TryGet(hash, out var stagedId)
+            ? graph.FindNodeById.Bind(0, stagedId)
+            : graph.FindNode.Bind(0, kind).Bind(1, node.Key);
+        if (!found.TryExecuteRow(out var id, out var hasName, out var stored))
         {
+            if (staged.Full)
+            {
+                staged.Merge();
+            }
+
+            var inserted = graph.InsertNode.Bind(0, kind).Bind(1, node.Key).Bind(2, node.Name).BindUtf8(3, _owner.Json.WriteUtf8(node.Properties)).ExecuteInsert()!.Value;
+            staged.Add(hash, inserted);
             added++;
             _firstNewNode = Math.Min(_firstNewNode, inserted);
             _owner.Nodes.Set(hash, new CachedRow(inserted, _owner.Keys.Of(node.Properties), node.Name is not null));
             return inserted;
-        }
-
-        if (!graph.FindNode.Bind(0, kind).Bind(1, node.Key).TryExecuteRow(out var id, out var hasName, out var stored))
-        {
-            throw new InvalidOperationException($"Node {node.Ref} conflicted on insert but was not found.");
         }
 
         var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
@@ -394,6 +404,11 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         if (_owner.Nodes.TryGet(hash, out var row))
         {
             return row.Id;
+        }
+
+        if (_owner.Staged.TryGet(hash, out var staged))
+        {
+            return staged;
         }
 
         return _owner.Graph.FindNode.Bind(0, (long)node.Kind).Bind(1, node.Key).TryExecuteRow(out var found, out _, out _)

@@ -129,6 +129,25 @@ internal sealed class Statement : IDisposable
     /// <summary>Two integer columns and a text column of the first row, when there is one.</summary>
     public bool TryExecuteRow(out long first, out long second, out string? third) => Run(out first, out second, out third);
 
+    /// <summary>Every row's first two integer columns and third text column, in order.</summary>
+    public void ForEachRow(Action<long, long, string?> row)
+    {
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                row(raw.sqlite3_column_int64(_statement, 0), raw.sqlite3_column_int64(_statement, 1), raw.sqlite3_column_text(_statement, 2).utf8_to_string());
+            }
+
+            Check(rc);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private bool Run(out long first, out long second, out string? third)

@@ -53,7 +53,7 @@ public sealed class DropEdgesToTests : IDisposable
     /// <summary>The statements that look edges up by their endpoints must not fall back to scanning the table.</summary>
     [Theory]
     [InlineData("SELECT id, 0, properties FROM edges e WHERE kind = 1 AND from_id = 2 AND to_id = 3;")]
-    [InlineData("SELECT e.id FROM nodes f JOIN nodes t ON t.kind = 2 AND t.key = 'b' JOIN edges e ON e.kind = 1 AND e.from_id = f.id AND e.to_id = t.id WHERE f.kind = 1 AND f.key = 'a';")]
+    [InlineData("SELECT id FROM edges e WHERE kind = 1 AND from_id = 2 AND to_id = 3;")]
     public void EdgeLookup_WithoutReverseIndex_UsesTheUniqueIndex(string sql)
     {
         var path = _database.NewPath();

@@ -7,7 +7,8 @@ namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
 
 /// <summary>
 /// Takes a store back to schema version 7: the merged pairs in <c>edge_documents</c> / <c>node_documents</c>, created
-/// as a version 7 build creates them, and the tables and records of migrations 008 and later gone.
+/// as a version 7 build creates them, <c>nodes</c> with its unique (kind, key) again (migration 010 rebuilt it), and
+/// the tables and records of migrations 008 and later gone.
 /// </summary>
 internal static class ProvenanceBeforeBlocks
 {
@@ -15,6 +16,7 @@ internal static class ProvenanceBeforeBlocks
     {
         var edges = MergedPairs.Of(path, "edge_document_blocks");
         var nodes = MergedPairs.Of(path, "node_document_blocks");
+        NodesBeforeStaging.Restore(path);
         using var connection = TempDatabase.Connect(path);
         using var transaction = connection.BeginTransaction();
         foreach (var sql in Version7Tables())
@@ -51,21 +53,5 @@ internal static class ProvenanceBeforeBlocks
     }
 
     /// <summary>The two tables' CREATE statements as migrations 001–007 leave them.</summary>
-    private static List<string> Version7Tables()
-    {
-        using var fresh = new TempDatabase();
-        var path = fresh.NewPath();
-        using var connection = TempDatabase.Connect(path);
-        new MigrationRunner([.. Migration.LoadEmbedded().Where(m => m.Version <= 7)], new FakeTimeProvider(), NullLogger.Instance).Apply(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sql FROM sqlite_master WHERE name IN ('edge_documents', 'node_documents') ORDER BY name;";
-        using var reader = command.ExecuteReader();
-        var statements = new List<string>();
-        while (reader.Read())
-        {
-            statements.Add(reader.GetString(0));
-        }
-
-        return statements;
-    }
+    private static List<string> Version7Tables() => NodesBeforeStaging.CreateStatements(7, "edge_documents", "node_documents");
 }

@@ -1,0 +1,74 @@
+using ArtifactGraph.Storage.Sqlite.Migrations;
+using ArtifactGraph.Storage.Sqlite.Tests.Provenance;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArtifactGraph.Storage.Sqlite.Tests.Migrations;
+
+/// <summary>Migration 010: <c>nodes</c> rebuilt with its (kind, key) index partial, on a database written at version 9.</summary>
+public sealed class StagedNodesMigrationTests : IDisposable
+{
+    private const string NodeRows = "SELECT group_concat(id || ' ' || kind || ' ' || key || ' ' || coalesce(name, '-') || ' ' || properties, char(10)) FROM (SELECT * FROM nodes ORDER BY id);";
+
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void Open_DatabaseAtVersion9_KeepsEveryNodeMergedUnderTheSameIdAndAnswersAsBefore()
+    {
+        var documents = ProvenanceAnswers.Documents();
+        var path = _database.NewPath();
+        var expected = ProvenanceAnswers.CommitMerged(path, documents);
+        var rows = TempDatabase.Scalar<string>(path, NodeRows);
+        NodesBeforeStaging.Restore(path);
+        Assert.Equal(1L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_nodes_1';"));
+
+        using var migrated = ProvenanceMergerTests.Open(path, mergeIds: 0);
+
+        Assert.Equal(expected, ProvenanceAnswers.Of(migrated, documents));
+        Assert.Equal(rows, TempDatabase.Scalar<string>(path, NodeRows));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM nodes WHERE staged <> 0;"));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_nodes_1';"));
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, "SELECT count(*) FROM pragma_foreign_key_check;"));
+    }
+
+    [Fact]
+    public void Apply_RebuildingNodes_TurnsForeignKeysBackOn()
+    {
+        var path = _database.NewPath();
+        using var connection = TempDatabase.Connect(path);
+        SqliteConnections.Execute(connection, "PRAGMA foreign_keys = ON;");
+
+        var applied = new MigrationRunner(Migration.LoadEmbedded(), new FakeTimeProvider(), NullLogger.Instance).Apply(connection);
+
+        Assert.Contains(10, applied);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys;";
+        Assert.Equal(1L, (long)command.ExecuteScalar()!);
+    }
+
+    /// <summary>The writer's and readers' lookups of a merged node by key must use the partial index, not scan the table.</summary>
+    [Theory]
+    [InlineData("SELECT id, name IS NOT NULL, properties FROM nodes WHERE kind = 1 AND key = 'a' AND staged = 0;", "SEARCH nodes USING INDEX nodes_key (kind=? AND key=?)")]
+    [InlineData("SELECT n.id FROM nodes n WHERE n.kind = 1 AND n.key = 'a' AND n.staged = 0 UNION ALL SELECT n.id FROM nodes n WHERE n.staged = 1 AND n.kind = 1 AND n.key = 'a' LIMIT 1;", "SEARCH n USING COVERING INDEX nodes_key (kind=? AND key=?)")]
+    [InlineData("SELECT id, kind, key FROM nodes WHERE staged = 1 AND id > 5 ORDER BY id;", "SEARCH nodes USING INDEX nodes_staged (id>?)")]
+    public void NodeLookup_UsesThePartialIndexes(string sql, string step)
+    {
+        var path = _database.NewPath();
+        TempDatabase.Open(path).Dispose();
+
+        using var connection = TempDatabase.Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(step, plan);
+        Assert.DoesNotContain(plan, s => s.StartsWith("SCAN nodes", StringComparison.Ordinal) || s == "SCAN n");
+    }
+
+    public void Dispose() => _database.Dispose();
+}
