@@ -22,7 +22,8 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
     /// <param name="provenanceMergeIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeIds"/>).</param>
     /// <param name="provenanceMergeMaxIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>).</param>
     /// <param name="walAutocheckpointPages">null for the store's default (<see cref="SqliteStoreOptions.WalAutocheckpointPages"/>).</param>
-    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null, long? provenanceMergeMaxIds = null, int? walAutocheckpointPages = null) => new(
+    /// <param name="nodeMergeRows">null for the store's default (<see cref="SqliteStoreOptions.NodeMergeRows"/>).</param>
+    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null, long? provenanceMergeMaxIds = null, int? walAutocheckpointPages = null, int? nodeMergeRows = null) => new(
         path,
         () =>
         {
@@ -30,6 +31,7 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
             options.ProvenanceMergeIds = provenanceMergeIds ?? options.ProvenanceMergeIds;
             options.ProvenanceMergeMaxIds = provenanceMergeMaxIds ?? options.ProvenanceMergeMaxIds;
             options.WalAutocheckpointPages = walAutocheckpointPages ?? options.WalAutocheckpointPages;
+            options.NodeMergeRows = nodeMergeRows ?? options.NodeMergeRows;
             return SqliteGraphStore.Open(options, TimeProvider.System);
         },
         () => new[] { string.Empty, "-wal" }.Sum(s => File.Exists(path + s) ? new FileInfo(path + s).Length : 0) / 1e6,

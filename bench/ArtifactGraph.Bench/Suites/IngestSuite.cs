@@ -28,9 +28,9 @@ internal static class IngestSuite
     private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"), options.Int("--node-merge-rows"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false, int? walAutocheckpoint = null)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false, int? walAutocheckpoint = null, int? nodeMergeRows = null)
     {
         if (!Directory.Exists(input))
         {
@@ -47,7 +47,7 @@ internal static class IngestSuite
         // and the log is checkpointed every ~200 MB.
         var target = postgres
             ? BenchStore.Postgres(keep: false)
-            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages);
+            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages, nodeMergeRows);
 
         var files = InputExpander.Expand([input]).Files;
         var inputBytes = files.Sum(FileBytes);
