@@ -10,7 +10,7 @@ const string Usage = """
                  --sequential: no read-ahead (one document after the other); [--read-ahead 8]: documents read ahead at most;
                  [--merge-ids N] [--merge-max-ids N]: the store's provenance merge step, least and most;
                  [--wal-autocheckpoint 50000]: pages of write-ahead log between checkpoints (the ingest command's);
-                 [--node-merge-rows N]: new nodes staged before they are merged into the (kind, key) index;
+                 [--node-merge-rows 500000]: new nodes staged before each merge into the key index (the ingest command's);
                  [--gc-concurrent]: interactive GC latency instead of batch (background GC itself: DOTNET_gcConcurrent=1)
              [--thousands 10] [--no-overlap] [--overlap-chunk 1024] [--overlap-grace 2]: the 1,000-component SBOMs
              one by one after the bulk run: how many; read then commit instead of overlapped; records per chunk, and

@@ -31,9 +31,17 @@ public sealed class SqliteStoreOptions
     /// (Writing/StagedNodes.cs; and on close). Inserted in their documents' transactions, new keys landed on random index
     /// pages, each a page of that commit's write-ahead log; merged in bulk, each page takes many keys. The writer keeps the
     /// staged nodes in a map (32–64 bytes each), and a reader looking a node up by key that is not in the index scans them,
-    /// so the step is bounded. 0 merges before every insert.
+    /// so the step is bounded. 0 merges before every insert. A bulk load uses <see cref="BulkNodeMergeRows"/>.
     /// </summary>
     public int NodeMergeRows { get; set; } = 65_536;
+
+    /// <summary>
+    /// What a bulk load (the <c>ingest</c> command) sets <see cref="NodeMergeRows"/> to: a tier M load (~700,000 nodes)
+    /// then merges twice instead of eleven times, for ~3–5 s less of the committing thread's CPU (alternated runs,
+    /// docs/BENCHMARKS-HISTORY.md, stop 29). The map holds at most 32 MB; another process looking a node up by key
+    /// meanwhile may scan up to this many staged rows (~30 ms).
+    /// </summary>
+    public const int BulkNodeMergeRows = 500_000;
 
     /// <summary>
     /// About how many edges the writer remembers across documents: kept by from node, a run of up to 8 edges per node in

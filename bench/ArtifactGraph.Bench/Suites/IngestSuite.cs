@@ -44,10 +44,10 @@ internal static class IngestSuite
         }
 
         // As `artifactgraph ingest` opens it (StoreFactory, bulk): the provenance merge step grows without the read-side cap,
-        // and the log is checkpointed every ~200 MB.
+        // the log is checkpointed every ~200 MB, and new nodes are merged into the key index every 500,000.
         var target = postgres
             ? BenchStore.Postgres(keep: false)
-            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages, nodeMergeRows);
+            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages, nodeMergeRows ?? SqliteStoreOptions.BulkNodeMergeRows);
 
         var files = InputExpander.Expand([input]).Files;
         var inputBytes = files.Sum(FileBytes);

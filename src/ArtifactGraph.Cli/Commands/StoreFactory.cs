@@ -14,7 +14,8 @@ internal static class StoreFactory
     /// merge step may grow with the index without the read-side cap (<see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>),
     /// so a large load merges a few times instead of once per 4M ids. Another process reading the file meanwhile scans
     /// more staged ids per provenance question until the command ends. And the write-ahead log is copied back into the
-    /// file every ~200 MB rather than every ~40 MB (<see cref="SqliteStoreOptions.BulkWalAutocheckpointPages"/>).
+    /// file every ~200 MB rather than every ~40 MB (<see cref="SqliteStoreOptions.BulkWalAutocheckpointPages"/>), and new nodes
+    /// are merged into the key index in larger steps (<see cref="SqliteStoreOptions.BulkNodeMergeRows"/>).
     /// </param>
     public static IGraphStore Open(CommandArgs args, TimeProvider time, ILoggerFactory logging, bool bulk = false) =>
         GlobalOptions.PostgresConnectionString(args) is { } connectionString
@@ -28,6 +29,7 @@ internal static class StoreFactory
         {
             options.ProvenanceMergeMaxIds = long.MaxValue;
             options.WalAutocheckpointPages = SqliteStoreOptions.BulkWalAutocheckpointPages;
+            options.NodeMergeRows = SqliteStoreOptions.BulkNodeMergeRows;
         }
 
         return options;

@@ -72,7 +72,7 @@ public sealed class StoreFactoryTests(PostgresTestDatabase database) : IClassFix
 public sealed class StoreFactoryOptionsTests
 {
     [Fact]
-    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapAndCheckpointsLessOthersKeepThem()
+    public void SqliteOptions_Ingest_LiftsTheProvenanceMergeCapCheckpointsAndMergesNodesLessOthersKeepThem()
     {
         var args = ArtifactGraph.Cli.CommandLine.CommandArgs.Parse(["--db", "x.db"], ArtifactGraph.Cli.CommandLine.GlobalOptions.Values.ToHashSet(), ArtifactGraph.Cli.CommandLine.GlobalOptions.Flags.ToHashSet());
         var defaults = new ArtifactGraph.Storage.Sqlite.SqliteStoreOptions { Path = "x.db" };
@@ -85,6 +85,8 @@ public sealed class StoreFactoryOptionsTests
         Assert.Equal(defaults.ProvenanceMergeIds, bulk.ProvenanceMergeIds);
         Assert.Equal(ArtifactGraph.Storage.Sqlite.SqliteStoreOptions.BulkWalAutocheckpointPages, bulk.WalAutocheckpointPages);
         Assert.Equal(defaults.WalAutocheckpointPages, query.WalAutocheckpointPages);
+        Assert.Equal(ArtifactGraph.Storage.Sqlite.SqliteStoreOptions.BulkNodeMergeRows, bulk.NodeMergeRows);
+        Assert.Equal(defaults.NodeMergeRows, query.NodeMergeRows);
         Assert.Equal("x.db", bulk.Path);
     }
 }
