@@ -120,9 +120,10 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData(nameof(CommitStage.DocumentWritten))]
+    [InlineData(nameof(CommitStage.Begun))]
     [InlineData(nameof(CommitStage.NodesWritten))]
     [InlineData(nameof(CommitStage.EdgesWritten))]
+    [InlineData(nameof(CommitStage.DocumentWritten))]
     public void Commit_FaultAtStage_RollsBackEveryTable(string stageName)
     {
         var stage = Enum.Parse<CommitStage>(stageName);

@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace ArtifactGraph.Storage.Sqlite.Writing;
 
 /// <summary>
-/// One document's open transaction. The document row is written first (its facts are filled in by
-/// <see cref="Complete"/>, when the reader has finished). Each chunk's row ids are collected as it goes
+/// One document's open transaction. Its nodes and edges are written chunk by chunk as the reader maps them, and its row
+/// by <see cref="Complete"/>, once, when the reader has finished. Each chunk's row ids are collected as it goes
 /// (<see cref="Provenance.DocumentRowsWriter"/>) and <see cref="Complete"/> writes them as the document's one
 /// provenance row.
 /// Node ids are kept across the document's chunks, up to <see cref="MaxKeptIds"/>: a later chunk's edges name nodes of
@@ -31,8 +31,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private readonly DateTimeOffset _ingestedAt;
     private readonly Action _release;
     private readonly IdentityTable<long> _nodeIds;
-    private readonly long _documentId;
+    private readonly string _sha256;
+    private readonly int _byteSize;
+    private readonly byte[] _encoded;
+    private readonly string _encoding;
     private readonly long _existingSequence;
+    private long _documentId;
     private int _nodesAdded;
     private int _edgesAdded;
     private long _stagedIds;
@@ -51,6 +55,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         _ingestedAt = ingestedAt;
         _release = release;
 
+        // The document's row is written by Complete, once its facts are known (see DocumentStatements.Insert).
+        (_sha256, _byteSize, _encoded, _encoding) = (sha256, byteSize, encoded, encoding);
+
         // The writer's one map (documents are written one at a time, under the store's write lock).
         _nodeIds = owner.DocumentNodeIds();
         if (owner.Documents.Find.Bind(0, sha256).TryExecutePair(out var existingId, out var existingSequence))
@@ -61,27 +68,6 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             return;
         }
 
-        var at = SqliteTimestamps.Format(ingestedAt);
-        _documentId = owner.Documents.Insert
-            .Bind(0, sha256)
-            .Bind(1, string.Empty)
-            .BindNull(2)
-            .Bind(3, string.Empty)
-            .BindNull(4)
-            .BindNull(5)
-            .BindNull(6)
-            .Bind(7, at)
-            .Bind(8, (long)byteSize)
-            .Bind(9, encoded)
-            .Bind(10, encoding)
-            .Bind(11, "{}")
-            .Bind(12, SqliteTimestamps.FormatSortable(ingestedAt))
-            .ExecuteInt64()!.Value;
-
-        // SQLite copied the compressed bytes into the binding (a fifth of the document); drop that copy now
-        // rather than keep it alive for the whole transaction.
-        owner.Documents.Insert.BindNull(9);
-
         // The memo's ids are this transaction's: those of an earlier document (perhaps rolled back) are forgotten.
         owner.NodeIds.Clear();
         owner.Nodes.StartDocument();
@@ -89,7 +75,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         owner.Staged.Refresh();
 
         owner.Rows.StartDocument();
-        owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
+        owner.FaultInjection?.Invoke(CommitStage.Begun);
     }
 
     public bool AlreadyPresent { get; }
@@ -126,23 +112,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         }
 
         Write(batch.Nodes, batch.Edges);
+        var sequence = WriteDocument(batch.Document);
         WriteClaims(batch.Claims);
-        var documents = _owner.Documents;
-        var document = batch.Document;
-        documents.Describe
-            .Bind(0, document.Format)
-            .Bind(1, document.SpecVersion)
-            .Bind(2, document.Name)
-            .Bind(3, document.Subject is { } s ? (long)s.Kind : null)
-            .Bind(4, document.Subject?.Key)
-            .Bind(5, document.CreatedAt is { } created ? SqliteTimestamps.Format(created) : null)
-            .Bind(6, SqliteTimestamps.FormatSortable(document.CreatedAt ?? _ingestedAt))
-            .Bind(7, _owner.Json.Write(document.Properties))
-            .Bind(8, _documentId)
-            .Execute();
-        var sequence = documents.InsertChange.Bind(0, _documentId).Bind(1, IngestOperation).Bind(2, SqliteTimestamps.Format(_ingestedAt)).ExecuteInt64()!.Value;
-        documents.SetSequence.Bind(0, sequence).Bind(1, _documentId).Execute();
-        var supersession = document.Subject is { } subject && DecideCurrent(subject);
+        var supersession = batch.Document.Subject is { } subject && DecideCurrent(subject);
 
         // Provenance: the document's ids as one row in its transaction, staged until the next merge.
         _stagedIds = _owner.Rows.Write(_documentId);
@@ -178,6 +150,37 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         {
             _release();
         }
+    }
+
+    /// <summary>The document's change row, then its row, written once and complete; returns its change sequence.</summary>
+    private long WriteDocument(DocumentInfo document)
+    {
+        var documents = _owner.Documents;
+        _documentId = documents.NextId.ExecuteInt64()!.Value;
+        var at = SqliteTimestamps.Format(_ingestedAt);
+        var sequence = documents.InsertChange.Bind(0, _documentId).Bind(1, IngestOperation).Bind(2, at).ExecuteInt64()!.Value;
+        documents.Insert
+            .Bind(0, _documentId)
+            .Bind(1, _sha256)
+            .Bind(2, document.Format)
+            .Bind(3, document.SpecVersion)
+            .Bind(4, document.Name)
+            .Bind(5, document.Subject is { } s ? (long)s.Kind : null)
+            .Bind(6, document.Subject?.Key)
+            .Bind(7, document.CreatedAt is { } created ? SqliteTimestamps.Format(created) : null)
+            .Bind(8, at)
+            .Bind(9, sequence)
+            .Bind(10, (long)_byteSize)
+            .Bind(11, _encoded)
+            .Bind(12, _encoding)
+            .Bind(13, _owner.Json.Write(document.Properties))
+            .Bind(14, SqliteTimestamps.FormatSortable(document.CreatedAt ?? _ingestedAt))
+            .Execute();
+
+        // SQLite copied the encoded bytes into the binding (a fifth of the document): drop that copy now.
+        documents.Insert.BindNull(11);
+        _owner.FaultInjection?.Invoke(CommitStage.DocumentWritten);
+        return sequence;
     }
 
     /// <summary>Marks the latest document about <paramref name="subject"/> current and the others superseded.</summary>
