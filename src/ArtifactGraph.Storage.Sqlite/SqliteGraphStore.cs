@@ -22,15 +22,19 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Lock _writeLock = new();
+    private readonly ITimer _idleMerge;
+    private readonly TimeSpan _idleMergeAfter;
     private bool _disposed;
 
-    private SqliteGraphStore(SqliteConnections connections, SqliteConnection writerConnection, CommitWriter writer, ILogger logger, TimeProvider time)
+    private SqliteGraphStore(SqliteConnections connections, SqliteConnection writerConnection, CommitWriter writer, ILogger logger, TimeProvider time, TimeSpan idleMergeAfter)
     {
         _time = time;
         _connections = connections;
         _writerConnection = writerConnection;
         _writer = writer;
         _logger = logger;
+        _idleMergeAfter = idleMergeAfter;
+        _idleMerge = time.CreateTimer(_ => MergeNodesWhenIdle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Opens (creating if needed) the database, switches it to WAL and applies pending migrations.</summary>
@@ -55,7 +59,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
             SqliteConnections.ConfigureWriter(connection, options);
             var writer = new CommitWriter(connection, timeProvider, options, log);
             Log.Opened(log, options.Path);
-            return new SqliteGraphStore(connections, connection, writer, log, timeProvider);
+            return new SqliteGraphStore(connections, connection, writer, log, timeProvider, TimeSpan.FromMilliseconds(options.NodeMergeIdleMs));
         }
         catch
         {
@@ -139,12 +143,44 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _writer.Begin(sha256, raw, _writeLock.Exit);
+            return _writer.Begin(sha256, raw, ReleaseWriter);
         }
         catch
         {
             _writeLock.Exit();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends a document (the write lock is held): while nodes are staged, the idle merge is due
+    /// <see cref="SqliteStoreOptions.NodeMergeIdleMs"/> after this commit, so a server between uploads, and the readers that
+    /// look its nodes up by key, keep none staged for long. Each commit pushes it back: a steady stream of uploads merges
+    /// by <see cref="SqliteStoreOptions.NodeMergeRows"/> instead.
+    /// </summary>
+    private void ReleaseWriter()
+    {
+        try
+        {
+            if (_idleMergeAfter > TimeSpan.Zero && _writer.Staged.Count > 0)
+            {
+                _idleMerge.Change(_idleMergeAfter, Timeout.InfiniteTimeSpan);
+            }
+        }
+        finally
+        {
+            _writeLock.Exit();
+        }
+    }
+
+    private void MergeNodesWhenIdle()
+    {
+        lock (_writeLock)
+        {
+            if (!_disposed)
+            {
+                _writer.MergeNodes();
+            }
         }
     }
 
@@ -196,6 +232,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
             }
 
             _disposed = true;
+            _idleMerge.Dispose();
 
             // The end of an ingest run: what is staged is merged so the next process starts with none.
             _writer.MergeStaged();

@@ -43,4 +43,14 @@ public sealed class SqliteStoreOptionsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { ProvenanceCompactionPairs = pairs }.Validate());
     }
+
+    [Theory]
+    [InlineData(-1, 0, nameof(SqliteStoreOptions.NodeMergeRows))]
+    [InlineData(0, -1, nameof(SqliteStoreOptions.NodeMergeIdleMs))]
+    public void Validate_NegativeNodeMergeStep_ThrowsNamingIt(int rows, int idleMs, string named)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { NodeMergeRows = rows, NodeMergeIdleMs = idleMs }.Validate());
+
+        Assert.Equal(named, error.ParamName);
+    }
 }

@@ -166,10 +166,60 @@ public sealed class StagedNodesTests : IDisposable
         Assert.Equal([merged, staged], properties.Keys.OrderBy(n => n.Key));
     }
 
+    [Fact]
+    public void Commit_ThenNoCommitForTheIdleTime_MergesTheStagedNodes()
+    {
+        var path = _database.NewPath();
+        var time = new FakeTimeProvider();
+        using var store = Open(path, 65_536, time: time, idleMs: 2_000);
+        store.Commit(Sboms[0].Batch, Sboms[0].Raw);
+
+        time.Advance(TimeSpan.FromMilliseconds(1_999));
+        Assert.True(TempDatabase.Scalar<long>(path, StagedCount) > 0);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, StagedCount));
+        Assert.Equal(Graph(_database.NewPath(), 65_536, merge: true, [Sboms[0]]), Answers(store));
+    }
+
+    [Fact]
+    public void Commit_BeforeTheIdleTime_PushesTheMergeBack()
+    {
+        var path = _database.NewPath();
+        var time = new FakeTimeProvider();
+        using var store = Open(path, 65_536, time: time, idleMs: 2_000);
+        store.Commit(Sboms[0].Batch, Sboms[0].Raw);
+        time.Advance(TimeSpan.FromMilliseconds(1_500));
+        store.Commit(Sboms[1].Batch, Sboms[1].Raw);
+
+        time.Advance(TimeSpan.FromMilliseconds(1_500));
+        Assert.True(TempDatabase.Scalar<long>(path, StagedCount) > 0);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, StagedCount));
+    }
+
+    [Fact]
+    public void Commit_IdleMergeOff_KeepsTheNodesStagedUntilClose()
+    {
+        var path = _database.NewPath();
+        var time = new FakeTimeProvider();
+        using (var store = Open(path, 65_536, time: time, idleMs: 0))
+        {
+            store.Commit(Sboms[0].Batch, Sboms[0].Raw);
+
+            time.Advance(TimeSpan.FromHours(1));
+
+            Assert.True(TempDatabase.Scalar<long>(path, StagedCount) > 0);
+        }
+
+        Assert.Equal(0L, TempDatabase.Scalar<long>(path, StagedCount));
+    }
+
     public void Dispose() => _database.Dispose();
 
-    private static SqliteGraphStore Open(string path, int mergeRows, int nodeCache = 1_000_000) =>
-        SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, NodeMergeRows = mergeRows, NodeCacheCapacity = nodeCache }, new FakeTimeProvider());
+    private static SqliteGraphStore Open(string path, int mergeRows, int nodeCache = 1_000_000, FakeTimeProvider? time = null, int idleMs = 2_000) =>
+        SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, NodeMergeRows = mergeRows, NodeCacheCapacity = nodeCache, NodeMergeIdleMs = idleMs }, time ?? new FakeTimeProvider());
 
     /// <summary>The answers of a store that committed <paramref name="documents"/> (the SBOMs by default).</summary>
     private static string Graph(string path, int mergeRows, bool merge, TestDocument[]? documents = null)
