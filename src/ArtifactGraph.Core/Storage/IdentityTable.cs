@@ -9,8 +9,10 @@ namespace ArtifactGraph.Core.Storage;
 /// key and row side by side in one array (32 bytes a slot for a 16-byte row), found by linear probing from the key's
 /// low bits. A lookup is one cache miss where a <see cref="Dictionary{TKey, TValue}"/> takes two (its buckets, then its
 /// entries), and the slot can be prefetched before it is needed. Kept at most half full; it grows by doubling up to
-/// room for <see cref="_limit"/> entries. Key 0 marks an empty slot (an identity is an XxHash128, 0 once in 2^128), so
-/// it is never stored. Entries are only added or updated, never removed one by one: the cache drops a whole generation.
+/// room for <see cref="_limit"/> entries. Key 0 marks an empty slot, so its row is kept beside the array: an identity is
+/// an XxHash128, 0 once in 2^128, but the writer's map of staged nodes keeps them unique and must not lose one whose key
+/// was crafted to hash to 0. Entries are only added or updated, never removed one by one: the cache drops a whole
+/// generation.
 /// </summary>
 internal sealed class IdentityTable<TRow>
 {
@@ -23,7 +25,15 @@ internal sealed class IdentityTable<TRow>
     // The most entries recent fills held, decaying at each clear: what Clear sizes the table for.
     private int _recentPeak;
 
-    public IdentityTable(int limit) => _limit = limit;
+    // Key 0's entry, which no slot can hold.
+    private bool _hasZero;
+    private TRow _zeroRow;
+
+    public IdentityTable(int limit)
+    {
+        _limit = limit;
+        _zeroRow = default!;
+    }
 
     public int Count { get; private set; }
 
@@ -34,6 +44,11 @@ internal sealed class IdentityTable<TRow>
     {
         get
         {
+            if (_hasZero)
+            {
+                yield return (UInt128.Zero, _zeroRow);
+            }
+
             foreach (var slot in _slots)
             {
                 if (slot.Key != UInt128.Zero)
@@ -60,6 +75,11 @@ internal sealed class IdentityTable<TRow>
     {
         if (key == UInt128.Zero)
         {
+            if (_hasZero)
+            {
+                return ref _zeroRow;
+            }
+
             return ref Unsafe.NullRef<TRow>();
         }
 
@@ -79,12 +99,12 @@ internal sealed class IdentityTable<TRow>
         }
     }
 
-    /// <summary>Adds or updates the key's row; false (nothing stored) when the table is full or the key is 0.</summary>
+    /// <summary>Adds or updates the key's row; false (nothing stored) when the table is full.</summary>
     public bool Set(UInt128 key, TRow row)
     {
         if (key == UInt128.Zero)
         {
-            return false;
+            return SetZero(row);
         }
 
         ref var slot = ref SlotFor(key);
@@ -130,7 +150,25 @@ internal sealed class IdentityTable<TRow>
             Array.Clear(_slots);
         }
 
+        (_hasZero, _zeroRow) = (false, default!);
         Count = 0;
+    }
+
+    private bool SetZero(TRow row)
+    {
+        if (!_hasZero)
+        {
+            if (Count >= _limit)
+            {
+                return false;
+            }
+
+            _hasZero = true;
+            Count++;
+        }
+
+        _zeroRow = row;
+        return true;
     }
 
     /// <summary>The key's slot, or the empty slot where it would go.</summary>

@@ -66,14 +66,21 @@ public sealed class IdentityTableTests
     }
 
     [Fact]
-    public void Set_KeyZero_IsNotStoredAndNotFound()
+    public void Set_KeyZero_KeptBesideTheSlotsAndClearedWithThem()
     {
-        // Zero marks an empty slot: storing it would make every empty slot look like its entry.
+        // Zero marks an empty slot, so its row lives apart: found, counted and listed, and no empty slot looks like it.
         var table = new IdentityTable<long>(10);
 
-        Assert.False(table.Set(UInt128.Zero, 1));
+        Assert.True(table.Set(UInt128.Zero, 7));
+        Assert.True(table.Set(Key(1), 1));
+
+        Assert.Equal(7, table.Find(UInt128.Zero));
+        Assert.True(Unsafe.IsNullRef(ref table.Find(Key(2))));
+        Assert.Equal(2, table.Count);
+        Assert.Contains((UInt128.Zero, 7L), table.Entries);
+        table.Clear();
         Assert.True(Unsafe.IsNullRef(ref table.Find(UInt128.Zero)));
-        Assert.Equal(0, table.Count);
+        Assert.Empty(table.Entries);
     }
 
     [Fact]
