@@ -69,6 +69,44 @@ public class IngestBatchBuilderTests
     }
 
     [Fact]
+    public void AddEdge_SameEndsAnotherKindOrReversedOrAnotherTarget_AreDistinctEdges()
+    {
+        var builder = new IngestBatchBuilder();
+        var (a, b, c) = (builder.AddNode(Version(1)), builder.AddNode(Version(2)), builder.AddNode(Version(3)));
+        builder.AddEdge(EdgeKind.DependsOn, a, b);
+        builder.AddEdge(EdgeKind.OccursAs, a, b);
+        builder.AddEdge(EdgeKind.DependsOn, b, a);
+        builder.AddEdge(EdgeKind.DependsOn, a, c);
+        builder.AddEdge(EdgeKind.DependsOn, a, b, [new("again", "yes")]);
+
+        var edges = builder.Build(Document).Edges.Where(e => e.Kind != EdgeKind.Describes).ToList();
+
+        Assert.Equal(4, edges.Count);
+        Assert.Equal("yes", Assert.Single(edges, e => e.Kind == EdgeKind.DependsOn && e.From == a && e.To == b).Properties["again"]);
+    }
+
+    [Fact]
+    public void AddEdge_ThousandsSharingOneEnd_EachKeptOnce()
+    {
+        // Fan-in and fan-out around one node: the pending-edge keys share an end, and must still spread over the table.
+        var builder = new IngestBatchBuilder();
+        var hub = builder.AddNode(Version(0));
+        for (var i = 1; i <= 5_000; i++)
+        {
+            var node = builder.AddNode(Version(i));
+            builder.AddEdge(EdgeKind.DependsOn, node, hub);
+            builder.AddEdge(EdgeKind.DependsOn, hub, node);
+        }
+
+        for (var i = 1; i <= 5_000; i += 7)
+        {
+            builder.AddEdge(EdgeKind.DependsOn, Version(i), hub);
+        }
+
+        Assert.Equal(10_000, builder.Build(Document).Edges.Count(e => e.Kind == EdgeKind.DependsOn));
+    }
+
+    [Fact]
     public void Build_Twice_Throws()
     {
         var builder = new IngestBatchBuilder();
