@@ -22,6 +22,22 @@ internal sealed class TempDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>The steps of <c>EXPLAIN QUERY PLAN</c> for <paramref name="sql"/> (its detail column), in order.</summary>
+    public static List<string> QueryPlan(string path, string sql)
+    {
+        using var connection = Connect(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
     public static T Scalar<T>(string path, string sql)
     {
         using var connection = Connect(path);

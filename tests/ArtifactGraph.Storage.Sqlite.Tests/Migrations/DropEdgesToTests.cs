@@ -59,15 +59,7 @@ public sealed class DropEdgesToTests : IDisposable
         var path = _database.NewPath();
         TempDatabase.Open(path).Dispose();
 
-        using var connection = TempDatabase.Connect(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        using var reader = command.ExecuteReader();
-        var plan = new List<string>();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
+        var plan = TempDatabase.QueryPlan(path, sql);
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH e", StringComparison.Ordinal) && step.Contains("INDEX sqlite_autoindex_edges_1 (kind=? AND from_id=? AND to_id=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN e", StringComparison.Ordinal));

@@ -56,15 +56,7 @@ public sealed class StagedNodesMigrationTests : IDisposable
         var path = _database.NewPath();
         TempDatabase.Open(path).Dispose();
 
-        using var connection = TempDatabase.Connect(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        using var reader = command.ExecuteReader();
-        var plan = new List<string>();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
+        var plan = TempDatabase.QueryPlan(path, sql);
 
         Assert.Contains(step, plan);
         Assert.DoesNotContain(plan, s => s.StartsWith("SCAN nodes", StringComparison.Ordinal) || s == "SCAN n");
