@@ -48,6 +48,64 @@ public sealed class StatementTests
         Assert.Equal(1, isNull);
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Bind_Int64_ReadBackTheSame(long value)
+    {
+        using var connection = Open();
+        using var statement = new Statement(connection, "SELECT $v, typeof($v) = 'integer';", "$v");
+
+        Assert.True(statement.Bind(0, value).TryExecutePair(out var read, out var isInteger));
+        Assert.Equal(value, read);
+        Assert.Equal(1, isInteger);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(100_000)]
+    public void BindBlob_Bytes_StoredAsTheSameBlobNeverNull(int length)
+    {
+        using var connection = Open();
+        using var statement = new Statement(connection, "SELECT $v IS NULL, length($v), hex($v);", "$v");
+        var bytes = Enumerable.Range(0, length).Select(i => (byte)(i * 7)).ToArray();
+
+        Assert.True(statement.BindBlob(0, bytes).TryExecuteRow(out var isNull, out var stored, out var hex));
+        Assert.Equal(0, isNull);
+        Assert.Equal(length, stored);
+        Assert.Equal(Convert.ToHexString(bytes), hex);
+    }
+
+    [Fact]
+    public void ExecuteInsert_NewThenConflicting_RowIdThenNullAndTheChangedRows()
+    {
+        using var connection = Open();
+        SqliteConnections.Execute(connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE);");
+        using var insert = new Statement(connection, "INSERT INTO t (k) VALUES ($k) ON CONFLICT (k) DO NOTHING;", "$k");
+        using var rename = new Statement(connection, "UPDATE t SET k = k || '!' WHERE k <> $k;", "$k");
+
+        Assert.Equal(1L, insert.Bind(0, "a").ExecuteInsert());
+        Assert.Equal(2L, insert.Bind(0, "b").ExecuteInsert());
+        Assert.Null(insert.Bind(0, "a").ExecuteInsert());
+        Assert.Equal(1, rename.Bind(0, "a").Execute());
+    }
+
+    [Fact]
+    public void Execute_ConstraintViolated_ThrowsAndTheStatementRunsAgain()
+    {
+        using var connection = Open();
+        SqliteConnections.Execute(connection, "CREATE TABLE t (k TEXT NOT NULL);");
+        using var insert = new Statement(connection, "INSERT INTO t (k) VALUES ($k);", "$k");
+
+        var error = Assert.Throws<SqliteException>(() => insert.BindNull(0).Execute());
+
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal(1, insert.Bind(0, "x").Execute());
+    }
+
     private static Statement Echo(SqliteConnection connection) => new(connection, "SELECT $v IS NULL, length($v), $v;", "$v");
 
     private static string? Read(Statement statement)
