@@ -106,7 +106,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.MergeNodes();
+            _writer.MergeNodes(evenIfNone: true);
         }
     }
 

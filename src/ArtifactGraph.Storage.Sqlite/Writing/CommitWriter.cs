@@ -96,12 +96,19 @@ internal sealed class CommitWriter : IDisposable
     }
 
     /// <summary>
-    /// Moves the staged nodes into the unique index in a transaction of its own (on close, and for tests), so the next
-    /// process, and readers looking nodes up by key, find none staged. A failure is logged: the nodes stay staged, and
-    /// the next process reads them into its map and merges them.
+    /// Moves the staged nodes into the unique index in a transaction of its own (on close, when idle, and for tests), so
+    /// the next process, and readers looking nodes up by key, find none staged. Only when this writer knows of staged
+    /// nodes (or <paramref name="evenIfNone"/>): a process that only read never takes the file's write lock on close, so
+    /// a query run beside an ingest does not wait for it. A failure is logged: the nodes stay staged, and the next
+    /// process reads them into its map and merges them.
     /// </summary>
-    public void MergeNodes()
+    public void MergeNodes(bool evenIfNone = false)
     {
+        if (Staged.Count == 0 && !evenIfNone)
+        {
+            return;
+        }
+
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);

@@ -216,7 +216,43 @@ public sealed class StagedNodesTests : IDisposable
         Assert.Equal(0L, TempDatabase.Scalar<long>(path, StagedCount));
     }
 
+    [Fact]
+    public void Dispose_StoreThatOnlyRead_DoesNotWaitForTheWriteLock()
+    {
+        // A query command closes its store while an ingest holds the file's write lock: with nothing staged by it, the
+        // close must not try to merge (it would wait out the busy timeout, then log a failure).
+        var path = _database.NewPath();
+        using (var writer = Open(path, 65_536))
+        {
+            writer.Commit(Sboms[0].Batch, Sboms[0].Raw);
+        }
+
+        var log = new ListLogger();
+        var reader = SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, BusyTimeoutMs = 1_000 }, new FakeTimeProvider(), log);
+        Assert.NotEmpty(reader.GetNodeProperties([TestDocument.Version("a", "1")]));
+        using var ingest = TempDatabase.Connect(path);
+        using var transaction = ingest.BeginTransaction(deferred: false);
+
+        reader.Dispose();
+
+        Assert.DoesNotContain(log.Messages, m => m.Contains("staged nodes", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _database.Dispose();
+
+    /// <summary>Keeps what the store logs.</summary>
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<SqliteGraphStore>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
 
     private static SqliteGraphStore Open(string path, int mergeRows, int nodeCache = 1_000_000, FakeTimeProvider? time = null, int idleMs = 2_000) =>
         SqliteGraphStore.Open(new SqliteStoreOptions { Path = path, NodeMergeRows = mergeRows, NodeCacheCapacity = nodeCache, NodeMergeIdleMs = idleMs }, time ?? new FakeTimeProvider());
