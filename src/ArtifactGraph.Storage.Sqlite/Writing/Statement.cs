@@ -141,17 +141,14 @@ internal sealed class Statement : IDisposable
     {
         try
         {
-            int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            while (NextRow())
             {
-                row(raw.sqlite3_column_int64(_statement, 0), raw.sqlite3_column_int64(_statement, 1), raw.sqlite3_column_text(_statement, 2).utf8_to_string());
+                row(NativeStatement.ColumnInt64(_statementPointer, 0), NativeStatement.ColumnInt64(_statementPointer, 1), raw.sqlite3_column_text(_statement, 2).utf8_to_string());
             }
-
-            Check(rc);
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            NativeStatement.Reset(_statementPointer);
         }
     }
 
@@ -164,8 +161,7 @@ internal sealed class Statement : IDisposable
         var hasRow = false;
         try
         {
-            int rc;
-            while ((rc = NativeStatement.Step(_statementPointer)) == raw.SQLITE_ROW)
+            while (NextRow())
             {
                 if (!hasRow)
                 {
@@ -177,13 +173,25 @@ internal sealed class Statement : IDisposable
                 }
             }
 
-            Check(rc);
             return hasRow;
         }
         finally
         {
             NativeStatement.Reset(_statementPointer);
         }
+    }
+
+    /// <summary>Steps the statement: true on a row, false once it is done; an error code throws.</summary>
+    private bool NextRow()
+    {
+        var rc = NativeStatement.Step(_statementPointer);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        Check(rc);
+        return false;
     }
 
     private void Check(int rc)
