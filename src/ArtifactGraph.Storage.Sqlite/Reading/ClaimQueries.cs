@@ -49,7 +49,7 @@ internal static class ClaimQueries
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT properties FROM nodes WHERE kind = $kind AND key = $key AND staged = 0;";
+            command.CommandText = NodeLookup.Merged("n.properties") + ";";
             var kind = command.Parameters.Add("$kind", SqliteType.Integer);
             var key = command.Parameters.Add("$key", SqliteType.Text);
             command.Prepare();

@@ -9,12 +9,18 @@ namespace ArtifactGraph.Storage.Sqlite.Reading;
 internal static class NodeLookup
 {
     /// <summary>
+    /// A merged node's <paramref name="columns"/> (of table alias n), bound to $kind and $key. "staged = 0" is what lets
+    /// SQLite use the partial index nodes_key; the writer's lookup is this one too.
+    /// </summary>
+    public static string Merged(string columns) => $"SELECT {columns} FROM nodes n WHERE n.kind = $kind AND n.key = $key AND n.staged = 0";
+
+    /// <summary>
     /// One node's <paramref name="columns"/> (of table alias n), bound to $kind and $key: LIMIT 1 ends the compound
     /// at the index's row, so the staged rows are read only for a node the index lacks.
     /// </summary>
     public static string ByKey(string columns) =>
         $"""
-        SELECT {columns} FROM nodes n WHERE n.kind = $kind AND n.key = $key AND n.staged = 0
+        {Merged(columns)}
         UNION ALL
         SELECT {columns} FROM nodes n WHERE n.staged = 1 AND n.kind = $kind AND n.key = $key
         LIMIT 1;

@@ -1,3 +1,4 @@
+using ArtifactGraph.Storage.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace ArtifactGraph.Storage.Sqlite.Writing;
@@ -23,10 +24,10 @@ internal sealed class GraphStatements : IDisposable
             "$name",
             "$properties");
 
-        // Merged nodes only: "staged = 0" is what lets SQLite use the partial index nodes_key.
+        // Merged nodes only: staged ones are found through StagedNodes, by id.
         FindNode = new Statement(
             connection,
-            "SELECT id, name IS NOT NULL, properties FROM nodes WHERE kind = $kind AND key = $key AND staged = 0;",
+            NodeLookup.Merged("n.id, n.name IS NOT NULL, n.properties") + ";",
             "$kind",
             "$key");
         FindNodeById = new Statement(
