@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ArtifactGraph.Ingest.Formats;
@@ -26,7 +27,25 @@ internal static class JsonStrings
         }
 
         Span<char> buffer = stackalloc char[MaxLength];
-        var chars = buffer[..reader.CopyString(buffer)];
+        return Intern(buffer[..reader.CopyString(buffer)]);
+    }
+
+    /// <summary>An ASCII value (a JSON string's bytes without escapes), shared with earlier equal values on this thread.</summary>
+    public static string Intern(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxLength)
+        {
+            return Encoding.ASCII.GetString(ascii);
+        }
+
+        Span<char> buffer = stackalloc char[MaxLength];
+        var chars = buffer[..ascii.Length];
+        Ascii.ToUtf16(ascii, chars, out _);
+        return Intern(chars);
+    }
+
+    private static string Intern(ReadOnlySpan<char> chars)
+    {
         var strings = t_strings ??= new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars, out var known))
