@@ -98,5 +98,36 @@ public sealed class CycloneDxJsonStreamTests
         Assert.True(batch.HasEdge(EdgeKind.Contains, new NodeRef(NodeKind.PackageVersion, Purl.Create("generic", null, "outer", "1").ToString()), new NodeRef(NodeKind.PackageVersion, Lib)));
     }
 
+    [Fact]
+    public void Read_StringsEscapedOrNotAscii_SameAsWrittenPlainly()
+    {
+        // Plain ASCII values are cut straight from the bytes; escaped and non-ASCII ones go through the JSON reader. Both
+        // must give the same strings: every value written with \u escapes reads as the same graph as written plainly.
+        const string Hex = "2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb";
+        string Doc(Func<string, string> write) => $$"""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ { "bom-ref": {{write("pkg:npm/lib@1")}}, "type": {{write("library")}}, "name": {{write("lib")}},
+                                "version": {{write("1")}}, "purl": {{write("pkg:npm/lib@1")}}, "description": {{write("café ☕")}},
+                                "publisher": {{write("Ac\"me\\")}}, "scope": {{write("optional")}},
+                                "hashes": [ { "alg": {{write("SHA-256")}}, "content": {{write(Hex)}} } ],
+                                "licenses": [ { "license": { "id": {{write("MIT")}} } } ],
+                                "properties": [ { "name": {{write("k")}}, "value": {{write("v é")}} } ] } ] }
+            """;
+        static string Plain(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        static string Escaped(string value) => "\"" + string.Concat(value.Select(c => $"\\u{(int)c:x4}")) + "\"";
+
+        var plain = Read(Doc(Plain));
+        var escaped = Read(Doc(Escaped));
+
+        static NodeRef Plainly(NodeRef node) => node.Kind == NodeKind.Document ? default : node;
+        Assert.Equal(plain.Nodes.Select(n => (Plainly(n.Ref), n.Name, string.Join(";", n.Properties))), escaped.Nodes.Select(n => (Plainly(n.Ref), n.Name, string.Join(";", n.Properties))));
+        Assert.Equal(plain.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)), escaped.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)));
+        var lib = plain.Node(NodeKind.PackageVersion, Lib);
+        Assert.Equal("lib", lib.Name);
+        Assert.Equal("café ☕", lib.Properties["cdx:description"]);
+        Assert.Equal("Ac\"me\\", lib.Properties["cdx:publisher"]);
+        Assert.True(plain.HasEdge(EdgeKind.OccursAs, lib.Ref, new NodeRef(NodeKind.Artifact, "sha256:" + Hex)));
+    }
+
     private static Core.Ingestion.IngestBatch Read(string json) => new CycloneDxJsonReader().Read(CdxTestInput.FromJson(json));
 }
