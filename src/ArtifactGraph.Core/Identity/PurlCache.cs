@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 
 namespace ArtifactGraph.Core.Identity;
 
@@ -12,12 +14,17 @@ namespace ArtifactGraph.Core.Identity;
 /// bulk load parses a long tail of purls seen once; a dictionary cleared when full allocated a node per insert
 /// and then dropped thousands of survivors at once, promoted garbage for the collector (its allocations were
 /// ~3% of a tier M load's). A slot holds one immutable entry, written and read whole, so readers on several threads
-/// need no lock. Bounded by its slots (~4 MB at ~250 B per entry).
+/// need no lock. Bounded by its slots (~16 MB at ~250 B per entry): over 600 tier M images, one pass, 16,384 slots kept
+/// 62% of the purls an SBOM asks for from earlier documents and 65,536 slots 77% (readers suite +5–7% at 65,536).
+/// </para>
+/// <para>
+/// A slot is chosen by XxHash3 of the text, not <see cref="string.GetHashCode()"/>: randomised hashing guards chained
+/// tables, and a direct-mapped slot has no chain a crafted document could lengthen (a collision costs one parse).
 /// </para>
 /// </summary>
 internal static class PurlCache
 {
-    internal const int Capacity = 16_384;
+    internal const int Capacity = 65_536;
 
     // Purl texts longer than this are parsed every time: they are rare and would dominate the bound.
     private const int MaxLength = 512;
@@ -34,7 +41,7 @@ internal static class PurlCache
             return PurlParser.TryParse(text, out purl, out error);
         }
 
-        ref var slot = ref Slots[text.GetHashCode() & (Capacity - 1)];
+        ref var slot = ref Slots[(int)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan())) & (Capacity - 1)];
         var entry = Volatile.Read(ref slot);
         if (entry is null || !string.Equals(entry.Text, text, StringComparison.Ordinal))
         {
