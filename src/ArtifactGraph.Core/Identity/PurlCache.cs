@@ -31,6 +31,11 @@ internal static class PurlCache
 
     private static readonly Entry?[] Slots = new Entry?[Capacity];
 
+    // The entry this thread was last answered with: a reader asks about one component's purl (the same string) two or
+    // three times in a row, and each ask hashed the text and compared it again.
+    [ThreadStatic]
+    private static Entry? t_last;
+
     /// <summary>For benchmarks that must measure a cold parse (every document's purls new).</summary>
     internal static void Clear() => Array.Clear(Slots);
 
@@ -41,6 +46,12 @@ internal static class PurlCache
             return PurlParser.TryParse(text, out purl, out error);
         }
 
+        if (t_last is { } last && ReferenceEquals(last.Text, text))
+        {
+            (purl, error) = (last.Purl, last.Error);
+            return purl is not null;
+        }
+
         ref var slot = ref Slots[(int)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan())) & (Capacity - 1)];
         var entry = Volatile.Read(ref slot);
         if (entry is null || !string.Equals(entry.Text, text, StringComparison.Ordinal))
@@ -49,6 +60,7 @@ internal static class PurlCache
             Volatile.Write(ref slot, entry);
         }
 
+        t_last = entry;
         (purl, error) = (entry.Purl, entry.Error);
         return purl is not null;
     }
