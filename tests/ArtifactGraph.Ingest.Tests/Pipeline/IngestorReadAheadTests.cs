@@ -201,6 +201,29 @@ public sealed class IngestorReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void IngestFiles_DocumentStoredElsewhereAfterItWasReadAhead_UnchangedAndStoredOnce()
+    {
+        // When the first document's report comes, the others were loaded and found new, and are read ahead; another
+        // writer on the same file then stores the third. Its commit must find it there: reported Unchanged, stored once.
+        var files = OrderFiles("race", 4);
+        using var store = WarmStore("race.db");
+        using var other = SqliteGraphStore.Open(new SqliteStoreOptions { Path = Path.Combine(_directory, "race.db") }, new FakeTimeProvider(_now));
+        var elsewhere = new Ingestor([new PacedReader()], other, new IngestOptions(), NullLogger<Ingestor>.Instance);
+        var ingestor = new Ingestor([new PacedReader()], store, new IngestOptions(), NullLogger<Ingestor>.Instance);
+
+        var reports = ingestor.IngestFiles(files, report =>
+        {
+            if (report.Source == files[0])
+            {
+                Assert.Equal(IngestOutcome.Ingested, elsewhere.IngestFile(files[2]).Outcome);
+            }
+        });
+
+        Assert.Equal([IngestOutcome.Ingested, IngestOutcome.Ingested, IngestOutcome.Unchanged, IngestOutcome.Ingested], reports.Select(r => r.Outcome));
+        Assert.Single(store.ListDocuments(), d => d.Sha256 == reports[2].Sha256);
+    }
+
+    [Fact]
     public void IngestFiles_SymbolicLinks_MeasuredAndReadAsTheFilesTheyName()
     {
         // A link's own size is a few bytes: the size limit and the bulk path's buffers must see the document's.
