@@ -397,6 +397,15 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             return known;
         }
 
+        // Remembered under this end's string too: the edges naming a node (a license, a popular dependency) usually
+        // carry one string, and after the first of them the rest are found without hashing.
+        var id = HashedNodeId(node);
+        _owner.NodeIds.Set(node, id);
+        return id;
+    }
+
+    private long HashedNodeId(NodeRef node)
+    {
         var hash = NodeHash.Of(node);
         ref var kept = ref _nodeIds.Find(hash);
         if (!Unsafe.IsNullRef(ref kept))

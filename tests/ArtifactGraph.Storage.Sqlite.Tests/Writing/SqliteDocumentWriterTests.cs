@@ -86,6 +86,35 @@ public sealed class SqliteDocumentWriterTests : IDisposable
         Assert.Equal(2, result.EdgesAdded); // the image's CONTAINS of c and the new Document node's DESCRIBES
     }
 
+    [Fact]
+    public void Write_EdgeEndsInStringsOtherThanTheNodes_EachFindsItsNode()
+    {
+        // The writer finds an edge's end by its key string's identity, then by the key's text; what it found by text is
+        // remembered under that string too, for the edges after it. Every end here is equal text in another string.
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var (a, b, c) = (TestDocument.Version("a", "1"), TestDocument.Version("b", "1"), TestDocument.Version("c", "1"));
+        static NodeRef Copy(NodeRef node) => new(node.Kind, new string(node.Key.AsSpan()));
+        var (otherA, otherB) = (Copy(a), Copy(b));
+        var doc = TestDocument.Create("ends", builder => builder.AddNode(Image), subject: Image);
+        using (var writer = store.BeginDocument(doc.Sha256, doc.Raw))
+        {
+            writer.Write(
+                [new NodeRecord(Image, null, None), new NodeRecord(a, "a", None), new NodeRecord(b, "b", None), new NodeRecord(c, "c", None)],
+                [new(EdgeKind.Contains, Copy(Image), otherA, None), new(EdgeKind.Contains, Image, otherB, None),
+                 new(EdgeKind.DependsOn, otherB, otherA, None), new(EdgeKind.DependsOn, Copy(c), otherA, None), new(EdgeKind.DependsOn, c, otherB, None)]);
+            writer.Complete(doc.Batch);
+        }
+
+        var edges = TempDatabase.Scalar<string>(
+            path,
+            $"SELECT group_concat(f.key || ' ' || e.kind || ' ' || t.key, '; ') FROM (SELECT * FROM edges WHERE kind IN ({(int)EdgeKind.Contains}, {(int)EdgeKind.DependsOn}) ORDER BY id) e JOIN nodes f ON f.id = e.from_id JOIN nodes t ON t.id = e.to_id;");
+        Assert.Equal(
+            string.Join("; ", new[] { (Image, EdgeKind.Contains, a), (Image, EdgeKind.Contains, b), (b, EdgeKind.DependsOn, a), (c, EdgeKind.DependsOn, a), (c, EdgeKind.DependsOn, b) }
+                .Select(e => $"{e.Item1.Key} {(int)e.Item2} {e.Item3.Key}")),
+            edges);
+    }
+
     public void Dispose() => _database.Dispose();
 
     private static EdgeRecord Contains(NodeRef package, (string Key, string Value) property) =>
