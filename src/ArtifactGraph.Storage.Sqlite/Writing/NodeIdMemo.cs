@@ -8,7 +8,7 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// string its node record carries (the batch builder hands out one <see cref="NodeRef"/> per node), so it is found
 /// without hashing the key's characters (an XxHash128 of ~100 bytes) or probing the chunk's id map. Direct-mapped
 /// on the object's identity hash: a collision only overwrites, and a miss falls back to the hashed lookup.
-/// 16,384 slots (384 KB, cleared per document in ~10 µs): a tier M SBOM has ~3,000 nodes (versions, packages,
+/// 16,384 slots (384 KiB, cleared per document): a tier M SBOM has ~3,000 nodes (versions, packages,
 /// digests, licenses), and at 4,096 slots collisions had pushed out so many that half of the edge ends missed.
 /// </summary>
 internal sealed class NodeIdMemo
