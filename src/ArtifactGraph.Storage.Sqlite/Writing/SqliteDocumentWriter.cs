@@ -48,6 +48,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     /// </summary>
     private long _firstNewNode = long.MaxValue;
 
+    // A new image's own edges waiting for their batched insert (InsertImageEdges); empty between calls of WriteEdges.
+    private readonly (EdgeRecord Edge, EdgeKey Key)[] _imageEdges = new (EdgeRecord, EdgeKey)[GraphStatements.EdgesPerInsert];
+    private int _imageEdgeCount;
+
     public SqliteDocumentWriter(CommitWriter owner, SqliteTransaction transaction, string sha256, int byteSize, byte[] encoded, string encoding, DateTimeOffset ingestedAt, Action release)
     {
         _owner = owner;
@@ -318,6 +322,18 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
 
             var key = new EdgeKey((long)edge.Kind, run.From, NodeId(edge.To));
             long id;
+            if (key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image)
+            {
+                // A new image's own edge: none is stored yet, and none is cached (below). Inserted in batches.
+                _imageEdges[_imageEdgeCount++] = (edge, key);
+                if (_imageEdgeCount == GraphStatements.EdgesPerInsert)
+                {
+                    added += InsertImageEdges();
+                }
+
+                continue;
+            }
+
             if (key.From >= _firstNewNode || key.To >= _firstNewNode)
             {
                 // An end this document inserted: the edge is new (or this document's own, again), so skip the
@@ -343,7 +359,52 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             _owner.Rows.AddEdge(id);
         }
 
+        // The last part batch one by one.
+        for (var i = 0; i < _imageEdgeCount; i++)
+        {
+            var (edge, key) = _imageEdges[i];
+            _owner.Rows.AddEdge(InsertOrMergeEdge(edge, key, ref added, ref run, admit: false));
+        }
+
+        _imageEdgeCount = 0;
         return added;
+    }
+
+    /// <summary>
+    /// Inserts the batch of a new image's own edges in one statement; returns how many rows it added. Rowids are given
+    /// in order, each one past the largest, so the batch's ids end at the last one inserted. A batch that met a stored
+    /// edge (this image's edge again, from an earlier chunk of the same document) inserted fewer: then every edge of it
+    /// is looked up (and merged) as a conflicting single insert is.
+    /// </summary>
+    private int InsertImageEdges()
+    {
+        var insert = _owner.Graph.InsertEdges;
+        for (var i = 0; i < _imageEdgeCount; i++)
+        {
+            var (edge, key) = _imageEdges[i];
+            insert.Bind(4 * i, key.Kind).Bind((4 * i) + 1, key.From).Bind((4 * i) + 2, key.To).BindUtf8((4 * i) + 3, _owner.Json.WriteUtf8(edge.Properties));
+        }
+
+        var inserted = insert.Execute();
+        if (inserted == _imageEdgeCount)
+        {
+            var first = insert.LastInsertRowId() - inserted + 1;
+            for (var i = 0; i < inserted; i++)
+            {
+                _owner.Rows.AddEdge(first + i);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _imageEdgeCount; i++)
+            {
+                var (edge, key) = _imageEdges[i];
+                _owner.Rows.AddEdge(MergeStoredEdge(edge, key, out _));
+            }
+        }
+
+        _imageEdgeCount = 0;
+        return inserted;
     }
 
     private long InsertOrMergeEdge(EdgeRecord edge, EdgeKey key, ref int added, ref EdgeRowCache.Run run, bool admit)
@@ -360,20 +421,28 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             return inserted;
         }
 
+        var id = MergeStoredEdge(edge, key, out var keys);
+        if (admit)
+        {
+            _owner.Edges.Set(ref run, key.Kind, key.To, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));
+        }
+
+        return id;
+    }
+
+    /// <summary>The stored edge's id, its properties merged with the record's; <paramref name="keys"/>: the keys it held.</summary>
+    private long MergeStoredEdge(EdgeRecord edge, EdgeKey key, out PropertyKeys keys)
+    {
+        var graph = _owner.Graph;
         if (!graph.FindEdge.Bind(0, key.Kind).Bind(1, key.From).Bind(2, key.To).TryExecuteRow(out var id, out _, out var stored))
         {
             throw new InvalidOperationException($"Edge {edge.Kind.ToWireName()} {edge.From} -> {edge.To} conflicted on insert but was not found.");
         }
 
-        var keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
+        keys = _owner.Keys.OfJson(stored ?? PropertyJson.Empty);
         if (!keys.Covers(edge.Properties))
         {
             graph.MergeEdge.Bind(0, id).BindUtf8(1, _owner.Json.WriteUtf8(edge.Properties)).Execute();
-        }
-
-        if (admit)
-        {
-            _owner.Edges.Set(ref run, key.Kind, key.To, new CachedRow(id, _owner.Keys.Union(keys, edge.Properties), false));
         }
 
         return id;

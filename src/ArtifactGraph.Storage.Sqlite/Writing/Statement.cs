@@ -124,6 +124,9 @@ internal sealed class Statement : IDisposable
         return NativeStatement.Changes(_dbPointer);
     }
 
+    /// <summary>The rowid of the last row the connection inserted.</summary>
+    public long LastInsertRowId() => NativeStatement.LastInsertRowId(_dbPointer);
+
     /// <summary>Runs an INSERT ... ON CONFLICT DO NOTHING; returns the new row's id, or null when it conflicted.</summary>
     public long? ExecuteInsert() => Execute() == 0 ? null : NativeStatement.LastInsertRowId(_dbPointer);
 

@@ -31,6 +31,38 @@ public sealed class SqliteDocumentWriterTests : IDisposable
         Assert.Equal("""{"b":"2","a":"1"}""", TempDatabase.Scalar<string>(path, $"SELECT properties FROM edges WHERE kind = {(int)EdgeKind.Contains};"));
     }
 
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(100)]
+    public void Write_NewImagesEdgesInBatches_EachStoredOnceAndAssertedByTheDocument(int packages)
+    {
+        // A new image's own edges go in by batches of 32 rows, the ids taken from the last one inserted; the second chunk
+        // names a third of them again (one more property each), so its batches meet stored edges and fall back. Neither the
+        // first nor the last of a batch is named again: their provenance comes from the batch's ids alone.
+        var path = _database.NewPath();
+        using var store = TempDatabase.Open(path);
+        var versions = Enumerable.Range(0, packages).Select(i => TestDocument.Version($"p{i}", "1.0.0")).ToList();
+        var doc = TestDocument.Create("batches", b => b.AddNode(Image), subject: Image);
+        using (var writer = store.BeginDocument(doc.Sha256, doc.Raw))
+        {
+            writer.Write([new NodeRecord(Image, null, None), .. versions.Select(v => new NodeRecord(v, null, None))], [.. versions.Select(v => Contains(v, ("a", "1")))]);
+            writer.Write([], [.. versions.Where((_, i) => i % 3 == 2).Select(v => Contains(v, ("b", "2")))]);
+            writer.Complete(doc.Batch);
+        }
+
+        Assert.Equal((long)packages, TempDatabase.Scalar<long>(path, $"SELECT count(*) FROM edges WHERE kind = {(int)EdgeKind.Contains};"));
+        for (var i = 0; i < packages; i++)
+        {
+            var properties = TempDatabase.Scalar<string>(
+                path,
+                $"SELECT e.properties FROM edges e JOIN nodes t ON t.id = e.to_id WHERE e.kind = {(int)EdgeKind.Contains} AND t.key = '{versions[i].Key}';");
+            Assert.Equal(i % 3 == 2 ? """{"b":"2","a":"1"}""" : """{"a":"1"}""", properties);
+            Assert.Equal([doc.Sha256], store.GetEdgeDocuments(EdgeKind.Contains, Image, versions[i]).Select(d => d.Sha256));
+        }
+    }
+
     [Fact]
     public void Commit_NewImage_CachesTheDependencyEdgesButNotTheImagesOwn()
     {
@@ -108,10 +140,10 @@ public sealed class SqliteDocumentWriterTests : IDisposable
 
         var edges = TempDatabase.Scalar<string>(
             path,
-            $"SELECT group_concat(f.key || ' ' || e.kind || ' ' || t.key, '; ') FROM (SELECT * FROM edges WHERE kind IN ({(int)EdgeKind.Contains}, {(int)EdgeKind.DependsOn}) ORDER BY id) e JOIN nodes f ON f.id = e.from_id JOIN nodes t ON t.id = e.to_id;");
+            $"SELECT group_concat(edge, '; ') FROM (SELECT f.key || ' ' || e.kind || ' ' || t.key AS edge FROM edges e JOIN nodes f ON f.id = e.from_id JOIN nodes t ON t.id = e.to_id WHERE e.kind IN ({(int)EdgeKind.Contains}, {(int)EdgeKind.DependsOn}) ORDER BY edge);");
         Assert.Equal(
             string.Join("; ", new[] { (Image, EdgeKind.Contains, a), (Image, EdgeKind.Contains, b), (b, EdgeKind.DependsOn, a), (c, EdgeKind.DependsOn, a), (c, EdgeKind.DependsOn, b) }
-                .Select(e => $"{e.Item1.Key} {(int)e.Item2} {e.Item3.Key}")),
+                .Select(e => $"{e.Item1.Key} {(int)e.Item2} {e.Item3.Key}").Order(StringComparer.Ordinal)),
             edges);
     }
 
