@@ -128,7 +128,7 @@ internal sealed class Statement : IDisposable
     public long LastInsertRowId() => NativeStatement.LastInsertRowId(_dbPointer);
 
     /// <summary>Runs an INSERT ... ON CONFLICT DO NOTHING; returns the new row's id, or null when it conflicted.</summary>
-    public long? ExecuteInsert() => Execute() == 0 ? null : NativeStatement.LastInsertRowId(_dbPointer);
+    public long? ExecuteInsert() => Execute() == 0 ? null : LastInsertRowId();
 
     /// <summary>The first column of the first row, or null when the statement returned no row.</summary>
     public long? ExecuteInt64() => Run(out var first, out _, out _) ? first : null;
