@@ -250,6 +250,14 @@ public sealed class IngestBatchBuilder
 
     private static UInt128 Identity(NodeRef node) => NodeHash.Of(node);
 
+    /// <summary>
+    /// Properties that many records carry unchanged (a dependency's scope, a license's kind). Records added with them hold
+    /// this one map instead of a copy each: ~28 million DEPENDS_ON edges of a tier M load each allocated a map of one
+    /// pair, a fifteenth of everything the load allocated, and held it while the batch waited for its commit.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SharedProperties(params ReadOnlySpan<KeyValuePair<string, string>> pairs) =>
+        PropertyBag.Share(pairs);
+
     /// <summary>Merges <paramref name="properties"/> into <paramref name="bag"/> (first value wins); null while there are none.</summary>
     private static PropertyBag? Collect(PropertyBag? bag, IEnumerable<KeyValuePair<string, string>>? properties)
     {
@@ -258,24 +266,59 @@ public sealed class IngestBatchBuilder
             return bag;
         }
 
-        if (properties is IReadOnlyList<KeyValuePair<string, string>> list)
+        if (properties is PropertyBag { IsShared: true } shared)
         {
-            // Indexed: the mappers pass lists and arrays, and an enumerator per call was a measurable share of garbage.
-            for (var i = 0; i < list.Count; i++)
+            if (bag is null || ReferenceEquals(bag, shared))
             {
-                bag ??= new PropertyBag(list.Count);
-                bag.TryAdd(list[i].Key, list[i].Value);
+                return shared;
+            }
+
+            for (var i = 0; i < shared.Count; i++)
+            {
+                bag = Add(bag, shared.PairAt(i), shared.Count);
             }
 
             return bag;
         }
 
-        foreach (var (key, value) in properties)
+        if (properties is IReadOnlyList<KeyValuePair<string, string>> list)
         {
-            bag ??= new PropertyBag(properties.TryGetNonEnumeratedCount(out var count) ? count : 4);
-            bag.TryAdd(key, value);
+            // Indexed: the mappers pass lists and arrays, and an enumerator per call was a measurable share of garbage.
+            for (var i = 0; i < list.Count; i++)
+            {
+                bag = Add(bag, list[i], list.Count);
+            }
+
+            return bag;
         }
 
+        var capacity = properties.TryGetNonEnumeratedCount(out var count) ? count : 4;
+        foreach (var pair in properties)
+        {
+            bag = Add(bag, pair, capacity);
+        }
+
+        return bag;
+    }
+
+    /// <summary>Adds one pair (first value wins), making the bag when there is none and copying a shared one first when the pair is new to it.</summary>
+    private static PropertyBag Add(PropertyBag? bag, KeyValuePair<string, string> pair, int capacity)
+    {
+        if (bag is null)
+        {
+            bag = new PropertyBag(capacity);
+        }
+        else if (bag.IsShared)
+        {
+            if (bag.ContainsKey(pair.Key))
+            {
+                return bag;
+            }
+
+            bag = bag.Copy(capacity);
+        }
+
+        bag.TryAdd(pair.Key, pair.Value);
         return bag;
     }
 

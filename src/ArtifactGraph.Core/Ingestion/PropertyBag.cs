@@ -8,6 +8,7 @@ namespace ArtifactGraph.Core.Ingestion;
 /// records carry one to ten properties, so an array searched linearly costs a fraction of a
 /// <see cref="Dictionary{TKey,TValue}"/> per record (no buckets, no hashing); past
 /// <see cref="IndexFrom"/> pairs a key index keeps a record with very many properties linear.
+/// A <see cref="IsShared"/> bag is held by many records at once and never changes (see <see cref="Share"/>).
 /// </summary>
 internal sealed class PropertyBag : IReadOnlyDictionary<string, string>, IPropertyPairs
 {
@@ -20,6 +21,34 @@ internal sealed class PropertyBag : IReadOnlyDictionary<string, string>, IProper
 
     public int Count { get; private set; }
 
+    /// <summary>Held by many records: never changed; a merge into it works on a <see cref="Copy"/>.</summary>
+    public bool IsShared { get; private set; }
+
+    /// <summary>An unchangeable bag of <paramref name="pairs"/> (first value wins), for records that all carry the same properties.</summary>
+    public static PropertyBag Share(ReadOnlySpan<KeyValuePair<string, string>> pairs)
+    {
+        var bag = new PropertyBag(pairs.Length);
+        foreach (var (key, value) in pairs)
+        {
+            bag.TryAdd(key, value);
+        }
+
+        bag.IsShared = true;
+        return bag;
+    }
+
+    /// <summary>A changeable copy with room for <paramref name="extra"/> more pairs.</summary>
+    public PropertyBag Copy(int extra)
+    {
+        var copy = new PropertyBag(Count + extra);
+        for (var i = 0; i < Count; i++)
+        {
+            copy.TryAdd(_items[i].Key, _items[i].Value);
+        }
+
+        return copy;
+    }
+
     public IEnumerable<string> Keys => this.Select(p => p.Key);
 
     public IEnumerable<string> Values => this.Select(p => p.Value);
@@ -29,6 +58,11 @@ internal sealed class PropertyBag : IReadOnlyDictionary<string, string>, IProper
     /// <summary>Adds the pair unless the key is present (the first value wins).</summary>
     public void TryAdd(string key, string value)
     {
+        if (IsShared)
+        {
+            throw new InvalidOperationException("A shared property bag never changes: add to a copy.");
+        }
+
         if (IndexOf(key) >= 0)
         {
             return;

@@ -31,6 +31,31 @@ public class IngestBatchBuilderTests
     }
 
     [Fact]
+    public void SharedProperties_MergedWithMore_RecordGetsBothAndOtherRecordsKeepTheSharedPairsAlone()
+    {
+        var scope = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("scope", "runtime"));
+        var builder = new IngestBatchBuilder();
+        for (var i = 1; i <= 3; i++)
+        {
+            builder.AddNode(Version(i));
+        }
+
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2), scope);
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(3), scope);
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2), [new("scope", "optional"), new("via", "lockfile")]);
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(3), scope);
+        builder.AddNode(Version(4), properties: scope);
+        builder.AddNode(Version(4), properties: [new("extra", "yes")]);
+
+        var batch = builder.Build(Document);
+        var edges = batch.Edges.ToDictionary(e => e.To.Key);
+        Assert.Equal([new("scope", "runtime"), new("via", "lockfile")], edges[Version(2).Key].Properties.OrderBy(p => p.Key));
+        Assert.Equal([new("scope", "runtime")], edges[Version(3).Key].Properties);
+        Assert.Equal([new("scope", "runtime"), new("extra", "yes")], batch.Nodes.Single(n => n.Ref == Version(4)).Properties);
+        Assert.Equal([new("scope", "runtime")], scope);
+    }
+
+    [Fact]
     public void AddEdge_UnknownEnd_Throws()
     {
         var builder = new IngestBatchBuilder();

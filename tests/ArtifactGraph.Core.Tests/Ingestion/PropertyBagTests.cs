@@ -18,6 +18,20 @@ public sealed class PropertyBagTests
         Assert.Equal(bag.ToList(), Enumerable.Range(0, bag.Count).Select(bag.PairAt));
     }
 
+    [Fact]
+    public void Share_ThenAdd_ThrowsAndItsCopyTakesTheAddition()
+    {
+        var shared = PropertyBag.Share([new("a", "1"), new("b", "2"), new("a", "3")]);
+
+        Assert.True(shared.IsShared);
+        Assert.Throws<InvalidOperationException>(() => shared.TryAdd("c", "4"));
+        var copy = shared.Copy(1);
+        copy.TryAdd("c", "4");
+        Assert.False(copy.IsShared);
+        Assert.Equal([new("a", "1"), new("b", "2"), new("c", "4")], copy.ToList());
+        Assert.Equal([new("a", "1"), new("b", "2")], shared.ToList());
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(1)]

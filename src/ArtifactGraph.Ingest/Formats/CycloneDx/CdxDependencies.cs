@@ -115,17 +115,17 @@ internal sealed class CdxDependencies(
         _skip = true;
     }
 
-    // One property list per scope value, shared by every DEPENDS_ON edge (the builder copies what it keeps).
-    private static readonly KeyValuePair<string, string>[] Runtime = [new("scope", "runtime")];
-    private static readonly KeyValuePair<string, string>[] Optional = [new("scope", "optional")];
-    private static readonly KeyValuePair<string, string>[] Excluded = [new("scope", "excluded")];
+    // One property map per scope value, held by every DEPENDS_ON edge of that scope (IngestBatchBuilder.SharedProperties).
+    private static readonly IReadOnlyDictionary<string, string> Runtime = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("scope", "runtime"));
+    private static readonly IReadOnlyDictionary<string, string> Optional = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("scope", "optional"));
+    private static readonly IReadOnlyDictionary<string, string> Excluded = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("scope", "excluded"));
 
-    private static KeyValuePair<string, string>[] ScopeProperty(string scope) => scope switch
+    private static IEnumerable<KeyValuePair<string, string>> ScopeProperty(string scope) => scope switch
     {
         "runtime" => Runtime,
         "optional" => Optional,
         "excluded" => Excluded,
-        _ => [new("scope", scope)],
+        _ => new KeyValuePair<string, string>[] { new("scope", scope) },
     };
 
     /// <summary>The component a ref names (null for a service); false, with <see cref="Failure"/> set, for an unknown ref.</summary>

@@ -33,10 +33,10 @@ internal static class CdxLicenses
         }
     }
 
-    // One property list per kind, shared by every License node (the builder copies what it keeps).
-    private static readonly KeyValuePair<string, string>[] Expression = [new("license:kind", "expression")];
-    private static readonly KeyValuePair<string, string>[] Id = [new("license:kind", "id")];
-    private static readonly KeyValuePair<string, string>[] Name = [new("license:kind", "name")];
+    // One property map per kind, held by every License node of that kind (IngestBatchBuilder.SharedProperties).
+    private static readonly IReadOnlyDictionary<string, string> Expression = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("license:kind", "expression"));
+    private static readonly IReadOnlyDictionary<string, string> Id = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("license:kind", "id"));
+    private static readonly IReadOnlyDictionary<string, string> Name = IngestBatchBuilder.SharedProperties(KeyValuePair.Create("license:kind", "name"));
 
     private static void Add(IngestBatchBuilder builder, NodeRef from, string key, string kind)
     {
