@@ -178,7 +178,7 @@ public sealed class IngestorReadAheadTests : IDisposable
     public void IngestFiles_ReaderAheadAgain_ReaderEncodesAgain()
     {
         // Six slow reads (the commits catch up and wait, so they encode), then instant reads while each commit's report
-        // takes 60 ms on the committing thread: once two documents are read and waiting, the reader encodes again, so
+        // takes 150 ms on the committing thread: once two documents are read and waiting, the reader encodes again, so
         // the last documents, read after that, reach the commits encoded.
         var paths = OrderFiles("slow", 6).Concat(OrderFiles("fast", 10)).ToList();
         using var store = WarmStore("reader-ahead.db");
@@ -189,7 +189,7 @@ public sealed class IngestorReadAheadTests : IDisposable
         {
             if (Path.GetFileName(r.Source).StartsWith("fast", StringComparison.Ordinal))
             {
-                Thread.Sleep(60);
+                Thread.Sleep(150);
             }
         });
 
