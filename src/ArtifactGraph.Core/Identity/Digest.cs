@@ -80,5 +80,44 @@ public readonly record struct Digest
         return true;
     }
 
+    /// <summary>
+    /// The canonical text (<c>algorithm:lowerhex</c>) of a digest whose value is ASCII bytes, made in one string, when
+    /// <see cref="TryCreate"/> would accept it; false, with nothing made, for anything it might not (padding, other
+    /// characters, a wrong length, an unknown algorithm, a long value), which that method then judges and explains.
+    /// Readers of JSON pass a value's bytes: a string of the value beside the digest's text was ~5% of reading an SBOM's
+    /// allocations.
+    /// </summary>
+    public static bool TryCreateText(string algorithm, ReadOnlySpan<byte> asciiHex, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (asciiHex.IsEmpty || asciiHex.Length > MaxTextHex || !DigestAlgorithms.TryNormalize(algorithm, out var alg, out var length)
+            || (length is { } expected && asciiHex.Length != expected) || alg.Length > MaxTextHex)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[alg.Length + 1 + asciiHex.Length];
+        alg.CopyTo(chars);
+        chars[alg.Length] = ':';
+        var hex = chars[(alg.Length + 1)..];
+        for (var i = 0; i < asciiHex.Length; i++)
+        {
+            // Lower-cased as TryCreate lower-cases: only A–F can become a hex digit.
+            var c = (char)asciiHex[i];
+            hex[i] = c is >= 'A' and <= 'F' ? (char)(c | 0x20) : c;
+        }
+
+        if (hex.ContainsAnyExcept(HexDigits))
+        {
+            return false;
+        }
+
+        text = new string(chars);
+        return true;
+    }
+
+    // TryCreateText's bound on a value and an algorithm name (the longest fixed digest, sha512, is 128 hex characters).
+    private const int MaxTextHex = 256;
+
     public override string ToString() => Algorithm + ":" + Hex;
 }

@@ -76,6 +76,42 @@ public sealed class DigestTests
         Assert.NotNull(error);
     }
 
+    public static TheoryData<string, string> TextCases => new()
+    {
+        { "SHA-256", new string('a', 64) },
+        { "sha256", "ABCDEF" + new string('0', 58) },
+        { "SHA-1", "AbCd" + new string('9', 36) },
+        { "sha256", new string('a', 63) },
+        { "sha256", " " + new string('a', 64) },
+        { "sha256", new string('a', 64) + "\n" },
+        { "sha256", "g" + new string('a', 63) },
+        { "sha256", "G" + new string('a', 63) },
+        { "sha256", string.Empty },
+        { "blake3", new string('f', 64) },
+        { "blake3", new string('f', 300) },
+        { "gce_image_id", "0123456789" },
+        { "not an algorithm!", new string('a', 64) },
+        { "md5", new string('A', 32) },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextCases))]
+    public void TryCreateText_AnyValue_MakesWhatTryCreateWouldOrLeavesItToIt(string algorithm, string hex)
+    {
+        var made = Digest.TryCreateText(algorithm, System.Text.Encoding.ASCII.GetBytes(hex), out var text);
+        var created = Digest.TryCreate(algorithm, hex, out var digest, out _);
+
+        // Never accepts what TryCreate rejects, and makes the same text when it accepts.
+        Assert.True(created || !made);
+        if (made)
+        {
+            Assert.Equal(digest.ToString(), text);
+        }
+
+        // Every plain valid value is made here: the JSON reader's fast path must cover the common case.
+        Assert.Equal(created && hex.Trim() == hex && hex.Length <= 256, made);
+    }
+
     [Fact]
     public void Parse_AlgorithmColonHex_RoundTrips()
     {

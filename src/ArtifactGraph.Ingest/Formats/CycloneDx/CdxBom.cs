@@ -33,6 +33,12 @@ internal sealed record CdxRef(string Ref, CdxLocation At)
 /// <summary>One <c>hashes[]</c> entry; either part may be missing (a warning, not a rejection).</summary>
 internal sealed record CdxHash(string? Alg, string? Content, CdxLocation At)
 {
+    /// <summary>
+    /// The canonical digest text (<c>sha256:…</c>) when the JSON reader made it straight from a valid value's bytes
+    /// (<see cref="Core.Identity.Digest.TryCreateText"/>); <see cref="Content"/> is then null. Null otherwise.
+    /// </summary>
+    public string? Digest { get; init; }
+
     public string Location => At.ToString();
 }
 

@@ -15,6 +15,14 @@ internal static class CdxHashes
         for (var i = 0; i < hashes.Count; i++)
         {
             var hash = hashes[i];
+            if (hash.Digest is { } made)
+            {
+                // Made by the JSON reader from a valid value.
+                var known = builder.AddNode(new NodeRef(NodeKind.Artifact, made));
+                builder.AddEdge(EdgeKind.OccursAs, from, known);
+                continue;
+            }
+
             if (hash.Alg is null || hash.Content is null)
             {
                 builder.Warn(hash.Location, "hash needs both 'alg' and 'content'; skipped");

@@ -27,6 +27,11 @@ internal static class CdxImageSubject
 
         foreach (var hash in component.Hashes)
         {
+            if (hash.Digest is { } made && made.StartsWith("sha256:", StringComparison.Ordinal))
+            {
+                return made;
+            }
+
             if (hash.Alg is not null && hash.Content is not null && Digest.TryCreate(hash.Alg, hash.Content, out var digest, out _) && digest.Algorithm == "sha256")
             {
                 return digest.ToString();

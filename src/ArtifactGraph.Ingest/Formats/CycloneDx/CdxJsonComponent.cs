@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ArtifactGraph.Core.Identity;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
@@ -330,8 +331,10 @@ internal static class CdxJsonComponent
                 var location = CdxLocation.Item(pointer, "hashes", i);
                 var (algAt, contentAt) = Members(json, item, "alg"u8, "content"u8);
                 var alg = String(json, algAt, location, "alg", intern: true);
-                var content = String(json, contentAt, location, "content");
-                (hashes ??= new(1)).Add(new CdxHash(alg, content, location));
+                var hash = alg is not null && contentAt >= 0 && TryPlainString(json, contentAt, out var hex) && Digest.TryCreateText(alg, hex, out var digest)
+                    ? new CdxHash(alg, null, location) { Digest = digest }
+                    : new CdxHash(alg, String(json, contentAt, location, "content"), location);
+                (hashes ??= new(1)).Add(hash);
             }
         }
 

@@ -67,6 +67,22 @@ public sealed class CycloneDxJsonReaderTests
         batch.Node(NodeKind.PackageVersion, Purl.Create("generic", null, "redis", "7").ToString());
     }
 
+    [Theory]
+    [InlineData("SHA-256", "2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb")]
+    [InlineData("SHA-256", "2A7700AC8CABE5E550235F0E453FD7D036571C68D8B51274AAAC5D6457C4C9CB")]
+    [InlineData("SHA-256", " 2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb")]
+    public void Read_ContainerComponentWithSha256HashOnly_ImageKeyedByThatDigest(string alg, string content)
+    {
+        var batch = new CycloneDxJsonReader().Read(CdxTestInput.FromJson($$"""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ { "type": "container", "name": "redis", "version": "7",
+                                "hashes": [ { "alg": "SHA-1", "content": "{{new string('a', 40)}}" }, { "alg": "{{alg}}", "content": "{{content}}" } ] } ] }
+            """));
+
+        var image = Assert.Single(batch.Nodes, n => n.Kind == NodeKind.Image);
+        Assert.Equal("sha256:2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb", image.Key);
+    }
+
     [Fact]
     public void Read_SubjectListedAgainAsComponent_OneNodeWithoutSelfContains()
     {

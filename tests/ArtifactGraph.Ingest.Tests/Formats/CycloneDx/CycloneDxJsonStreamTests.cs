@@ -129,5 +129,39 @@ public sealed class CycloneDxJsonStreamTests
         Assert.True(plain.HasEdge(EdgeKind.OccursAs, lib.Ref, new NodeRef(NodeKind.Artifact, "sha256:" + Hex)));
     }
 
+    [Fact]
+    public void Read_HashesPlainOrEscaped_SameArtifactsAndWarnings()
+    {
+        // A plain valid digest is made straight from its bytes; anything else (and every escaped value) is judged from
+        // its string. Both must map every kind of value the same, warnings included.
+        const string Hex = "2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb";
+        (string Alg, string Content)[] hashes =
+        [
+            ("SHA-256", Hex), ("sha256", Hex.ToUpperInvariant()), ("SHA-1", "ABCD" + Hex[..36]), ("sha256", " " + Hex + " "),
+            ("sha256", Hex[..63]), ("sha256", "g" + Hex[1..]), ("sha256", string.Empty), ("blake3", Hex + Hex), ("x-custom", "0a1b"),
+            ("not an algorithm!", Hex), ("sha512", Hex),
+        ];
+        string Doc(Func<string, string> write) => $$"""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ { "bom-ref": "lib", "name": "lib", "version": "1", "purl": "pkg:npm/lib@1",
+                                "hashes": [ {{string.Join(", ", hashes.Select(h => $$"""{ "alg": "{{h.Alg}}", "content": {{write(h.Content)}} }"""))}},
+                                            { "alg": "sha256" }, { "content": "{{Hex}}" } ] } ] }
+            """;
+        static string Plain(string value) => "\"" + value + "\"";
+        static string Escaped(string value) => "\"" + string.Concat(value.Select(c => $"\\u{(int)c:x4}")) + "\"";
+
+        var plain = Read(Doc(Plain));
+        var escaped = Read(Doc(Escaped));
+
+        static NodeRef Plainly(NodeRef node) => node.Kind == NodeKind.Document ? default : node;
+        Assert.Equal(escaped.Nodes.Select(n => Plainly(n.Ref)), plain.Nodes.Select(n => Plainly(n.Ref)));
+        Assert.Equal(escaped.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)), plain.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)));
+        Assert.Equal(escaped.Warnings, plain.Warnings);
+        Assert.Equal(
+            ["blake3:" + Hex + Hex, "sha1:abcd" + Hex[..36], "sha256:" + Hex, "x-custom:0a1b"],
+            plain.Nodes.Where(n => n.Kind == NodeKind.Artifact).Select(n => n.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(7, plain.Warnings.Count);
+    }
+
     private static Core.Ingestion.IngestBatch Read(string json) => new CycloneDxJsonReader().Read(CdxTestInput.FromJson(json));
 }
