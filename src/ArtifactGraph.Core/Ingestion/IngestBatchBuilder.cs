@@ -138,6 +138,32 @@ public sealed class IngestBatchBuilder
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
+        AddEdge(kind, from, fromId, to, toId, properties);
+    }
+
+    /// <summary>
+    /// The builder's number for a node added to it, for <see cref="AddEdge(EdgeKind, NodeRef, int, NodeRef, int, IEnumerable{KeyValuePair{string, string}}?)"/>;
+    /// false when it was not added. Fast for a node just added.
+    /// </summary>
+    public bool TryGetNodeId(NodeRef node, out int id)
+    {
+        ThrowIfBuilt();
+        return TryGetId(node, out id);
+    }
+
+    /// <summary>
+    /// Adds an edge between nodes whose numbers <see cref="TryGetNodeId"/> gave, without finding the ends again: a
+    /// mapper that keeps the numbers of the nodes its edges name (a BOM's components, named again by each dependency
+    /// ref) saves hashing two keys per edge.
+    /// </summary>
+    public void AddEdge(EdgeKind kind, NodeRef from, int fromId, NodeRef to, int toId, IEnumerable<KeyValuePair<string, string>>? properties = null)
+    {
+        ThrowIfBuilt();
+        if ((uint)fromId >= (uint)_nodes.Count || (uint)toId >= (uint)_nodes.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromId), $"Edge {kind.ToWireName()} {from} -> {to} names a node number this builder did not give.");
+        }
+
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromId, toId, kind), out var pending);
         if (!pending)
         {

@@ -56,6 +56,26 @@ public class IngestBatchBuilderTests
     }
 
     [Fact]
+    public void AddEdge_ByNodeNumbers_SameEdgeAsByRefsAndUnknownNumbersThrow()
+    {
+        var builder = new IngestBatchBuilder();
+        builder.AddNode(Version(1));
+        builder.AddNode(Version(2));
+        builder.AddNode(Version(3));
+        Assert.True(builder.TryGetNodeId(Version(1), out var one));
+        Assert.True(builder.TryGetNodeId(new NodeRef(NodeKind.PackageVersion, "pkg:npm/p2@" + "1"), out var two));
+        Assert.False(builder.TryGetNodeId(Version(4), out _));
+
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), one, Version(2), two);
+        builder.AddEdge(EdgeKind.DependsOn, Version(1), Version(2), [new("scope", "runtime")]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddEdge(EdgeKind.DependsOn, Version(1), one, Version(4), 3));
+
+        var edge = Assert.Single(builder.Build(Document).Edges);
+        Assert.Equal((Version(1), Version(2)), (edge.From, edge.To));
+        Assert.Equal("runtime", edge.Properties["scope"]);
+    }
+
+    [Fact]
     public void AddEdge_UnknownEnd_Throws()
     {
         var builder = new IngestBatchBuilder();

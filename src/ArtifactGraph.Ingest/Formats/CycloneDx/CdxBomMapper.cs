@@ -205,7 +205,8 @@ internal sealed class CdxBomMapper
         }
 
         var node = CdxComponentMapper.Map(component, _builder);
-        _components.TryAdd(node, component.BomRef, CdxComponentMapper.DependencyScope(component), component.IsSubject, isTop);
+        _builder.TryGetNodeId(node, out var nodeId);
+        _components.TryAdd(node, nodeId, component.BomRef, CdxComponentMapper.DependencyScope(component), component.IsSubject, isTop);
         return node;
     }
 
@@ -235,5 +236,5 @@ internal sealed class CdxBomMapper
     }
 }
 
-/// <summary>What a component's bom-ref resolves to: its node, and the DEPENDS_ON scope of an edge into it.</summary>
-internal readonly record struct CdxTarget(NodeRef Node, string Scope);
+/// <summary>What a component's bom-ref resolves to: its node (and the builder's number for it), and the DEPENDS_ON scope of an edge into it.</summary>
+internal readonly record struct CdxTarget(NodeRef Node, int NodeId, string Scope);

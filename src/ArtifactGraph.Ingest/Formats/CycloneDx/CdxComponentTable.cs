@@ -1,14 +1,21 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
 using ArtifactGraph.Core.Graph;
 
 namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// The mapper's memory of a BOM's components: per component its node, bom-ref, DEPENDS_ON scope and whether it
-/// is listed at top level, in mapping order, plus bom-ref → component through an open-addressing table of
-/// indexes (4 bytes a slot). A bom-ref equal to the node key (tools write the purl as the bom-ref) is stored as
-/// that same string. About 40 bytes a component, where a <c>Dictionary&lt;string, CdxTarget&gt;</c> beside a
-/// component list took ~110 (≈45 MB for the 468k components of the 250 MB document).
+/// The mapper's memory of a BOM's components: per component its node (and the builder's number for it), bom-ref,
+/// DEPENDS_ON scope and whether it is listed at top level, in mapping order, plus bom-ref → component through an
+/// open-addressing table of indexes (4 bytes a slot). A bom-ref equal to the node key (tools write the purl as the
+/// bom-ref) is stored as that same string. About 40 bytes a component, where a <c>Dictionary&lt;string, CdxTarget&gt;</c>
+/// beside a component list took ~110 (≈45 MB for the 468k components of the 250 MB document).
+/// <para>
+/// Refs are found by their UTF-8 bytes, as the JSON reader has them: a dependency ref needs no characters of its own
+/// (transcoding each of ~3 refs a component, then hashing twice as many bytes, was ~5% of reading an SBOM).
+/// </para>
 /// </summary>
 internal sealed class CdxComponentTable
 {
@@ -41,16 +48,14 @@ internal sealed class CdxComponentTable
 
     public bool Contains(string bomRef) => Find(bomRef) >= 0;
 
-    /// <summary>By the ref's characters, so a dependency ref needs no string of its own.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> bomRef, out CdxTarget target)
-    {
-        var index = Find(bomRef);
-        target = index >= 0 ? new CdxTarget(_entries[index].Node, ScopeName(_entries[index].Scope)) : default;
-        return index >= 0;
-    }
+    /// <summary>By the ref's characters (the XML reader, VEX refs).</summary>
+    public bool TryGetValue(ReadOnlySpan<char> bomRef, out CdxTarget target) => TryTarget(Find(bomRef), out target);
 
-    /// <summary>Adds a component; false (nothing added) when its bom-ref is already taken.</summary>
-    public bool TryAdd(NodeRef node, string? bomRef, string scope, bool isSubject, bool isTop)
+    /// <summary>By the ref's UTF-8 bytes (the JSON reader's dependency refs).</summary>
+    public bool TryGetValue(ReadOnlySpan<byte> bomRef, out CdxTarget target) => TryTarget(Find(bomRef), out target);
+
+    /// <summary>Adds a component (<paramref name="nodeId"/>: the builder's number for its node); false (nothing added) when its bom-ref is already taken.</summary>
+    public bool TryAdd(NodeRef node, int nodeId, string? bomRef, string scope, bool isSubject, bool isTop)
     {
         if (bomRef is not null)
         {
@@ -70,27 +75,100 @@ internal sealed class CdxComponentTable
 
         // Share the node key's string rather than hold a second copy of every ref for the whole document.
         var role = isSubject ? Role.Subject : isTop ? Role.Top : Role.Nested;
-        _entries.Add(new Entry(node, bomRef == node.Key ? node.Key : bomRef, ScopeOf(scope), role));
+        _entries.Add(new Entry(node, nodeId, bomRef == node.Key ? node.Key : bomRef, ScopeOf(scope), role, bomRef is null || Ascii.IsValid(bomRef)));
         return true;
     }
 
-    // Randomised per process (Marvin), so a crafted document cannot force collisions; the same value for a
-    // string and for its characters as a span.
-    private static int Hash(ReadOnlySpan<char> bomRef) => string.GetHashCode(bomRef, StringComparison.Ordinal);
+    private bool TryTarget(int index, out CdxTarget target)
+    {
+        target = index >= 0 ? new CdxTarget(_entries[index].Node, _entries[index].NodeId, ScopeName(_entries[index].Scope)) : default;
+        return index >= 0;
+    }
+
+    /// <summary>
+    /// Marvin (randomised per process, so a crafted document cannot force collisions) over the UTF-8 bytes taken two at
+    /// a time: half the units of hashing the characters.
+    /// </summary>
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = string.GetHashCode(MemoryMarshal.Cast<byte, char>(utf8));
+        return (utf8.Length & 1) == 0 ? hash : HashCode.Combine(hash, utf8[^1]);
+    }
+
+    private static int Hash(ReadOnlySpan<char> bomRef)
+    {
+        byte[]? rented = null;
+        try
+        {
+            return Hash(Utf8(bomRef, stackalloc byte[StackBytes], ref rented));
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
 
     private int Find(ReadOnlySpan<char> bomRef)
     {
+        byte[]? rented = null;
+        try
+        {
+            return Find(Utf8(bomRef, stackalloc byte[StackBytes], ref rented));
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    private int Find(ReadOnlySpan<byte> utf8)
+    {
         var mask = _slots.Length - 1;
-        for (var slot = Hash(bomRef) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+        for (var slot = Hash(utf8) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
         {
             var index = _slots[slot] - 1;
-            if (bomRef.SequenceEqual(_entries[index].BomRef))
+            var entry = _entries[index];
+
+            // An ASCII ref equals the bytes exactly when they are the same ASCII; another one is compared as UTF-8.
+            if (entry.Ascii ? Ascii.Equals(utf8, entry.BomRef) : SameUtf8(utf8, entry.BomRef))
             {
                 return index;
             }
         }
 
         return -1;
+    }
+
+    private static bool SameUtf8(ReadOnlySpan<byte> utf8, string? text)
+    {
+        byte[]? rented = null;
+        try
+        {
+            return utf8.SequenceEqual(Utf8(text, stackalloc byte[StackBytes], ref rented));
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    // Refs up to this many UTF-8 bytes are encoded on the stack (purls are a few dozen), longer ones in a pooled array.
+    private const int StackBytes = 256;
+
+    /// <summary><paramref name="text"/> as UTF-8, in <paramref name="stack"/> or, when longer, a pooled array (<see cref="Return"/> it).</summary>
+    private static ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> text, Span<byte> stack, ref byte[]? rented)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        var buffer = length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(length));
+        return buffer[..Encoding.UTF8.GetBytes(text, buffer)];
+    }
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private void Place(int hash, int index)
@@ -143,5 +221,5 @@ internal sealed class CdxComponentTable
         Subject,
     }
 
-    private readonly record struct Entry(NodeRef Node, string? BomRef, byte Scope, Role Role);
+    private readonly record struct Entry(NodeRef Node, int NodeId, string? BomRef, byte Scope, Role Role, bool Ascii);
 }

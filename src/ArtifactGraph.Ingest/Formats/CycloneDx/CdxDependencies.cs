@@ -1,3 +1,4 @@
+using System.Text;
 using ArtifactGraph.Core.Graph;
 using ArtifactGraph.Core.Ingestion;
 
@@ -7,15 +8,15 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// <c>dependencies[]</c> → DEPENDS_ON edges, one entry and one ref at a time. Every ref must name a component,
 /// the subject or a service; anything else is a broken document and rejects it. Edges that touch a service are
 /// counted and dropped (services are not mapped yet). <c>provides</c> (CBOM) becomes the <c>cdx:provides</c> property.
-/// Refs arrive as characters, so the JSON reader resolves them from a reused buffer: a BOM has ~3 refs per
-/// component, and a string for each (kept by nothing) was a tenth of the reader's garbage.
+/// Refs arrive as UTF-8 bytes, so the JSON reader resolves them where they lie: a BOM has ~3 refs per component, and a
+/// string for each (kept by nothing) was a tenth of the reader's garbage. Each resolved ref carries the builder's
+/// number for its node, so its edge is added without finding either end again.
 /// </summary>
 /// <param name="components">bom-ref → node (including the subject).</param>
 /// <param name="serviceRefs">bom-refs of services at any depth.</param>
 internal sealed class CdxDependencies(
     CdxComponentTable components, HashSet<string> serviceRefs, IngestBatchBuilder builder)
 {
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _services = serviceRefs.GetAlternateLookup<ReadOnlySpan<char>>();
     private CdxTarget? _from;
     private bool _skip;
     private List<string>? _provides;
@@ -37,28 +38,28 @@ internal sealed class CdxDependencies(
     /// <summary>Maps a whole entry (the XML reader's model).</summary>
     public void Add(CdxDependency entry)
     {
-        Begin(entry.From.Ref, entry.From.At);
+        Begin(Encoding.UTF8.GetBytes(entry.From.Ref), entry.From.At);
         for (var i = 0; i < entry.DependsOn.Count; i++)
         {
-            DependsOn(entry.DependsOn[i].Ref, entry.DependsOn[i].At);
+            DependsOn(Encoding.UTF8.GetBytes(entry.DependsOn[i].Ref), entry.DependsOn[i].At);
         }
 
         for (var i = 0; i < entry.Provides.Count; i++)
         {
-            Provides(entry.Provides[i].Ref, entry.Provides[i].At);
+            Provides(Encoding.UTF8.GetBytes(entry.Provides[i].Ref), entry.Provides[i].At);
         }
 
         End();
     }
 
-    /// <summary>Starts an entry: its <c>ref</c>.</summary>
-    public void Begin(ReadOnlySpan<char> reference, CdxLocation at)
+    /// <summary>Starts an entry: its <c>ref</c>, as UTF-8.</summary>
+    public void Begin(ReadOnlySpan<byte> reference, CdxLocation at)
     {
         _skip = Failure is not null || !TryResolve(reference, at, out _from);
     }
 
     /// <summary>One <c>dependsOn</c> ref of the current entry, in document order.</summary>
-    public void DependsOn(ReadOnlySpan<char> target, CdxLocation at)
+    public void DependsOn(ReadOnlySpan<byte> target, CdxLocation at)
     {
         if (_skip)
         {
@@ -74,7 +75,7 @@ internal sealed class CdxDependencies(
 
         if (CollectDependedOn)
         {
-            DependedOn.GetAlternateLookup<ReadOnlySpan<char>>().Add(target);
+            AddDependedOn(target);
         }
 
         if (_from is not { } fromTarget || to is not { } toTarget)
@@ -83,11 +84,11 @@ internal sealed class CdxDependencies(
             return;
         }
 
-        builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, toTarget.Node, ScopeProperty(toTarget.Scope));
+        builder.AddEdge(EdgeKind.DependsOn, fromTarget.Node, fromTarget.NodeId, toTarget.Node, toTarget.NodeId, ScopeProperty(toTarget.Scope));
     }
 
     /// <summary>One <c>provides</c> ref of the current entry, after its dependsOn; a broken ref rejects, like dependsOn.</summary>
-    public void Provides(ReadOnlySpan<char> provided, CdxLocation at)
+    public void Provides(ReadOnlySpan<byte> provided, CdxLocation at)
     {
         if (_skip)
         {
@@ -100,7 +101,7 @@ internal sealed class CdxDependencies(
             return;
         }
 
-        (_provides ??= []).Add(provided.ToString());
+        (_provides ??= []).Add(Encoding.UTF8.GetString(provided));
     }
 
     /// <summary>Ends the current entry.</summary>
@@ -113,6 +114,13 @@ internal sealed class CdxDependencies(
 
         _provides?.Clear();
         _skip = true;
+    }
+
+    /// <summary>Adds a ref to <see cref="DependedOn"/>, making its string only when it is new there.</summary>
+    private void AddDependedOn(ReadOnlySpan<byte> target)
+    {
+        var chars = target.Length <= 256 ? stackalloc char[256] : new char[target.Length];
+        DependedOn.GetAlternateLookup<ReadOnlySpan<char>>().Add(chars[..Encoding.UTF8.GetChars(target, chars)]);
     }
 
     // One property map per scope value, held by every DEPENDS_ON edge of that scope (IngestBatchBuilder.SharedProperties).
@@ -129,7 +137,7 @@ internal sealed class CdxDependencies(
     };
 
     /// <summary>The component a ref names (null for a service); false, with <see cref="Failure"/> set, for an unknown ref.</summary>
-    private bool TryResolve(ReadOnlySpan<char> reference, CdxLocation at, out CdxTarget? target)
+    private bool TryResolve(ReadOnlySpan<byte> reference, CdxLocation at, out CdxTarget? target)
     {
         if (components.TryGetValue(reference, out var found))
         {
@@ -137,13 +145,15 @@ internal sealed class CdxDependencies(
             return true;
         }
 
+        // Rare: a service's ref, or a broken document.
         target = null;
-        if (_services.Contains(reference))
+        var text = Encoding.UTF8.GetString(reference);
+        if (serviceRefs.Contains(text))
         {
             return true;
         }
 
-        Failure = new DocumentRejectedException(at.ToString(), $"unknown bom-ref '{reference}'");
+        Failure = new DocumentRejectedException(at.ToString(), $"unknown bom-ref '{text}'");
         return false;
     }
 }

@@ -13,8 +13,8 @@ namespace ArtifactGraph.Ingest.Formats.CycloneDx;
 /// </summary>
 internal static class CdxJsonDependency
 {
-    // Refs are purls or short ids: a longer one swaps the pooled buffer for a larger one.
-    private const int BufferChars = 512;
+    // Escaped refs are unescaped here; a longer one swaps the pooled buffer for a larger one.
+    private const int BufferBytes = 512;
 
     /// <param name="entry">The entry's bytes, already known to be a syntactically valid object.</param>
     /// <param name="at">The entry's location, e.g. <c>/dependencies/3</c>.</param>
@@ -50,7 +50,7 @@ internal static class CdxJsonDependency
             reader.Skip();
         }
 
-        var buffer = ArrayPool<char>.Shared.Rent(BufferChars);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
             var reference = ValueAt(entry, refAt);
@@ -64,19 +64,19 @@ internal static class CdxJsonDependency
                 throw CdxJson.WrongType(at.Child("ref").ToString(), "a string", reference.TokenType);
             }
 
-            sink?.Begin(Chars(ref reference, ref buffer), at.Child("ref"));
+            sink?.Begin(Utf8(ref reference, ref buffer), at.Child("ref"));
             Refs(entry, dependsOnAt, at, "dependsOn", sink, ref buffer);
             Refs(entry, providesAt, at, "provides", sink, ref buffer);
             sink?.End();
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>The refs of the array at <paramref name="arrayAt"/> (absent or null: none), each handed to the sink in order.</summary>
-    private static void Refs(ReadOnlySpan<byte> entry, int arrayAt, CdxLocation at, string name, CdxDependencies? sink, ref char[] buffer)
+    private static void Refs(ReadOnlySpan<byte> entry, int arrayAt, CdxLocation at, string name, CdxDependencies? sink, ref byte[] buffer)
     {
         if (arrayAt < 0)
         {
@@ -106,27 +106,35 @@ internal static class CdxJsonDependency
                 continue;
             }
 
-            var chars = Chars(ref reader, ref buffer);
+            var utf8 = Utf8(ref reader, ref buffer);
             if (name == "dependsOn")
             {
-                sink.DependsOn(chars, at.ChildItem(name, index));
+                sink.DependsOn(utf8, at.ChildItem(name, index));
             }
             else
             {
-                sink.Provides(chars, at.ChildItem(name, index));
+                sink.Provides(utf8, at.ChildItem(name, index));
             }
         }
     }
 
-    /// <summary>The current string token's characters (unescaped), in <paramref name="buffer"/> (replaced by a larger pooled one when too small).</summary>
-    private static ReadOnlySpan<char> Chars(ref Utf8JsonReader reader, ref char[] buffer)
+    /// <summary>
+    /// The current string token's UTF-8 bytes, unescaped: where they lie when nothing is escaped, else in
+    /// <paramref name="buffer"/> (replaced by a larger pooled one when too small).
+    /// </summary>
+    private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader, ref byte[] buffer)
     {
-        // A UTF-8 (or escaped) string never has more UTF-16 characters than bytes.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return reader.ValueSpan;
+        }
+
+        // Unescaping never lengthens a string.
         var needed = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (needed > buffer.Length)
         {
-            ArrayPool<char>.Shared.Return(buffer);
-            buffer = ArrayPool<char>.Shared.Rent(needed);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(needed);
         }
 
         return buffer.AsSpan(0, reader.CopyString(buffer));

@@ -130,6 +130,35 @@ public sealed class CycloneDxJsonStreamTests
     }
 
     [Fact]
+    public void Read_DependencyRefsEscapedNonAsciiOrLong_ResolveAsWrittenPlainly()
+    {
+        // Refs are found by their UTF-8 bytes: as they lie when plain, unescaped first when escaped. A bom-ref with other
+        // characters, or longer than the stack buffer, must resolve all the same, and an unknown one must still reject.
+        string[] refs = ["pkg:npm/lib@1", "café-☕", "pkg:npm/" + new string('x', 300) + "@1", "a", "ab"];
+        string Doc(Func<string, string> write, string extra = "") => $$"""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "metadata": { "component": { "bom-ref": "app", "type": "application", "name": "app", "version": "1" } },
+              "components": [ {{string.Join(", ", refs.Select((r, i) => $$"""{ "bom-ref": "{{r}}", "name": "c{{i}}", "version": "1" }"""))}} ],
+              "dependencies": [ { "ref": {{write("app")}}, "dependsOn": [ {{string.Join(", ", refs.Select(write))}}{{extra}} ] },
+                                { "ref": {{write(refs[1])}}, "dependsOn": [ {{write(refs[2])}}, {{write(refs[3])}} ] } ] }
+            """;
+        static string Plain(string value) => "\"" + value + "\"";
+        static string Escaped(string value) => "\"" + string.Concat(value.Select(c => $"\\u{(int)c:x4}")) + "\"";
+
+        var plain = Read(Doc(Plain));
+        var escaped = Read(Doc(Escaped));
+
+        static NodeRef Plainly(NodeRef node) => node.Kind == NodeKind.Document ? default : node;
+        var dependsOn = plain.EdgesOf(EdgeKind.DependsOn).Select(e => (e.From, e.To)).ToList();
+        Assert.Equal(7, dependsOn.Count);
+        Assert.Equal(dependsOn, escaped.EdgesOf(EdgeKind.DependsOn).Select(e => (e.From, e.To)));
+        Assert.Equal(plain.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)), escaped.Edges.Select(e => (e.Kind, Plainly(e.From), e.To)));
+        var unknown = Assert.Throws<DocumentRejectedException>(() => Read(Doc(Escaped, ", " + Escaped("café-☕☕"))));
+        Assert.Equal("unknown bom-ref 'café-☕☕'", unknown.Reason);
+        Assert.Equal("/dependencies/0/dependsOn/5", unknown.Location);
+    }
+
+    [Fact]
     public void Read_HashesPlainOrEscaped_SameArtifactsAndWarnings()
     {
         // A plain valid digest is made straight from its bytes; anything else (and every escaped value) is judged from
