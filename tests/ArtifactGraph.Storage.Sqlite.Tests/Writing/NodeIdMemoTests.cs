@@ -51,6 +51,34 @@ public sealed class NodeIdMemoTests
     }
 
     [Fact]
+    public void TryGet_AfterTheCollectorMovedTheStrings_NeverAnotherId()
+    {
+        // Slots are chosen by address: a compacting collection moves the strings, so lookups may miss, but a hit is
+        // still the right id, and a string remembered again after the move is found.
+        var nodes = Enumerable.Range(0, 4_000).Select(i => new NodeRef(NodeKind.PackageVersion, $"pkg:npm/p{i}@1")).ToList();
+        var garbage = Enumerable.Range(0, 4_000).Select(i => new string('x', i % 64)).ToList();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            _memo.Set(nodes[i], i);
+        }
+
+        garbage.Clear();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (_memo.TryGet(nodes[i], out var id))
+            {
+                Assert.Equal(i, id);
+            }
+
+            _memo.Set(nodes[i], i);
+            Assert.True(_memo.TryGet(nodes[i], out var again));
+            Assert.Equal(i, again);
+        }
+    }
+
+    [Fact]
     public void TryGet_ManyKeys_EveryHitIsTheRightId()
     {
         // More keys than slots: collisions overwrite, so some miss, but no hit may name another node's id.
