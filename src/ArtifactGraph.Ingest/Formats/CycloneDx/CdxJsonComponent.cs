@@ -23,12 +23,22 @@ internal static class CdxJsonComponent
 
     private static readonly byte[][] Utf8Names = [.. Names.Select(n => System.Text.Encoding.UTF8.GetBytes(n))];
 
+    /// <summary>How many members <see cref="Read"/> looks for: the length of a <c>members</c> table.</summary>
+    internal const int MemberSlots = Components + 1;
+
     /// <param name="json">The component object's bytes.</param>
     /// <param name="hasChildren">Whether it has a non-empty <c>components</c> array.</param>
-    public static CdxComponent Read(ReadOnlySpan<byte> json, string pointer, bool checkChildren, out bool hasChildren)
+    /// <param name="members">Where each known member's value starts in <paramref name="json"/> (-1: absent), when the syntax
+    /// pass recorded it (<see cref="CdxJsonTopLevel.ComponentMembers"/>); empty: found here.</param>
+    public static CdxComponent Read(ReadOnlySpan<byte> json, string pointer, bool checkChildren, out bool hasChildren, ReadOnlySpan<int> members = default)
     {
-        Span<int> at = stackalloc int[Names.Length];
-        Members(json, at);
+        Span<int> found = stackalloc int[MemberSlots];
+        if (members.Length != MemberSlots)
+        {
+            Members(json, found);
+        }
+
+        ReadOnlySpan<int> at = members.Length == MemberSlots ? members : found;
         var name = CdxComponent.RequireName(String(json, at[Name], pointer, Name), pointer);
         var group = String(json, at[Group], pointer, Group)?.Trim();
         var bomRef = String(json, at[BomRef], pointer, BomRef);
@@ -98,16 +108,7 @@ internal static class CdxJsonComponent
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var slot = -1;
-            for (var i = 0; i < Utf8Names.Length; i++)
-            {
-                if (reader.ValueTextEquals(Utf8Names[i]))
-                {
-                    slot = i;
-                    break;
-                }
-            }
-
+            var slot = Slot(ref reader);
             reader.Read();
             if (slot >= 0)
             {
@@ -116,6 +117,20 @@ internal static class CdxJsonComponent
 
             reader.Skip();
         }
+    }
+
+    /// <summary>The slot (index into a members table) of the member name the reader is on; -1 for a member not read.</summary>
+    internal static int Slot(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < Utf8Names.Length; i++)
+        {
+            if (reader.ValueTextEquals(Utf8Names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The member <paramref name="name"/> of the object at <paramref name="objectAt"/> (last wins); -1 when absent.</summary>

@@ -17,7 +17,7 @@ internal static class CdxJsonStream
 
     public static IngestBatch Read(ReadOnlyMemory<byte> json, DocumentInput input, string format)
     {
-        var top = CdxJsonTopLevel.Scan(json);
+        using var top = CdxJsonTopLevel.Scan(json);
         using var headerDocument = JsonDocument.Parse(top.Header(), Options);
         var root = headerDocument.RootElement;
         var (header, subject) = CdxJsonParser.ReadHeader(root, top.SectionCounts());
@@ -39,7 +39,7 @@ internal static class CdxJsonStream
         }
 
         CheckArray(top, "components");
-        CdxComponentWalker.Walk(new ComponentList(top.Items("components"), "/components", CheckNested: true), subjectChildren, (list, parent) => MapList(list, parent, mapper));
+        CdxComponentWalker.Walk(new ComponentList(top.Items("components"), "/components", CheckNested: true) { Recorded = top }, subjectChildren, (list, parent) => MapList(list, parent, mapper));
 
         foreach (var service in CdxJsonParser.ReadServiceRefs(root))
         {
@@ -83,7 +83,7 @@ internal static class CdxJsonStream
             }
 
             // A top-level component's whole subtree is checked now, where a whole-document parse did.
-            var component = CdxJsonComponent.Read(item.Span, pointer, list.CheckNested, out var hasChildren);
+            var component = CdxJsonComponent.Read(item.Span, pointer, list.CheckNested, out var hasChildren, list.Recorded is { } top ? top.ComponentMembers(index) : default);
             var node = mapper.MapComponent(component, parent);
             if (hasChildren)
             {
@@ -109,5 +109,9 @@ internal static class CdxJsonStream
             : throw CdxJson.WrongType(pointer, "an object", token);
 
     /// <summary>A <c>components</c> array still to map: its items (read lazily), its JSON pointer, and whether its items' subtrees are unchecked.</summary>
-    private sealed record ComponentList(IEnumerable<(ReadOnlyMemory<byte> Item, JsonTokenType Token, int Index)> Items, string Pointer, bool CheckNested);
+    private sealed record ComponentList(IEnumerable<(ReadOnlyMemory<byte> Item, JsonTokenType Token, int Index)> Items, string Pointer, bool CheckNested)
+    {
+        /// <summary>The syntax pass that recorded where its items' members are (the top-level list only).</summary>
+        public CdxJsonTopLevel? Recorded { get; init; }
+    }
 }

@@ -50,6 +50,66 @@ public sealed class CycloneDxJsonStreamTests
     }
 
     [Fact]
+    public void Read_ComponentMembersInAnyOrderRepeatedOrEscaped_TopLevelReadsAsNested()
+    {
+        // A top-level component is read at the member offsets the syntax pass recorded, a nested one by a pass of its own:
+        // the same component must read the same either way (last repeated member wins, escaped names count, unknown skipped).
+        const string Hex = "2a7700ac8cabe5e550235f0e453fd7d036571c68d8b51274aaac5d6457c4c9cb";
+        static string Component(string name) => $$"""
+            { "purl": "pkg:npm/{{name}}@2", "version": "1", "name": "{{name}}", "x-unknown": { "name": "no", "version": "9" },
+              "version": "2", "hashes": [ { "alg": "SHA-256", "content": "{{Hex}}" } ], "licenses": [ { "license": { "id": "MIT" } } ],
+              "type" : "library" , "description": "d", "properties": [ { "name": "k", "value": "v" } ], "scope": "optional" }
+            """;
+        var batch = Read($$"""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ {{Component("top")}}, { "name": "holder", "version": "1", "components": [ {{Component("nested")}} ] } ] }
+            """);
+
+        var top = batch.Node(NodeKind.PackageVersion, Purl.Parse("pkg:npm/top@2").ToString());
+        var nested = batch.Node(NodeKind.PackageVersion, Purl.Parse("pkg:npm/nested@2").ToString());
+        static string Same(NodeRecord node, string name) => string.Join(";", node.Properties.Select(p => p.Key + "=" + p.Value.Replace(name, "*", StringComparison.Ordinal)));
+        Assert.Equal(Same(nested, "nested"), Same(top, "top"));
+        Assert.Equal("2", top.Properties["cdx:version"]);
+        Assert.Equal(["cdx:type", "cdx:version", "cdx:description", "cdx:scope", "cdx:prop:k"], top.Properties.Keys);
+        Assert.True(batch.HasEdge(EdgeKind.OccursAs, top.Ref, new NodeRef(NodeKind.Artifact, "sha256:" + Hex)));
+        Assert.Equal(batch.EdgesOf(EdgeKind.HasLicense).Count(e => e.From == nested.Ref), batch.EdgesOf(EdgeKind.HasLicense).Count(e => e.From == top.Ref));
+    }
+
+    [Fact]
+    public void Read_RepeatedComponentsMemberWithOtherShapes_LastArrayReadAtItsOwnOffsets()
+    {
+        var batch = Read("""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ { "name": "gone", "version": "1", "purl": "pkg:npm/gone@1" }, { "name": "gone2", "version": "1" } ],
+              "components": [ { "description": "a longer member first", "version": "3", "name": "lib", "purl": "pkg:npm/lib@3" },
+                              { "purl": "pkg:npm/other@4", "name": "other", "version": "4" } ] }
+            """);
+
+        Assert.Equal(
+            [Purl.Parse("pkg:npm/lib@3").ToString(), Purl.Parse("pkg:npm/other@4").ToString()],
+            batch.Nodes.Where(n => n.Kind == NodeKind.PackageVersion).Select(n => n.Key));
+        Assert.Equal("a longer member first", batch.Node(NodeKind.PackageVersion, Purl.Parse("pkg:npm/lib@3").ToString()).Properties["cdx:description"]);
+    }
+
+    [Fact]
+    public void Read_MoreComponentsThanTheSyntaxPassRecords_EveryOneRead()
+    {
+        // Past CdxJsonTopLevel.MaxRecordedComponents the members are found per component again.
+        var count = CdxJsonTopLevel.MaxRecordedComponents + 3;
+        var json = new System.Text.StringBuilder("""{ "bomFormat": "CycloneDX", "specVersion": "1.5", "components": [""");
+        for (var i = 0; i < count; i++)
+        {
+            json.Append(i == 0 ? string.Empty : ",").Append(i % 2 == 0 ? $$"""{"name":"c{{i}}","version":"{{i}}"}""" : $$"""{"version":"{{i}}","type":"library","name":"c{{i}}"}""");
+        }
+
+        var batch = Read(json.Append("] }").ToString());
+
+        var versions = batch.Nodes.Where(n => n.Kind == NodeKind.PackageVersion).ToList();
+        Assert.Equal(count, versions.Count);
+        Assert.All(versions.TakeLast(5), v => Assert.EndsWith("c" + v.Properties["cdx:version"] + "@" + v.Properties["cdx:version"], v.Key, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_UnknownRefThenLaterShapeError_ShapeErrorReported()
     {
         var error = Assert.Throws<DocumentRejectedException>(() => Read("""
