@@ -119,6 +119,41 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.True(reopened.Commit(doc.Batch, doc.Raw).AlreadyPresent);
     }
 
+    [Fact]
+    public void ContainsDocument_WhileADocumentIsBeingWritten_AnswersWhatIsCommittedOnEveryThread()
+    {
+        // Asked on the writer's connection when it is free, on a pooled one while a document is open (here or elsewhere):
+        // either way the answer is what is committed, and asking never waits for the writer.
+        using var store = TempDatabase.Open(_database.NewPath());
+        var kept = TestDocument.Sbom("kept", "app", ("left-pad", "1.3.0"));
+        var open = TestDocument.Sbom("open", "app2", ("is-odd", "3.0.1"));
+        store.Commit(kept.Batch, kept.Raw);
+        Assert.True(store.ContainsDocument(kept.Sha256));
+        Assert.False(store.ContainsDocument(open.Sha256));
+
+        using (var writer = store.BeginDocument(open.Sha256, open.Raw))
+        {
+            writer.Write(open.Batch.Nodes, open.Batch.Edges);
+            Assert.True(store.ContainsDocument(kept.Sha256));
+            Assert.False(store.ContainsDocument(open.Sha256));
+            Assert.Equal((true, false), OnAnotherThread(() => (store.ContainsDocument(kept.Sha256), store.ContainsDocument(open.Sha256))));
+            writer.Complete(open.Batch);
+        }
+
+        Assert.True(store.ContainsDocument(open.Sha256));
+        Assert.True(OnAnotherThread(() => store.ContainsDocument(open.Sha256)));
+    }
+
+    /// <summary>Runs <paramref name="ask"/> on a thread of its own (the write lock belongs to a thread); fails if it waits.</summary>
+    private static T OnAnotherThread<T>(Func<T> ask)
+    {
+        T answer = default!;
+        var thread = new Thread(() => answer = ask());
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(10)), "the question waited for the open document");
+        return answer;
+    }
+
     [Theory]
     [InlineData(nameof(CommitStage.Begun))]
     [InlineData(nameof(CommitStage.NodesWritten))]
