@@ -11,26 +11,21 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// only a slot number, never followed, and a string the collector moves is a miss until it is remembered again (at
 /// most once per collection during a document). <c>RuntimeHelpers.GetHashCode</c>, a call into the runtime that
 /// also stamps the object's header, was ~4% of the committing thread.
-/// <para>
-/// 65,536 slots (1.5 MiB): a tier M SBOM has ~3,000 nodes, and at 16,384 slots 18% of edge ends missed, most of them
-/// pushed out by a collision. <see cref="Clear"/> starts a new generation instead of wiping the table (wiping 384 KiB
-/// per document was most of the memo's cost); a stale entry keeps its string alive until it is overwritten.
-/// </para>
+/// 16,384 slots (384 KiB, cleared per document): a tier M SBOM has ~3,000 nodes (versions, packages,
+/// digests, licenses), and at 4,096 slots collisions had pushed out so many that half of the edge ends missed.
 /// </summary>
 internal sealed class NodeIdMemo
 {
-    private const int SlotBits = 16;
     private const int Slots = 1 << SlotBits;
 
-    private readonly Entry[] _slots = new Entry[Slots];
-    private int _generation = 1;
+    private readonly (string? Key, NodeKind Kind, long Id)[] _slots = new (string?, NodeKind, long)[Slots];
 
-    public void Set(NodeRef node, long id) => _slots[Slot(node.Key)] = new Entry(node.Key, id, _generation, node.Kind);
+    public void Set(NodeRef node, long id) => _slots[Slot(node.Key)] = (node.Key, node.Kind, id);
 
     public bool TryGet(NodeRef node, out long id)
     {
         ref readonly var slot = ref _slots[Slot(node.Key)];
-        if (slot.Generation == _generation && ReferenceEquals(slot.Key, node.Key) && slot.Kind == node.Kind)
+        if (ReferenceEquals(slot.Key, node.Key) && slot.Kind == node.Kind)
         {
             id = slot.Id;
             return true;
@@ -40,18 +35,11 @@ internal sealed class NodeIdMemo
         return false;
     }
 
-    /// <summary>Forgets every id (a new chunk, or a rolled-back transaction).</summary>
-    public void Clear()
-    {
-        if (++_generation == int.MaxValue)
-        {
-            Array.Clear(_slots);
-            _generation = 1;
-        }
-    }
+    /// <summary>Forgets every id (a new chunk, or a rolled-back transaction), and the strings with them.</summary>
+    public void Clear() => Array.Clear(_slots);
 
     // Fibonacci hashing of the address: strings allocated one after another are a few dozen bytes apart.
     private static int Slot(string key) => (int)((ulong)Unsafe.As<string, nint>(ref key) * 0x9E3779B97F4A7C15UL >> (64 - SlotBits));
 
-    private readonly record struct Entry(string? Key, long Id, int Generation, NodeKind Kind);
+    private const int SlotBits = 14;
 }
