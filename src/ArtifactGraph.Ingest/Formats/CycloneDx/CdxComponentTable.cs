@@ -59,7 +59,8 @@ internal sealed class CdxComponentTable
     {
         if (bomRef is not null)
         {
-            if (Find(bomRef) >= 0)
+            using var utf8 = new Utf8Text(bomRef, stackalloc byte[StackBytes]);
+            if (Find(utf8.Bytes) >= 0)
             {
                 return false;
             }
@@ -69,7 +70,7 @@ internal sealed class CdxComponentTable
                 Grow();
             }
 
-            Place(Hash(bomRef), _entries.Count);
+            Place(Hash(utf8.Bytes), _entries.Count);
             _refs++;
         }
 
@@ -95,30 +96,10 @@ internal sealed class CdxComponentTable
         return (utf8.Length & 1) == 0 ? hash : HashCode.Combine(hash, utf8[^1]);
     }
 
-    private static int Hash(ReadOnlySpan<char> bomRef)
-    {
-        byte[]? rented = null;
-        try
-        {
-            return Hash(Utf8(bomRef, stackalloc byte[StackBytes], ref rented));
-        }
-        finally
-        {
-            Return(rented);
-        }
-    }
-
     private int Find(ReadOnlySpan<char> bomRef)
     {
-        byte[]? rented = null;
-        try
-        {
-            return Find(Utf8(bomRef, stackalloc byte[StackBytes], ref rented));
-        }
-        finally
-        {
-            Return(rented);
-        }
+        using var utf8 = new Utf8Text(bomRef, stackalloc byte[StackBytes]);
+        return Find(utf8.Bytes);
     }
 
     private int Find(ReadOnlySpan<byte> utf8)
@@ -141,35 +122,12 @@ internal sealed class CdxComponentTable
 
     private static bool SameUtf8(ReadOnlySpan<byte> utf8, string? text)
     {
-        byte[]? rented = null;
-        try
-        {
-            return utf8.SequenceEqual(Utf8(text, stackalloc byte[StackBytes], ref rented));
-        }
-        finally
-        {
-            Return(rented);
-        }
+        using var encoded = new Utf8Text(text, stackalloc byte[StackBytes]);
+        return utf8.SequenceEqual(encoded.Bytes);
     }
 
     // Refs up to this many UTF-8 bytes are encoded on the stack (purls are a few dozen), longer ones in a pooled array.
     private const int StackBytes = 256;
-
-    /// <summary><paramref name="text"/> as UTF-8, in <paramref name="stack"/> or, when longer, a pooled array (<see cref="Return"/> it).</summary>
-    private static ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> text, Span<byte> stack, ref byte[]? rented)
-    {
-        var length = Encoding.UTF8.GetByteCount(text);
-        var buffer = length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(length));
-        return buffer[..Encoding.UTF8.GetBytes(text, buffer)];
-    }
-
-    private static void Return(byte[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
 
     private void Place(int hash, int index)
     {
@@ -191,11 +149,13 @@ internal sealed class CdxComponentTable
 
     private void Rehash()
     {
+        Span<byte> stack = stackalloc byte[StackBytes];
         for (var i = 0; i < _entries.Count; i++)
         {
             if (_entries[i].BomRef is { } bomRef)
             {
-                Place(Hash(bomRef), i);
+                using var utf8 = new Utf8Text(bomRef, stack);
+                Place(Hash(utf8.Bytes), i);
             }
         }
     }
@@ -219,6 +179,29 @@ internal sealed class CdxComponentTable
         Top,
         Nested,
         Subject,
+    }
+
+    /// <summary>Text as UTF-8: in the stack buffer given, or when longer in a pooled array given back by <see cref="Dispose"/>.</summary>
+    private readonly ref struct Utf8Text
+    {
+        private readonly byte[]? _rented;
+
+        public Utf8Text(ReadOnlySpan<char> text, Span<byte> stack)
+        {
+            var length = Encoding.UTF8.GetByteCount(text);
+            var buffer = length <= stack.Length ? stack : (_rented = ArrayPool<byte>.Shared.Rent(length));
+            Bytes = buffer[..Encoding.UTF8.GetBytes(text, buffer)];
+        }
+
+        public ReadOnlySpan<byte> Bytes { get; }
+
+        public void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_rented);
+            }
+        }
     }
 
     private readonly record struct Entry(NodeRef Node, int NodeId, string? BomRef, byte Scope, Role Role, bool Ascii);
