@@ -219,6 +219,20 @@ public sealed class CycloneDxJsonStreamTests
     }
 
     [Fact]
+    public void Read_DependencyRefWithALoneSurrogateEscape_RejectedAsUnreadable()
+    {
+        // Unescaped to UTF-8 now (to characters before): either way the JSON reader refuses the half pair, and the
+        // document is rejected with its reason rather than failing the run.
+        var ex = Assert.Throws<DocumentRejectedException>(() => Read("""
+            { "bomFormat": "CycloneDX", "specVersion": "1.5",
+              "components": [ { "bom-ref": "a", "name": "a", "version": "1" } ],
+              "dependencies": [ { "ref": "a", "dependsOn": [ "\ud800" ] } ] }
+            """));
+
+        Assert.Contains("surrogate", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_HashesPlainOrEscaped_SameArtifactsAndWarnings()
     {
         // A plain valid digest is made straight from its bytes; anything else (and every escaped value) is judged from
