@@ -179,8 +179,10 @@ public sealed class IngestorReadAheadTests : IDisposable
     {
         // Six slow reads (the commits catch up and wait, so they encode), then instant reads while each commit's report
         // takes 150 ms on the committing thread: once two documents are read and waiting, the reader encodes again, so
-        // the last documents, read after that, reach the commits encoded.
-        var paths = OrderFiles("slow", 6).Concat(OrderFiles("fast", 10)).ToList();
+        // the last documents, read after that, reach the commits encoded. Sixteen fast ones, so the last two are read
+        // eight reports (over a second) after the switch: with ten, the second to last was read at the switch itself, and
+        // a reader thread starved by other work (a build finishing beside the tests) could still find it pending.
+        var paths = OrderFiles("slow", 6).Concat(OrderFiles("fast", 16)).ToList();
         using var store = WarmStore("reader-ahead.db");
         var encodedOnCommit = new List<string>();
         var ingestor = new Ingestor([new PacedReader()], store, new IngestOptions { ReadAheadDocuments = 8 }, NullLogger<Ingestor>.Instance) { EncodedOnCommit = encodedOnCommit.Add };
