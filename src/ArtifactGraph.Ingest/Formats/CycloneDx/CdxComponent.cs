@@ -13,6 +13,10 @@ internal sealed class CdxComponent
     // Made when asked: the JSON reader never asks, and a list per component was a tenth of its allocations.
     private List<CdxComponent>? _children;
 
+    // Set only by a reader that locates them otherwise than as members of Location.
+    private readonly string? _bomRefAt;
+    private readonly string? _purlAt;
+
     public required string Location { get; init; }
 
     public required string Name { get; init; }
@@ -21,10 +25,16 @@ internal sealed class CdxComponent
 
     public string? BomRef { get; init; }
 
-    /// <summary>Where the bom-ref is written, for a duplicate-ref rejection.</summary>
-    public required CdxLocation BomRefAt { get; init; }
-
-    public string BomRefLocation => BomRefAt.ToString();
+    /// <summary>
+    /// Where the bom-ref is written, for a duplicate-ref rejection: the member of <see cref="Location"/> (JSON) unless a
+    /// reader that locates it otherwise (XML: an element path with its line) sets it. Joined only when asked: two
+    /// locations kept per component were a quarter of its size, and nearly all are never reported.
+    /// </summary>
+    public string BomRefLocation
+    {
+        get => _bomRefAt ?? JsonPointers.Child(Location, "bom-ref");
+        init => _bomRefAt = value;
+    }
 
     public string? Type { get; init; }
 
@@ -32,10 +42,12 @@ internal sealed class CdxComponent
 
     public string? Purl { get; init; }
 
-    /// <summary>Where the purl is written, for the invalid-purl warning.</summary>
-    public required CdxLocation PurlAt { get; init; }
-
-    public string PurlLocation => PurlAt.ToString();
+    /// <summary>Where the purl is written, for the invalid-purl warning: as <see cref="BomRefLocation"/>.</summary>
+    public string PurlLocation
+    {
+        get => _purlAt ?? JsonPointers.Child(Location, "purl");
+        init => _purlAt = value;
+    }
 
     public string? Description { get; init; }
 

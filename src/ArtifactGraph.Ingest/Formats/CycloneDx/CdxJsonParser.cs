@@ -123,11 +123,9 @@ internal static class CdxJsonParser
             Name = name,
             Group = CdxJson.OptionalString(element, "group", pointer)?.Trim(),
             BomRef = CdxJson.OptionalString(element, "bom-ref", pointer),
-            BomRefAt = CdxLocation.Member(pointer, "bom-ref"),
             Type = CdxJson.OptionalString(element, "type", pointer),
             Version = CdxJson.OptionalString(element, "version", pointer),
             Purl = CdxJson.OptionalString(element, "purl", pointer),
-            PurlAt = CdxLocation.Member(pointer, "purl"),
             Description = CdxJson.OptionalString(element, "description", pointer),
             Publisher = CdxJson.OptionalString(element, "publisher", pointer),
             Supplier = CdxJson.OptionalObject(element, "supplier", pointer) is { } supplier
