@@ -324,7 +324,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             long id;
             if (key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image)
             {
-                // A new image's own edge: none is stored yet, and none is cached (below). Inserted in batches.
+                // A new image's own edge (its contents): none is stored yet, so it is inserted in batches without a lookup.
+                // None is cached either: only a document about that same image asserts them again, and at ~1,000 an SBOM
+                // they would push out the dependency edges every image shares.
                 _imageEdges[_imageEdgeCount++] = (edge, key);
                 if (_imageEdgeCount == GraphStatements.EdgesPerInsert)
                 {
@@ -334,15 +336,8 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
                 continue;
             }
 
-            if (key.From >= _firstNewNode || key.To >= _firstNewNode)
-            {
-                // An end this document inserted: the edge is new (or this document's own, again), so skip the
-                // lookup. A new image's own edges (its contents) are not cached at all: only a document about that
-                // same image asserts them again, and at ~1,000 an SBOM they would push out the dependency edges
-                // every image shares.
-                id = InsertOrMergeEdge(edge, key, ref added, ref run, admit: !(key.From >= _firstNewNode && edge.From.Kind == NodeKind.Image));
-            }
-            else if (cache.TryGet(run, key.Kind, key.To, out var row))
+            // An end this document inserted makes the edge new (or this document's own, again): no cache lookup.
+            if (key.From < _firstNewNode && key.To < _firstNewNode && cache.TryGet(run, key.Kind, key.To, out var row))
             {
                 id = row.Id;
                 if (!row.Keys.Covers(edge.Properties))
