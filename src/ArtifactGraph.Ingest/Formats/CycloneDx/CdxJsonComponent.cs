@@ -35,7 +35,9 @@ internal static class CdxJsonComponent
         Span<int> found = stackalloc int[MemberSlots];
         if (members.Length != MemberSlots)
         {
-            Members(json, found);
+            var reader = new Utf8JsonReader(json, CdxJsonItems.ReaderOptions);
+            reader.Read();
+            RecordMembers(ref reader, 0, found);
         }
 
         ReadOnlySpan<int> at = members.Length == MemberSlots ? members : found;
@@ -98,19 +100,21 @@ internal static class CdxJsonComponent
         return component;
     }
 
-    /// <summary>Records in <paramref name="at"/> where each known member's (last) value starts; -1 when absent.</summary>
-    private static void Members(ReadOnlySpan<byte> json, Span<int> at)
+    /// <summary>
+    /// Steps a reader that stands on a component's <c>{</c> through its members to the closing <c>}</c> (as <c>Skip</c> would),
+    /// recording in <paramref name="at"/> where each known member's (last) value starts, relative to <paramref name="start"/>;
+    /// -1 when absent. Both the syntax pass (<see cref="CdxJsonTopLevel"/>) and a component read alone use it.
+    /// </summary>
+    internal static void RecordMembers(ref Utf8JsonReader reader, int start, scoped Span<int> at)
     {
         at.Fill(-1);
-        var reader = new Utf8JsonReader(json, CdxJsonItems.ReaderOptions);
-        reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var slot = Slot(ref reader);
             reader.Read();
             if (slot >= 0)
             {
-                at[slot] = (int)reader.TokenStartIndex;
+                at[slot] = (int)reader.TokenStartIndex - start;
             }
 
             reader.Skip();
@@ -118,7 +122,7 @@ internal static class CdxJsonComponent
     }
 
     /// <summary>The slot (index into a members table) of the member name the reader is on; -1 for a member not read.</summary>
-    internal static int Slot(ref Utf8JsonReader reader)
+    private static int Slot(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < Utf8Names.Length; i++)
         {

@@ -118,7 +118,7 @@ internal sealed class CdxJsonTopLevel : IDisposable
         _recorded = 0;
     }
 
-    /// <summary>Steps through a component object member by member (as <c>Skip</c> would token by token), noting where each known member's value starts.</summary>
+    /// <summary>Steps through a component object member by member (as <c>Skip</c> would), noting where each known member's value starts.</summary>
     private void RecordMembers(ref Utf8JsonReader reader, int itemStart)
     {
         var end = (_recorded + 1) * CdxJsonComponent.MemberSlots;
@@ -134,20 +134,7 @@ internal sealed class CdxJsonTopLevel : IDisposable
             _componentMembers = larger;
         }
 
-        var at = _componentMembers.AsSpan(end - CdxJsonComponent.MemberSlots, CdxJsonComponent.MemberSlots);
-        at.Fill(-1);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var slot = CdxJsonComponent.Slot(ref reader);
-            reader.Read();
-            if (slot >= 0)
-            {
-                at[slot] = (int)reader.TokenStartIndex - itemStart;
-            }
-
-            reader.Skip();
-        }
-
+        CdxJsonComponent.RecordMembers(ref reader, itemStart, _componentMembers.AsSpan(end - CdxJsonComponent.MemberSlots, CdxJsonComponent.MemberSlots));
         _recorded++;
     }
 
