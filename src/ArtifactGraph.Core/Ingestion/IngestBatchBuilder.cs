@@ -138,7 +138,7 @@ public sealed class IngestBatchBuilder
             throw new InvalidOperationException($"Edge {kind.ToWireName()} {from} -> {to} names a node that was not added.");
         }
 
-        AddEdge(kind, from, fromId, to, toId, properties);
+        AddPendingEdge(kind, from, fromId, to, toId, properties);
     }
 
     /// <summary>
@@ -164,6 +164,12 @@ public sealed class IngestBatchBuilder
             throw new ArgumentOutOfRangeException(nameof(fromId), $"Edge {kind.ToWireName()} {from} -> {to} names a node number this builder did not give.");
         }
 
+        AddPendingEdge(kind, from, fromId, to, toId, properties);
+    }
+
+    /// <summary>The edge between two known nodes, merged with a pending one (both public <c>AddEdge</c>s have checked the ends).</summary>
+    private void AddPendingEdge(EdgeKind kind, NodeRef from, int fromId, NodeRef to, int toId, IEnumerable<KeyValuePair<string, string>>? properties)
+    {
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingEdges, new EdgeKey(fromId, toId, kind), out var pending);
         if (!pending)
         {
