@@ -5,7 +5,7 @@ namespace ArtifactGraph.Bench;
 /// <summary><c>--name value</c> options and <c>--flag</c> switches after the verb.</summary>
 internal sealed class BenchOptions
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--verify", "--keep", "--postgres", "--cold", "--reader-only", "--sequential", "--no-overlap", "--overlap-ab", "--variables", "--gc-concurrent" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--verify", "--keep", "--postgres", "--cold", "--reader-only", "--sequential", "--no-overlap", "--overlap-ab", "--variables", "--gc-concurrent", "--no-checkpoint-thread" };
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 

@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Merging the staged nodes into the (kind, key) index failed; they stay staged and the next merge retries")]
     public static partial void NodeMergeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Debug, "Checkpointed the write-ahead log in the background ({Frames} frames, {Milliseconds} ms); the writer copies the tail")]
+    public static partial void Checkpointed(ILogger logger, long frames, long milliseconds);
+
+    [LoggerMessage(11, LogLevel.Warning, "A background checkpoint of the write-ahead log failed; the next request retries")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "The background checkpoint thread stopped; the writer's own automatic checkpoint takes over")]
+    public static partial void CheckpointThreadStopped(ILogger logger, Exception exception);
 }

@@ -47,14 +47,15 @@ internal sealed class SqliteConnections
     /// rows are never deleted), so the per-row parent lookups (two to three B-tree probes for each edge and
     /// provenance row, ~10–15% of commit CPU) check nothing that can fail. The REFERENCES stay declared.</item>
     /// <item>wal_autocheckpoint <see cref="SqliteStoreOptions.WalAutocheckpointPages"/> (10,000 pages, ~40 MB, unless a bulk
-    /// load asks for more): a 1,000-component SBOM dirties over 1,000 pages (provenance rows land all over the edge-keyed
-    /// B-trees), so the default 1,000 checkpointed (copied back and fsynced) after nearly every document; hot pages are
-    /// now copied once per several documents.</item>
+    /// load asks for more), or a backstop above it when the store's checkpoint thread does that work
+    /// (<see cref="SqliteStoreOptions.WriterAutocheckpointPages"/>): a 1,000-component SBOM dirties over 1,000 pages
+    /// (provenance rows land all over the edge-keyed B-trees), so the default 1,000 checkpointed (copied back and
+    /// fsynced) after nearly every document; hot pages are now copied once per several documents.</item>
     /// <item>synchronous FULL only when <see cref="SqliteStoreOptions.SynchronousFull"/> asks for it.</item>
     /// </list>
     /// </summary>
     public static void ConfigureWriter(SqliteConnection connection, SqliteStoreOptions options) =>
-        Execute(connection, $"PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {options.WalAutocheckpointPages};{(options.SynchronousFull ? " PRAGMA synchronous = FULL;" : string.Empty)}");
+        Execute(connection, $"PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {options.WriterAutocheckpointPages};{(options.SynchronousFull ? " PRAGMA synchronous = FULL;" : string.Empty)}");
 
     /// <summary>Switches the file to write-ahead logging; returns the journal mode now in force.</summary>
     public static string EnableWal(SqliteConnection connection)

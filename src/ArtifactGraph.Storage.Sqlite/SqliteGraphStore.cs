@@ -57,7 +57,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
 
             new MigrationRunner(Migration.LoadEmbedded(), timeProvider, log).Apply(connection);
             SqliteConnections.ConfigureWriter(connection, options);
-            var writer = new CommitWriter(connection, timeProvider, options, log);
+            var writer = new CommitWriter(connection, timeProvider, options, connections.Open, log);
             Log.Opened(log, options.Path);
             return new SqliteGraphStore(connections, connection, writer, log, timeProvider, TimeSpan.FromMilliseconds(options.NodeMergeIdleMs));
         }
@@ -75,6 +75,9 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
         get => _writer.FaultInjection;
         set => _writer.FaultInjection = value;
     }
+
+    /// <summary>Test hook: checkpoint requests made, those the background thread served, and the tails the writer then copied (after which its next transaction rewinds the log).</summary>
+    internal (int Requested, int Served, int Completed) Checkpoints => _writer.Checkpoints;
 
     /// <summary>Test hook: how many edges the writer's row cache holds.</summary>
     internal int CachedEdges => _writer.Edges.Count;
@@ -255,6 +258,7 @@ public sealed class SqliteGraphStore : IGraphStore, IApiKeyStore
 
             _disposed = true;
             _idleMerge.Dispose();
+            _writer.StopCheckpoints();
 
             // The end of an ingest run: what is staged is merged so the next process starts with none.
             _writer.MergeStaged();

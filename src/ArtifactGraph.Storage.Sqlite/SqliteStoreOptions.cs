@@ -92,14 +92,28 @@ public sealed class SqliteStoreOptions
     public const int BulkWalAutocheckpointPages = 50_000;
 
     /// <summary>
-    /// The writer's <c>wal_autocheckpoint</c>, in 4 KB pages: once a commit leaves more than this in the write-ahead log,
-    /// the writer copies the log back into the database file and syncs it, on the committing thread. 10,000 (~40 MB): a
+    /// How often the write-ahead log is copied back into the database file and synced, in 4 KB pages written to it: by
+    /// a thread of the store's own (<see cref="CheckpointThread"/>), else by the writer's <c>wal_autocheckpoint</c>, on
+    /// the committing thread, once a commit leaves more than this in the log. 10,000 (~40 MB): a
     /// 1,000-component SBOM dirties over 1,000 pages, so SQLite's default of 1,000 checkpointed after nearly every document.
     /// A bulk load uses <see cref="BulkWalAutocheckpointPages"/>: the pages many documents rewrite (B-tree interior pages,
     /// provenance) are copied once per ~200 MB of log instead of per ~40 MB, and 2,000 tier M images load ~8% faster
     /// (docs/BENCHMARKS-HISTORY.md, stop 25), for a log file up to ~200 MB larger while the load runs.
     /// </summary>
     public int WalAutocheckpointPages { get; set; } = 10_000;
+
+    /// <summary>
+    /// Whether the log is checkpointed by a thread of the store's own (Writing/WalCheckpointer.cs) rather than inside the
+    /// commit that fills it: the committing thread no longer stops ~200 ms every ~200 MB of a bulk load while its reader
+    /// runs dry (tier M ~5% faster, docs/BENCHMARKS-HISTORY.md, stop 32). The writer's own <c>wal_autocheckpoint</c> stays
+    /// as a backstop at <see cref="Writing.WalCheckpointer.BackstopFactor"/> times <see cref="WalAutocheckpointPages"/>.
+    /// Off: the writer checkpoints at <see cref="WalAutocheckpointPages"/>, as before (for comparisons).
+    /// </summary>
+    public bool CheckpointThread { get; set; } = true;
+
+    /// <summary>The writer connection's own <c>wal_autocheckpoint</c>: the interval, or the backstop above it when a thread checkpoints.</summary>
+    internal int WriterAutocheckpointPages =>
+        CheckpointThread ? (int)Math.Min(int.MaxValue, (long)WalAutocheckpointPages * Writing.WalCheckpointer.BackstopFactor) : WalAutocheckpointPages;
 
     public void Validate()
     {

@@ -23,7 +23,8 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
     /// <param name="provenanceMergeMaxIds">null for the store's default (<see cref="SqliteStoreOptions.ProvenanceMergeMaxIds"/>).</param>
     /// <param name="walAutocheckpointPages">null for the store's default (<see cref="SqliteStoreOptions.WalAutocheckpointPages"/>).</param>
     /// <param name="nodeMergeRows">null for the store's default (<see cref="SqliteStoreOptions.NodeMergeRows"/>).</param>
-    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null, long? provenanceMergeMaxIds = null, int? walAutocheckpointPages = null, int? nodeMergeRows = null) => new(
+    /// <param name="checkpointThread">false to checkpoint on the committing thread (<see cref="SqliteStoreOptions.CheckpointThread"/>).</param>
+    public static BenchStore Sqlite(string path, bool keep, long? provenanceMergeIds = null, long? provenanceMergeMaxIds = null, int? walAutocheckpointPages = null, int? nodeMergeRows = null, bool checkpointThread = true) => new(
         path,
         () =>
         {
@@ -32,6 +33,7 @@ internal sealed class BenchStore(string description, Func<IGraphStore> open, Fun
             options.ProvenanceMergeMaxIds = provenanceMergeMaxIds ?? options.ProvenanceMergeMaxIds;
             options.WalAutocheckpointPages = walAutocheckpointPages ?? options.WalAutocheckpointPages;
             options.NodeMergeRows = nodeMergeRows ?? options.NodeMergeRows;
+            options.CheckpointThread = checkpointThread;
             return SqliteGraphStore.Open(options, TimeProvider.System);
         },
         () => new[] { string.Empty, "-wal" }.Sum(s => File.Exists(path + s) ? new FileInfo(path + s).Length : 0) / 1e6,

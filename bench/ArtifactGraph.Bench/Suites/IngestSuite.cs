@@ -19,7 +19,8 @@ namespace ArtifactGraph.Bench.Suites;
 /// time (a single document's latency: read-ahead cannot help it). <c>--no-overlap</c>: those are read, then committed,
 /// on the calling thread (<see cref="IngestOptions.OverlapReadAndCommit"/> off), for A/B runs in one build;
 /// <c>--overlap-chunk N</c>: records per chunk when overlapped; <c>--thousands N</c>: how many of those (10); <c>--overlap-grace MS</c>: how long the caller waits for the pool to start the read; <c>--overlap-ab</c>: every other one
-/// read then committed (the overlap off), timed apart.
+/// read then committed (the overlap off), timed apart; <c>--no-checkpoint-thread</c>: the write-ahead log checkpointed on the
+/// committing thread (<see cref="SqliteStoreOptions.CheckpointThread"/> off), for A/B runs in one build.
 /// </summary>
 internal static class IngestSuite
 {
@@ -28,9 +29,9 @@ internal static class IngestSuite
     private const int DefaultThousandRuns = 10;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
-        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"), options.Int("--node-merge-rows"));
+        Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"), options.Int("--node-merge-rows"), !options.Has("--no-checkpoint-thread"));
 
-    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false, int? walAutocheckpoint = null, int? nodeMergeRows = null)
+    public static int Run(string input, string? dbOption, int seed, BenchReport report, TextWriter output, bool postgres = false, bool sequential = false, bool overlap = true, int? overlapChunk = null, int thousands = DefaultThousandRuns, TimeSpan? overlapGrace = null, bool overlapAb = false, int? readAhead = null, long? mergeIds = null, long? mergeMaxIds = null, bool gcConcurrent = false, int? walAutocheckpoint = null, int? nodeMergeRows = null, bool checkpointThread = true)
     {
         if (!Directory.Exists(input))
         {
@@ -47,12 +48,13 @@ internal static class IngestSuite
         // the log is checkpointed every ~200 MB, and new nodes are merged into the key index every 500,000.
         var target = postgres
             ? BenchStore.Postgres(keep: false)
-            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages, nodeMergeRows ?? SqliteStoreOptions.BulkNodeMergeRows);
+            : BenchStore.Sqlite(db, keep: dbOption is not null, mergeIds, mergeMaxIds ?? long.MaxValue, walAutocheckpoint ?? SqliteStoreOptions.BulkWalAutocheckpointPages, nodeMergeRows ?? SqliteStoreOptions.BulkNodeMergeRows, checkpointThread);
 
         var files = InputExpander.Expand([input]).Files;
         var inputBytes = files.Sum(FileBytes);
         report.Facts["ingest.input"] = $"{Path.GetFullPath(input)} ({files.Count:N0} files, {inputBytes / 1e6:N1} MB)";
         report.Facts["ingest.db"] = postgres ? target.Description : $"{Path.GetFullPath(db)} on {FileSystemOf(db)}";
+        report.Facts["ingest.checkpoints"] = postgres ? "PostgreSQL's own" : checkpointThread ? "on the store's checkpoint thread" : "on the committing thread (--no-checkpoint-thread)";
         report.Facts["ingest.mode"] = sequential ? "sequential (IngestFile per file)" : $"read-ahead (IngestFiles: up to {readAhead ?? new IngestOptions().ReadAheadDocuments} documents read while one commits)";
         report.Facts["ingest.overlap"] = overlap ? $"one by one, read while committing (chunks of {overlapChunk ?? IngestOptions.DefaultOverlapChunkRecords} records, start grace {overlapGrace?.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} ms)" : "one by one, read then commit";
         output.WriteLine($"ingesting {files.Count:N0} files ({inputBytes / 1e6:N1} MB) from {input} into {target.Description}, {report.Facts["ingest.mode"]}");

@@ -23,11 +23,13 @@ internal sealed class CommitWriter : IDisposable
     private long _stagedIds;
     private long _mergedIds;
     private bool _compacting;
+    private readonly WalCheckpointer? _checkpoints;
     // Room for a chunk's worth past the writer's own cap (it clears the map between chunks, not inside one); a refused id
     // is found again in the node cache or the table.
     private readonly IdentityTable<long> _documentNodeIds = new(2 * SqliteDocumentWriter.MaxKeptIds);
 
-    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, ILogger logger)
+    /// <param name="open">Opens another connection to the file (the checkpoint thread's, <see cref="SqliteStoreOptions.CheckpointThread"/>).</param>
+    public CommitWriter(SqliteConnection connection, TimeProvider timeProvider, SqliteStoreOptions options, Func<SqliteConnection> open, ILogger logger)
     {
         _connection = connection;
         _timeProvider = timeProvider;
@@ -42,6 +44,7 @@ internal sealed class CommitWriter : IDisposable
         Nodes = new IdentityRowCache<CachedRow>(options.NodeCacheCapacity);
         Edges = new EdgeRowCache(options.EdgeCacheCapacity);
         _merger = new ProvenanceMerger(connection);
+        _checkpoints = options.CheckpointThread ? new WalCheckpointer(connection, open, options.WalAutocheckpointPages, logger) : null;
 
         // Lists staged by an earlier process (closed without merging, or crashed) count toward the next merge.
         (_mergedIds, _stagedIds) = _merger.Ids();
@@ -124,13 +127,24 @@ internal sealed class CommitWriter : IDisposable
         }
     }
 
+    /// <summary>Test hook: checkpoint requests made, those the thread served, and tails the writer then copied (zeros without the thread).</summary>
+    public (int Requested, int Served, int Completed) Checkpoints => (_checkpoints?.Requested ?? 0, _checkpoints?.Served ?? 0, _checkpoints?.Completed ?? 0);
+
     /// <summary>
-    /// Called after a document committed (its transaction closed): merges the staged lists once they hold
+    /// Stops the checkpoint thread (after the checkpoint under way): called first on close, so the store's own closing
+    /// checkpoint, once the last connection closes, copies what is left.
+    /// </summary>
+    public void StopCheckpoints() => _checkpoints?.Dispose();
+
+    /// <summary>
+    /// Called after a document committed (its transaction closed): asks for a checkpoint once its interval is logged
+    /// (<see cref="WalCheckpointer"/>), then merges the staged lists once they hold
     /// <see cref="MergeThreshold"/> ids, which bounds what a provenance read scans; otherwise moves a slice of the
     /// segment join under way, if any.
     /// </summary>
     public void AfterCommit(long ids)
     {
+        _checkpoints?.AfterCommit();
         _stagedIds += ids;
         if (_stagedIds >= MergeThreshold)
         {
@@ -202,6 +216,7 @@ internal sealed class CommitWriter : IDisposable
 
     public void Dispose()
     {
+        StopCheckpoints();
         Documents.Dispose();
         Graph.Dispose();
         Rows.Dispose();
