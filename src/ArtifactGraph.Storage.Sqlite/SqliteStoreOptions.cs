@@ -105,8 +105,9 @@ public sealed class SqliteStoreOptions
     /// <summary>
     /// Whether the log is checkpointed by a thread of the store's own (Writing/WalCheckpointer.cs) rather than inside the
     /// commit that fills it: the committing thread no longer stops ~200 ms every ~200 MB of a bulk load while its reader
-    /// runs dry (tier M ~5% faster, docs/BENCHMARKS-HISTORY.md, stop 32). The writer's own <c>wal_autocheckpoint</c> stays
-    /// as a backstop at <see cref="Writing.WalCheckpointer.BackstopFactor"/> times <see cref="WalAutocheckpointPages"/>.
+    /// runs dry (full tier M: that thread ~2 s lighter, the load ~3% faster; docs/BENCHMARKS-HISTORY.md, stop 32). The
+    /// writer's own <c>wal_autocheckpoint</c> stays as a backstop at <see cref="Writing.WalCheckpointer.BackstopFactor"/>
+    /// times <see cref="WalAutocheckpointPages"/>.
     /// Off: the writer checkpoints at <see cref="WalAutocheckpointPages"/>, as before (for comparisons).
     /// </summary>
     public bool CheckpointThread { get; set; } = true;
