@@ -27,6 +27,7 @@ internal static class IngestSuite
     private const string Suite = "ingest";
     private const int OneThousand = 1_000;
     private const int DefaultThousandRuns = 10;
+    private const int SlowDocumentMs = 20;
 
     public static int Run(BenchOptions options, BenchReport report, TextWriter output) =>
         Run(options.Required("--input"), options.Value("--db"), options.Seed, report, output, options.Has("--postgres"), options.Has("--sequential"), !options.Has("--no-overlap"), options.Int("--overlap-chunk"), options.Int("--thousands") ?? DefaultThousandRuns, options.Value("--overlap-grace") is { } grace ? TimeSpan.FromMilliseconds(double.Parse(grace, System.Globalization.CultureInfo.InvariantCulture)) : null, options.Has("--overlap-ab"), options.Int("--read-ahead"), options.Long("--merge-ids"), options.Long("--merge-max-ids"), options.Has("--gc-concurrent"), options.Int("--wal-autocheckpoint"), options.Int("--node-merge-rows"), !options.Has("--no-checkpoint-thread"));
@@ -188,6 +189,11 @@ internal static class IngestSuite
         report.Add(Suite, "p50 per document", perDoc.At(50), "ms");
         report.Add(Suite, "p95 per document", perDoc.At(95), "ms");
         report.Add(Suite, "max per document", perDoc.Max, "ms");
+
+        // The long tail is where the wall goes besides CPU: a document the committing thread holds long (a merge, a
+        // collection, a checkpoint before stop 32) leaves the reader, a few documents ahead, waiting (BENCHMARKS-HISTORY.md, stop 32).
+        var slow = reports.Where(r => r.Ms > SlowDocumentMs).ToList();
+        report.Add(Suite, $"documents over {SlowDocumentMs} ms", slow.Count, "docs", $"{slow.Sum(r => r.Ms) / 1e3:N1} s of the {seconds:N1} s wall");
 
         // The outliers explain the mean: the first document (JIT, empty caches) and the one whose commit merges staged provenance.
         report.Facts["ingest.slowest"] = string.Join("; ", reports.Index().OrderByDescending(r => r.Item.Ms).Take(3)
