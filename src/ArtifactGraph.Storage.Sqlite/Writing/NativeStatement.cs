@@ -8,11 +8,15 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// library SQLitePCL itself loads (the same name, so the same loaded library). Through SQLitePCL each call went through
 /// its provider interface and took and released the statement's <see cref="SafeHandle"/>: ~2.5% of the committing
 /// thread for the handle alone in a tier M profile. <see cref="Statement"/> owns the handles and keeps them alive.
-/// The calls that neither block nor call back into .NET skip the GC transition.
+/// The calls that neither block nor call back into .NET skip the GC transition. Also the pages a connection has written,
+/// which <see cref="WalCheckpointer"/> reads after each commit.
 /// </summary>
 internal static unsafe partial class NativeStatement
 {
     private const string Library = "e_sqlite3";
+
+    // sqlite3_db_status's SQLITE_DBSTATUS_CACHE_WRITE.
+    private const int DbStatusCacheWrite = 9;
 
     /// <summary>SQLITE_TRANSIENT: SQLite copies the bound bytes before the call returns.</summary>
     private static readonly IntPtr Transient = new(-1);
@@ -50,6 +54,12 @@ internal static unsafe partial class NativeStatement
     public static int Changes(IntPtr db) => changes(db);
 
     public static long LastInsertRowId(IntPtr db) => last_insert_rowid(db);
+
+    /// <summary>
+    /// The pages the connection's pager has written since the last call (to the log, in WAL mode): sqlite3_db_status's
+    /// CACHE_WRITE, read and reset. It takes the connection's mutex, so it keeps the GC transition.
+    /// </summary>
+    public static int PagesWritten(IntPtr db) => db_status(db, DbStatusCacheWrite, out var current, out _, 1) == 0 ? current : 0;
 
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_int64")]
     [SuppressGCTransition]
@@ -90,4 +100,7 @@ internal static unsafe partial class NativeStatement
     [LibraryImport(Library, EntryPoint = "sqlite3_last_insert_rowid")]
     [SuppressGCTransition]
     private static partial long last_insert_rowid(IntPtr db);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_db_status")]
+    private static partial int db_status(IntPtr db, int op, out int current, out int highwater, int reset);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -24,15 +23,10 @@ namespace ArtifactGraph.Storage.Sqlite.Writing;
 /// <see cref="BackstopFactor"/> times the interval, in case the thread falls behind.
 /// </para>
 /// </summary>
-internal sealed partial class WalCheckpointer : IDisposable
+internal sealed class WalCheckpointer : IDisposable
 {
     /// <summary>The writer's own automatic checkpoint, as a multiple of the interval: reached only if this thread falls behind.</summary>
     public const int BackstopFactor = 4;
-
-    private const string Library = "e_sqlite3";
-
-    // sqlite3_db_status: the pages the connection's pager has written (to the log, in WAL mode) since the last reset.
-    private const int DbStatusCacheWrite = 9;
 
     private const string Passive = "PRAGMA wal_checkpoint(PASSIVE);";
 
@@ -65,7 +59,7 @@ internal sealed partial class WalCheckpointer : IDisposable
         _open = open;
         _interval = interval;
         _logger = logger;
-        PagesWritten(_writerDb);
+        NativeStatement.PagesWritten(_writerDb);
     }
 
     /// <summary>Requests the writer made (tests; the writer's thread).</summary>
@@ -89,7 +83,7 @@ internal sealed partial class WalCheckpointer : IDisposable
             CopyTail();
         }
 
-        _written += PagesWritten(_writerDb);
+        _written += NativeStatement.PagesWritten(_writerDb);
         if (_written < _interval || _stopping)
         {
             return;
@@ -218,9 +212,4 @@ internal sealed partial class WalCheckpointer : IDisposable
         reader.Read();
         return (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
     }
-
-    private static int PagesWritten(IntPtr db) => db_status(db, DbStatusCacheWrite, out var current, out _, 1) == 0 ? current : 0;
-
-    [LibraryImport(Library, EntryPoint = "sqlite3_db_status")]
-    private static partial int db_status(IntPtr db, int op, out int current, out int highwater, int reset);
 }
